@@ -1,0 +1,76 @@
+/**
+ * The payloads of the public learner API (DESIGN.md "HTTP contract"). The widget imports these
+ * as types only, so the contract is checked on both sides of the wire.
+ */
+import type { Choice, QuestionType, SourcePassage } from "../questions/bank.ts";
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+/** GET /api/quizzes/:slug: no answer key, no explanation, no source passage. */
+export interface PublicQuiz {
+  slug: string;
+  title: string;
+  sourceUrl: string | null;
+  locale: string;
+  questions: PublicQuestion[];
+}
+
+export interface PublicQuestion {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  choices: Choice[];
+}
+
+/** POST /api/quizzes/:slug/attempts body. */
+export interface StartAttemptBody {
+  learnerId?: string;
+  learnerName?: string;
+  group?: string;
+  pageUrl?: string;
+}
+
+/** 201 from POST /api/quizzes/:slug/attempts. */
+export interface StartedAttempt {
+  attemptId: string;
+}
+
+/** PUT /api/attempts/:attemptId/answers/:questionId body. */
+export interface AnswerBody {
+  choiceId: string;
+}
+
+/** The grade of one answer, only ever sent after that question was answered in that attempt. */
+export interface AnswerResult {
+  correct: boolean;
+  correctChoiceId: string;
+  explanation: string;
+  source: SourcePassage;
+}
+
+export interface ReviewItem extends AnswerResult {
+  questionId: string;
+  /** Null when the learner finished without answering this question. */
+  choiceId: string | null;
+}
+
+/** POST /api/attempts/:attemptId/finish. */
+export interface FinishResult {
+  score: number;
+  maxScore: number;
+  review: ReviewItem[];
+}
+
+/** GET /api/attempts/:attemptId: enough to resume where the learner left off. */
+export interface AttemptProgress {
+  attemptId: string;
+  quiz: string;
+  startedAt: string;
+  finishedAt: string | null;
+  score: number | null;
+  maxScore: number;
+  /** The answers given so far, each with its grade (they were already revealed to this learner). */
+  answers: (AnswerResult & { questionId: string; choiceId: string })[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The database schema: the single source of truth for D1's tables (migrations are generated
+ * from it by drizzle-kit) and for the row types the worker reads and writes.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
+import type { Choice, QuestionType, SourcePassage } from "../../questions/bank.ts";
+
+export const quizStatuses = ["draft", "published"] as const;
+export type QuizStatus = (typeof quizStatuses)[number];
+
+export const quizzes = sqliteTable(
+  "quizzes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    sourceUrl: text("source_url"),
+    articleHash: text("article_hash").notNull(),
+    /** The article the questions were generated from, kept for regeneration and the review page. */
+    article: text("article").notNull().default(""),
+    locale: text("locale").notNull().default("en"),
+    status: text("status", { enum: quizStatuses }).notNull().default("draft"),
+    /** SHA-256 hex of the educator key; null for quizzes only the admin token manages. */
+    educatorKeyHash: text("educator_key_hash"),
+    /** Exact origins allowed to call the learner API from a browser; empty means any (`*`). */
+    allowedOrigins: text("allowed_origins", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    settings: text("settings", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`)],
+);
+
+export const questionStatuses = ["active", "removed"] as const;
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    quizId: integer("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    /** The question's id within its quiz (from the bank), as used in learner URLs. */
+    id: text("id").notNull(),
+    position: integer("position").notNull(),
+    type: text("type").$type<QuestionType>().notNull(),
+    prompt: text("prompt").notNull(),
+    choices: text("choices", { mode: "json" }).$type<Choice[]>().notNull(),
+    answer: text("answer").notNull(),
+    explanation: text("explanation").notNull(),
+    source: text("source", { mode: "json" }).$type<SourcePassage>().notNull(),
+    status: text("status", { enum: questionStatuses }).notNull().default("active"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quizId, t.id] }),
+    index("questions_quiz_position").on(t.quizId, t.position),
+  ],
+);
+
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    /** A random UUID chosen by the server. */
+    id: text("id").primaryKey(),
+    quizId: integer("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    /** The random anonymous id the widget keeps for its learner; never an IP or a cookie. */
+    learnerId: text("learner_id"),
+    learnerName: text("learner_name"),
+    group: text("group_name"),
+    pageUrl: text("page_url"),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+    score: integer("score"),
+    maxScore: integer("max_score"),
+  },
+  (t) => [
+    index("attempts_quiz_started").on(t.quizId, t.startedAt),
+    index("attempts_learner").on(t.learnerId),
+  ],
+);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    quizId: integer("quiz_id").notNull(),
+    questionId: text("question_id").notNull(),
+    choiceId: text("choice_id").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    answeredAt: integer("answered_at").notNull(),
+  },
+  (t) => [
+    // One response per attempt and question: the database, not the handler, makes answers idempotent.
+    primaryKey({ columns: [t.attemptId, t.questionId] }),
+    foreignKey({
+      columns: [t.quizId, t.questionId],
+      foreignColumns: [questions.quizId, questions.id],
+    }).onDelete("cascade"),
+    index("responses_quiz_question").on(t.quizId, t.questionId),
+  ],
+);
+
+export type QuizRow = typeof quizzes.$inferSelect;
+export type NewQuizRow = typeof quizzes.$inferInsert;
+export type QuestionRow = typeof questions.$inferSelect;
+export type NewQuestionRow = typeof questions.$inferInsert;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;
