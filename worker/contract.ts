@@ -50,13 +50,22 @@ export interface AnswerResult {
   source: SourcePassage;
 }
 
-export interface ReviewItem extends AnswerResult {
+/** A graded answer: the learner's choice and what the server revealed for it. */
+export interface AnsweredItem extends AnswerResult {
   questionId: string;
-  /** Null when the learner finished without answering this question. */
-  choiceId: string | null;
+  choiceId: string;
 }
 
-/** POST /api/attempts/:attemptId/finish. */
+/** A question left unanswered: its key stays secret, even after finishing. */
+export interface UnansweredItem {
+  questionId: string;
+  choiceId: null;
+  correct: false;
+}
+
+export type ReviewItem = AnsweredItem | UnansweredItem;
+
+/** POST /api/attempts/:attemptId/finish: every question of the quiz, in quiz order. */
 export interface FinishResult {
   score: number;
   maxScore: number;
@@ -72,5 +81,5 @@ export interface AttemptProgress {
   score: number | null;
   maxScore: number;
   /** The answers given so far, each with its grade (they were already revealed to this learner). */
-  answers: (AnswerResult & { questionId: string; choiceId: string })[];
+  answers: AnsweredItem[];
 }

@@ -1,0 +1,46 @@
+/**
+ * The Recall worker: mounts one sub-app per resource, makes the database client once per request,
+ * and maps every error to the one JSON error shape.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { dbProvider } from "./db/client.ts";
+import type { AppEnv } from "./env.ts";
+import { ApiError, handleError, handleNotFound } from "./errors.ts";
+import { attemptRoutes } from "./routes/attempts.ts";
+import { demo } from "./routes/demo.ts";
+import { health } from "./routes/health.ts";
+import { learnerQuizzes } from "./routes/learner-quizzes.ts";
+
+/** Request bodies above this are refused before they are read (articles are capped at 200 KB). */
+const maxBodyBytes = 256 * 1024;
+
+const app = new Hono<AppEnv>()
+  .use(
+    "/api/*",
+    cors({ origin: "*", allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"], maxAge: 600 }),
+  )
+  .use(
+    "*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `Request bodies are limited to ${maxBodyBytes} bytes.`,
+        );
+      },
+    }),
+  )
+  .use("*", dbProvider)
+  .route("/", health)
+  .route("/", learnerQuizzes)
+  .route("/", attemptRoutes)
+  .route("/", demo)
+  .onError(handleError)
+  .notFound(handleNotFound);
+
+export type App = typeof app;
+export default app;

@@ -1,0 +1,57 @@
+/** The learner's side of a quiz: read it (without the key) and start an attempt. */
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { StartedAttempt } from "../contract.ts";
+import { activeQuestions, requirePublishedQuiz, toPublicQuiz } from "../db/quizzes.ts";
+import { withD1Retry } from "../db/retry.ts";
+import { attempts } from "../db/schema.ts";
+import type { AppEnv } from "../env.ts";
+import { jsonBody, params, slugSchema, textField, urlField } from "../validation.ts";
+
+const slugParams = v.strictObject({ slug: slugSchema });
+
+const startAttemptBody = v.strictObject({
+  learnerId: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 letters, digits, - or _")),
+  ),
+  learnerName: v.optional(textField(80)),
+  group: v.optional(textField(64)),
+  pageUrl: v.optional(urlField),
+});
+
+export const learnerQuizzes = new Hono<AppEnv>()
+  .get("/api/quizzes/:slug", params(slugParams), async (c) => {
+    const { slug } = c.req.valid("param");
+    const quiz = await requirePublishedQuiz(c.var.db, slug);
+    const rows = await activeQuestions(c.var.db, quiz.id);
+    return c.json(toPublicQuiz(quiz, rows));
+  })
+  .post(
+    "/api/quizzes/:slug/attempts",
+    params(slugParams),
+    jsonBody(startAttemptBody),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const quiz = await requirePublishedQuiz(c.var.db, slug);
+      const attemptId = crypto.randomUUID();
+      await withD1Retry(() =>
+        c.var.db.insert(attempts).values({
+          id: attemptId,
+          quizId: quiz.id,
+          learnerId: body.learnerId ?? null,
+          learnerName: body.learnerName ?? null,
+          group: body.group ?? null,
+          pageUrl: body.pageUrl ? stripFragment(body.pageUrl) : null,
+          startedAt: Date.now(),
+        }),
+      );
+      return c.json<StartedAttempt>({ attemptId }, 201);
+    },
+  );
+
+/** The page a quiz sits on, without the fragment (which may carry the learner's own state). */
+function stripFragment(url: string): string {
+  const hash = url.indexOf("#");
+  return hash === -1 ? url : url.slice(0, hash);
+}
