@@ -14,6 +14,15 @@ CREATE TABLE `attempts` (
 --> statement-breakpoint
 CREATE INDEX `attempts_quiz_started` ON `attempts` (`quiz_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `attempts_learner` ON `attempts` (`learner_id`);--> statement-breakpoint
+CREATE TABLE `educator_sessions` (
+	`id_hash` text PRIMARY KEY NOT NULL,
+	`quiz_id` integer,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`quiz_id`) REFERENCES `quizzes`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `educator_sessions_expires` ON `educator_sessions` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `questions` (
 	`quiz_id` integer NOT NULL,
 	`id` text NOT NULL,

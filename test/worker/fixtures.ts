@@ -74,7 +74,7 @@ export const slug = "mount-example";
 /** Storage is isolated per test file, not per test: each test starts from empty tables. */
 export async function resetDatabase() {
   await env.DB.batch(
-    ["responses", "attempts", "questions", "quizzes"].map((t) =>
+    ["educator_sessions", "responses", "attempts", "questions", "quizzes"].map((t) =>
       env.DB.prepare(`delete from ${t}`),
     ),
   );
@@ -90,6 +90,7 @@ export async function seedQuiz(
       bank,
       article,
       status: options.status ?? "published",
+      mode: "upsert",
       allowedOrigins: options.allowedOrigins ?? [],
       now: Date.now(),
     }),

@@ -123,3 +123,18 @@ export type QuestionRow = typeof questions.$inferSelect;
 export type NewQuestionRow = typeof questions.$inferInsert;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+
+export const educatorSessions = sqliteTable(
+  "educator_sessions",
+  {
+    /** SHA-256 hex of the session cookie's random value; the value itself is never stored. */
+    idHash: text("id_hash").primaryKey(),
+    /** The quiz an educator key opened; null for an admin session (every quiz). */
+    quizId: integer("quiz_id").references(() => quizzes.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("educator_sessions_expires").on(t.expiresAt)],
+);
+
+export type EducatorSessionRow = typeof educatorSessions.$inferSelect;
