@@ -1,0 +1,475 @@
+/**
+ * Distractors of the same kind and format as the key: dates in the key's format within a
+ * plausible range (keeping before/after relations with other dates in the sentence), numbers
+ * with the key's unit, magnitude and rounding, entities and terms of the key's class from the
+ * article first and the gazetteer second. Every candidate passes `acceptable` — never the key
+ * again by alias, acronym or surname, never a string already in the sentence, never a second
+ * correct answer the article supports.
+ */
+
+import type { Entity, EntityClass, EntityIndex } from "./entities.ts";
+import { entityKey, gazetteerClass } from "./entities.ts";
+import {
+  CITIES_BY_REGION,
+  CONTINENTS_AND_OCEANS,
+  COUNTRIES_BY_REGION,
+  MONTHS,
+  NATIONALITIES,
+  numberToWords,
+  ORGANISATIONS,
+  STOPWORDS,
+  TERM_CLASSES,
+  UNIVERSITIES,
+  US_STATES,
+} from "./lexicon.ts";
+import type { Random } from "./random.ts";
+import type { ListSpan, Span } from "./spans.ts";
+import type { Sentence } from "./text.ts";
+
+export interface ArticleFacts {
+  sentences: readonly Sentence[];
+  index: EntityIndex;
+  /** Terms by class as the article uses them. */
+  terms: Map<string, Set<string>>;
+  /** Every list in the article with the sentence holding it. */
+  lists: Array<{ sentence: number; list: ListSpan }>;
+  /** The region most of the article's countries and cities belong to. */
+  region?: string;
+  /** Content words of each sentence, for the second-correct-answer check. */
+  contentWords: Array<Set<string>>;
+}
+
+export const DISTRACTORS_WANTED = 3;
+
+/** Lower-cased content words (no function words), for overlap measures. */
+export function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
+  }
+  return out;
+}
+
+const normCache = new Map<string, string>();
+function norm(s: string): string {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = entityKey(s);
+    if (normCache.size > 20000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+}
+
+function significantTokens(s: string): string[] {
+  return norm(s)
+    .split(" ")
+    .filter((t) => t.length >= 3 || /\d/.test(t))
+    .filter((t) => !STOPWORDS.has(t));
+}
+
+function initials(s: string): string {
+  return norm(s)
+    .split(" ")
+    .filter((t) => t && !STOPWORDS.has(t))
+    .map((t) => t[0])
+    .join("");
+}
+
+/** Whether `text` occurs in `haystack` as whole words, ignoring case and accents. */
+export function containsPhrase(haystack: string, text: string): boolean {
+  const h = ` ${norm(haystack)} `;
+  const n = norm(text);
+  return n.length > 0 && h.includes(` ${n} `);
+}
+
+/**
+ * The shared guard for every distractor. `sentenceText` is the whole source sentence (stem
+ * plus key); `taken` holds the key and the distractors chosen so far.
+ */
+export function acceptable(
+  candidate: string,
+  key: string,
+  sentence: Sentence,
+  taken: readonly string[],
+  facts: ArticleFacts,
+  proper: boolean,
+): boolean {
+  const c = norm(candidate);
+  if (!c) return false;
+  for (const t of taken) {
+    const n = norm(t);
+    if (n === c || n.includes(c) || c.includes(n)) return false;
+    if (proper) {
+      const ct = c.split(" ");
+      const nt = n.split(" ");
+      // Same surname, or one is the other's acronym.
+      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
+      if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
+        return false;
+    }
+  }
+  // Never a string already in the sentence (a stem that contains the answer's rival).
+  if (containsPhrase(sentence.text.replace(key, " "), candidate)) return false;
+  if (proper) {
+    // No shared name token, and no shared stem ("Russian" beside "Russia").
+    const inSentence = significantTokens(sentence.text);
+    for (const t of significantTokens(candidate)) {
+      if (/^\d+$/.test(t)) continue;
+      if (
+        inSentence.some(
+          (u) => u === t || (t.length >= 5 && u.length >= 5 && u.slice(0, 5) === t.slice(0, 5)),
+        )
+      )
+        return false;
+    }
+  }
+  // A second correct answer: another sentence mentions the candidate in much the same words.
+  const own = facts.contentWords[sentence.index] ?? new Set<string>();
+  for (const s of facts.sentences) {
+    if (s.index === sentence.index || !containsPhrase(s.text, candidate)) continue;
+    const other = facts.contentWords[s.index] ?? new Set<string>();
+    let shared = 0;
+    for (const w of own) if (other.has(w)) shared++;
+    if (shared >= Math.max(3, own.size * 0.4)) return false;
+  }
+  return true;
+}
+
+function pick(
+  pool: readonly string[],
+  key: string,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  proper: boolean,
+  wanted = DISTRACTORS_WANTED,
+): string[] {
+  const chosen: string[] = [];
+  for (const candidate of pool) {
+    if (chosen.length >= wanted) break;
+    if (acceptable(candidate, key, sentence, [key, ...chosen], facts, proper))
+      chosen.push(candidate);
+  }
+  return chosen;
+}
+
+/** Splits `needed` distractors into how many fall below and above the key, at random. */
+function belowCount(random: Random, minBelow: number, maxBelow: number): number {
+  const lo = Math.max(0, minBelow);
+  const hi = Math.min(DISTRACTORS_WANTED, maxBelow);
+  return lo > hi ? lo : lo + random.int(hi - lo + 1);
+}
+
+function orderedValues(
+  key: number,
+  step: number,
+  random: Random,
+  bounds: { min: number; max: number },
+  maxOffset: number,
+): number[] {
+  const below: number[] = [];
+  const above: number[] = [];
+  for (let k = 1; k <= maxOffset; k++) {
+    if (key - k * step >= bounds.min) below.push(key - k * step);
+    if (key + k * step <= bounds.max) above.push(key + k * step);
+  }
+  const nBelow = belowCount(random, DISTRACTORS_WANTED - above.length, below.length);
+  const pickSome = (list: number[], n: number) => {
+    // Nearer values are likelier; shuffle within the nearest few.
+    const near = random.shuffle(list.slice(0, Math.max(n + 2, Math.ceil(list.length / 2))));
+    return near.slice(0, n);
+  };
+  const b = pickSome(below, nBelow);
+  const a = pickSome(above, DISTRACTORS_WANTED - b.length);
+  const rest = random.shuffle([...below, ...above].filter((v) => !b.includes(v) && !a.includes(v)));
+  return [...b, ...a, ...rest];
+}
+
+export function dateDistractors(
+  span: Extract<Span, { kind: "date" }>,
+  sentence: Sentence,
+  allSpans: readonly Span[],
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  // Other dates in the sentence bound the range: "from 1935 until ____" stays after 1935.
+  let min = -Infinity;
+  let max = Infinity;
+  const keyYear = span.year;
+  if (keyYear !== undefined && span.format !== "century") {
+    for (const other of allSpans) {
+      if (other === span || other.kind !== "date" || other.year === undefined) continue;
+      if (other.format === "century") continue;
+      if (other.year < keyYear) min = Math.max(min, other.year + 1);
+      else if (other.year > keyYear) max = Math.min(max, other.year - 1);
+    }
+    max = Math.min(max, keyYear <= 2025 ? 2025 : keyYear + 10);
+  }
+  const key = span.text;
+  const texts: string[] = [];
+  switch (span.format) {
+    case "year": {
+      const y = keyYear ?? 0;
+      for (const v of orderedValues(y, 1, random, { min, max }, 9)) texts.push(String(v));
+      break;
+    }
+    case "decade": {
+      const y = keyYear ?? 0;
+      for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5)) texts.push(`${v}s`);
+      break;
+    }
+    case "century": {
+      const c = keyYear ?? 0;
+      for (const v of orderedValues(c, 1, random, { min: 1, max: 21 }, 4))
+        texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
+      break;
+    }
+    default: {
+      const y = keyYear;
+      const years = y === undefined ? [] : orderedValues(y, 1, random, { min, max }, 9);
+      const month = span.month ?? 1;
+      const months = random.shuffle(
+        Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
+      );
+      for (let i = 0; i < 8; i++) {
+        const m = months[i % months.length] ?? 1;
+        const name = MONTHS[m - 1] ?? "";
+        const day = span.day === undefined ? 0 : 1 + random.int(28);
+        const year = years[i] ?? 0;
+        if (span.format === "dmy") texts.push(`${day} ${name} ${year}`);
+        else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
+        else if (span.format === "my") texts.push(`${name} ${year}`);
+        else if (span.format === "md") texts.push(`${name} ${day}`);
+      }
+    }
+  }
+  return pick(texts, key, sentence, facts, false);
+}
+
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+export function numberDistractors(
+  span: Extract<Span, { kind: "number" }>,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  const v = span.value;
+  let values: number[];
+  if (span.format === "ordinal") {
+    values = orderedValues(v, 1, random, { min: 1, max: Infinity }, 5);
+  } else if (span.decimals > 0) {
+    const step = 10 ** -span.decimals * Math.max(1, Math.round((v * 0.08) / 10 ** -span.decimals));
+    values = orderedValues(v, step, random, { min: step, max: Infinity }, 6);
+  } else if (v < 20) {
+    values = orderedValues(
+      v,
+      1,
+      random,
+      { min: 2, max: span.format === "words" ? 99 : Infinity },
+      5,
+    );
+  } else {
+    // Keep the key's rounding: 600 moves in hundreds, 1,200 in hundreds, 37 in ones.
+    const zeros = /0*$/.exec(String(v))?.[0].length ?? 0;
+    const step = Math.max(1, 10 ** Math.min(zeros, Math.floor(Math.log10(v))));
+    const factors = [0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2, 2.5];
+    const set = new Set<number>();
+    for (const f of factors) {
+      const r = Math.round((v * f) / step) * step;
+      if (r > 0 && r !== v && (span.format !== "words" || r < 100)) set.add(r);
+    }
+    const below = [...set].filter((x) => x < v).sort((a, b) => b - a);
+    const above = [...set].filter((x) => x > v).sort((a, b) => a - b);
+    const nBelow = belowCount(random, DISTRACTORS_WANTED - above.length, below.length);
+    const b = random.shuffle(below).slice(0, nBelow);
+    const a = random.shuffle(above).slice(0, DISTRACTORS_WANTED - b.length);
+    values = [
+      ...b,
+      ...a,
+      ...random.shuffle([...set].filter((x) => !a.includes(x) && !b.includes(x))),
+    ];
+  }
+  const before = sentence.text.slice(0, span.start);
+  const texts = values.map((x) => formatNumberLike(span, x)).filter((t) => articleFits(before, t));
+  return pick(texts, span.text, sentence, facts, false);
+}
+
+function formatNumberLike(span: Extract<Span, { kind: "number" }>, x: number): string {
+  if (span.format === "ordinal") return ordinal(x);
+  if (span.format === "words") {
+    const w = numberToWords(x);
+    return span.capital ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+  }
+  // Thousands separators as English writes them, unless the key itself is written without.
+  const plainKey = span.value >= 1000 && !span.commas;
+  const digits =
+    span.decimals > 0
+      ? x.toFixed(span.decimals)
+      : x >= 1000 && !plainKey
+        ? groupThousands(x)
+        : String(x);
+  const unitGap = span.text.slice(span.text.search(/\d(?=\D*$)/) + 1).match(/^\s?/)?.[0] ?? "";
+  return span.unit ? `${digits}${unitGap}${span.unit}` : digits;
+}
+
+function groupThousands(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** "an 800 MW plant" vs "a 600 MW plant": the sound of the number must fit the article. */
+function articleFits(before: string, text: string): boolean {
+  const article = /\b(a|an)\s$/i.exec(before)?.[1]?.toLowerCase();
+  if (!article) return true;
+  const vowelSound = /^(?:8|11(?!\d{2}\b)|18(?!\d{2}\b)|[aeio]|un(?!i))/i.test(text);
+  return article === "an" ? vowelSound : !vowelSound;
+}
+
+function regionOf(name: string, table: Record<string, string[]>): string | undefined {
+  for (const [region, list] of Object.entries(table)) if (list.includes(name)) return region;
+  return undefined;
+}
+
+function gazetteerPool(
+  cls: EntityClass,
+  key: string,
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  const region =
+    regionOf(key, COUNTRIES_BY_REGION) ?? regionOf(key, CITIES_BY_REGION) ?? facts.region;
+  const byRegion = (table: Record<string, string[]>) => {
+    const own = region ? (table[region] ?? []) : [];
+    const rest = Object.entries(table)
+      .filter(([r]) => r !== region)
+      .flatMap(([, l]) => l);
+    return [...random.shuffle(own), ...random.shuffle(rest)];
+  };
+  switch (cls) {
+    case "country":
+      return byRegion(COUNTRIES_BY_REGION);
+    case "city":
+      return byRegion(CITIES_BY_REGION);
+    case "state":
+      return random.shuffle(US_STATES);
+    case "continent":
+      return random.shuffle(CONTINENTS_AND_OCEANS);
+    case "nationality":
+      return random.shuffle(NATIONALITIES);
+    case "organisation":
+      return random.shuffle(ORGANISATIONS);
+    case "institution":
+      return random.shuffle(UNIVERSITIES);
+    default:
+      return [];
+  }
+}
+
+function lastKeyword(name: string): string {
+  const words = name.split(" ");
+  return /^(?:University|College|Institute)$/.test(words[0] ?? "")
+    ? (words[0] ?? "")
+    : (words[words.length - 1] ?? "");
+}
+
+/** An entity the whole article is about: a give-away as a key and a silly distractor. */
+export function isTopic(e: Entity, facts: ArticleFacts): boolean {
+  return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
+}
+
+export function entityDistractors(
+  span: Extract<Span, { kind: "entity" }>,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  const key = span.text;
+  const main = facts.index.mainSubject;
+  const sameClass: Entity[] = [];
+  for (const e of facts.index.byKey.values()) {
+    if (e.cls !== span.cls || e === main || isTopic(e, facts)) continue;
+    if (entityKey(e.name) === span.key) continue;
+    sameClass.push(e);
+  }
+  // Prefer names of the same shape: the same keyword ("… University") and similar length.
+  const kw = lastKeyword(key);
+  const words = key.split(" ").length;
+  const scored = random
+    .shuffle(sameClass)
+    .map((e) => {
+      let score = 0;
+      if (span.cls !== "person" && lastKeyword(e.name) === kw) score += 2;
+      if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
+      if (span.cls === "person" && e.name.split(" ").length < 2) score -= 3;
+      return { name: e.name, score };
+    })
+    .sort((a, b) => b.score - a.score)
+    .map((x) => x.name);
+  const topics = new Set(
+    [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
+  );
+  const gaz = gazetteerPool(span.cls, key, facts, random).filter(
+    (g) =>
+      !topics.has(entityKey(g)) &&
+      (gazetteerClass(g) === undefined ||
+        gazetteerClass(g) === span.cls ||
+        span.cls === "organisation" ||
+        span.cls === "institution"),
+  );
+  return pick([...scored, ...gaz], key, sentence, facts, true);
+}
+
+export function termDistractors(
+  span: Extract<Span, { kind: "term" }>,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  const fromArticle = random.shuffle([...(facts.terms.get(span.cls) ?? [])]);
+  const fromLexicon = random.shuffle(TERM_CLASSES[span.cls] ?? []);
+  const capital = /^\p{Lu}/u.test(span.text);
+  const words = span.text.split(" ").length;
+  const pool = [...fromArticle, ...fromLexicon]
+    .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
+    .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()));
+  return pick(pool, span.text, sentence, facts, capital);
+}
+
+/** Items that belong to lists of the same class elsewhere, then the lexicon class. */
+export function listDistractors(
+  list: ListSpan,
+  key: string,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  random: Random,
+): string[] {
+  const cls = list.cls;
+  if (!cls) return [];
+  const own = new Set(list.items.map((i) => norm(i.text)));
+  const others = facts.lists
+    .filter((l) => l.list !== list && l.list.cls === cls)
+    .flatMap((l) => l.list.items.map((i) => i.text));
+  const lexicon = TERM_CLASSES[cls] ?? [];
+  const pool = [...random.shuffle(others), ...random.shuffle(lexicon)].filter((t) => {
+    const n = norm(t);
+    // Not an item of this list, nor a part of one ("iron" against "iron and steel").
+    for (const o of own)
+      if (o === n || o.split(" ").includes(n) || n.split(" ").includes(o)) return false;
+    return true;
+  });
+  const chosen: string[] = [];
+  for (const candidate of pool) {
+    if (chosen.length >= DISTRACTORS_WANTED) break;
+    if (
+      acceptable(candidate, key, sentence, [key, ...chosen], facts, false) &&
+      !containsPhrase(sentence.text, candidate)
+    )
+      chosen.push(candidate);
+  }
+  return chosen;
+}

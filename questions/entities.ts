@@ -1,0 +1,481 @@
+/**
+ * Named entities by capitalisation heuristics: capitalised word runs (with "of", "de", "da"…
+ * inside), classified by keywords, the gazetteer and context cues, then voted over the whole
+ * article so one mention's context helps classify every other mention of the same name.
+ */
+
+import {
+  CITIES_BY_REGION,
+  CONTINENTS_AND_OCEANS,
+  COUNTRIES_BY_REGION,
+  ENTITY_KEYWORDS,
+  GIVEN_NAMES,
+  LANGUAGES,
+  MONTHS,
+  NATIONALITIES,
+  PERSON_CUES,
+  PERSON_TITLES,
+  STOPWORDS,
+  US_STATES,
+} from "./lexicon.ts";
+import type { Sentence } from "./text.ts";
+
+export type EntityClass =
+  | "person"
+  | "country"
+  | "city"
+  | "state"
+  | "continent"
+  | "place"
+  | "organisation"
+  | "institution"
+  | "facility"
+  | "agreement"
+  | "event"
+  | "work"
+  | "nationality"
+  | "other";
+
+export interface Mention {
+  /** Offsets relative to the sentence text; the span a question would blank. */
+  start: number;
+  end: number;
+  /** The name as a choice shows it (acronym in brackets dropped). */
+  name: string;
+  /** "(SCO)" following the name, included in the blanked span. */
+  acronym?: string;
+  sentence: number;
+  cls: EntityClass;
+}
+
+export interface Entity {
+  name: string;
+  cls: EntityClass;
+  count: number;
+  acronym?: string;
+  /** Lower-case forms that mean the same entity: surname, acronym, name without "the". */
+  aliases: Set<string>;
+  firstSentence: number;
+}
+
+export interface EntityIndex {
+  mentions: Mention[];
+  byKey: Map<string, Entity>;
+  /** The person the article is about (most mentioned, surname mentions included). */
+  mainSubject?: Entity;
+  /** Lower-case words that appear in lower case somewhere (so are not names). */
+  lowerWords: Set<string>;
+}
+
+const CONNECTORS = new Set([
+  "of",
+  "the",
+  "de",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "di",
+  "del",
+  "della",
+  "von",
+  "van",
+  "der",
+  "den",
+  "du",
+  "la",
+  "le",
+  "al",
+  "bin",
+  "ibn",
+  "and",
+  "for",
+  "on",
+]);
+const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
+const WORK_CUES =
+  /\b(?:film|films|novel|book|movie|song|album|play|poem|series|documentary|magazine|newspaper|opera|painting|titled|entitled)\s*,?\s*$/i;
+const PLACE_PREPS = /\b(?:in|at|from|to|near|into|across|toward|towards|via|of the city of)\s+$/i;
+
+const NOT_NAMES = new Set([
+  ...MONTHS,
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+  "Ph",
+  "Dr",
+  "Mr",
+  "Mrs",
+  "Ms",
+]);
+const PLACE_PREFIXES = new Set([
+  "Los",
+  "Las",
+  "San",
+  "Santa",
+  "New",
+  "El",
+  "Port",
+  "Fort",
+  "Mount",
+  "Lake",
+  "North",
+  "South",
+  "East",
+  "West",
+  "Upper",
+  "Lower",
+  "Saint",
+  "St",
+]);
+
+const gazetteer = new Map<string, EntityClass>();
+for (const list of Object.values(COUNTRIES_BY_REGION))
+  for (const c of list) gazetteer.set(c.toLowerCase(), "country");
+for (const list of Object.values(CITIES_BY_REGION))
+  for (const c of list) if (!gazetteer.has(c.toLowerCase())) gazetteer.set(c.toLowerCase(), "city");
+for (const s of US_STATES)
+  if (!gazetteer.has(s.toLowerCase())) gazetteer.set(s.toLowerCase(), "state");
+for (const c of CONTINENTS_AND_OCEANS) gazetteer.set(c.toLowerCase(), "continent");
+for (const n of NATIONALITIES) gazetteer.set(n.toLowerCase(), "nationality");
+for (const n of LANGUAGES)
+  if (!gazetteer.has(n.toLowerCase())) gazetteer.set(n.toLowerCase(), "nationality");
+gazetteer.set("soviet union", "country");
+gazetteer.set("russian federation", "country");
+gazetteer.set("ussr", "country");
+gazetteer.set("uk", "country");
+gazetteer.set("us", "country");
+gazetteer.set("u.s.", "country");
+
+const keywordClass = new Map<string, EntityClass>();
+for (const [cls, list] of Object.entries(ENTITY_KEYWORDS)) {
+  const mapped: EntityClass =
+    cls === "university"
+      ? "institution"
+      : cls === "organisation"
+        ? "organisation"
+        : cls === "facility"
+          ? "facility"
+          : cls === "agreement"
+            ? "agreement"
+            : cls === "event"
+              ? "event"
+              : "place";
+  for (const w of list) keywordClass.set(w, mapped);
+}
+keywordClass.set("Laboratory", "institution");
+
+export function entityKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/^the\s+/, "")
+    .replace(/['’]s$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export function gazetteerClass(name: string): EntityClass | undefined {
+  return gazetteer.get(name.toLowerCase());
+}
+
+export function buildEntityIndex(sentences: readonly Sentence[], fullText: string): EntityIndex {
+  const lowerWords = new Set<string>();
+  for (const m of fullText.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowerWords.add(m[0]);
+
+  const raw: Array<Mention & { votes: Partial<Record<EntityClass, number>> }> = [];
+  for (const sentence of sentences) {
+    for (const run of capitalisedRuns(sentence.text, lowerWords)) {
+      raw.push({ ...run, sentence: sentence.index, cls: "other" });
+    }
+  }
+
+  // Vote on each name's class over all its mentions.
+  const votes = new Map<string, Partial<Record<EntityClass, number>>>();
+  for (const m of raw) {
+    const key = entityKey(m.name);
+    const tally = votes.get(key) ?? {};
+    for (const [cls, n] of Object.entries(m.votes) as Array<[EntityClass, number]>)
+      tally[cls] = (tally[cls] ?? 0) + n;
+    votes.set(key, tally);
+  }
+
+  // Surnames of people, so "Teller" is known to be the person "Edward Teller".
+  const personBySurname = new Map<string, string>();
+  const fullNames = new Map<string, string>();
+  const best = (key: string): EntityClass => {
+    const tally = votes.get(key) ?? {};
+    let cls: EntityClass = "other";
+    let top = 0;
+    for (const [c, n] of Object.entries(tally) as Array<[EntityClass, number]>) {
+      if (n > top) {
+        top = n;
+        cls = c;
+      }
+    }
+    return top >= 1 ? cls : "other";
+  };
+  for (const m of raw) {
+    const key = entityKey(m.name);
+    if (best(key) === "person") {
+      const parts = key.split(" of ")[0]?.split(" ") ?? [];
+      const surname = parts[parts.length - 1] ?? key;
+      if (parts.length > 1 && !gazetteer.has(surname) && !personBySurname.has(surname)) {
+        personBySurname.set(surname, key);
+        fullNames.set(key, m.name);
+      }
+    }
+  }
+
+  const byKey = new Map<string, Entity>();
+  const mentions: Mention[] = [];
+  for (const m of raw) {
+    let key = entityKey(m.name);
+    let cls = best(key);
+    const single = !key.includes(" ");
+    const fullKey = single ? personBySurname.get(key) : undefined;
+    const weak = (votes.get(key)?.[cls] ?? 0) < 3;
+    if (fullKey && (cls === "other" || cls === "person" || weak)) {
+      key = fullKey;
+      cls = "person";
+    }
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = {
+        name: fullKey ? (fullNames.get(fullKey) ?? m.name) : m.name,
+        cls,
+        count: 0,
+        aliases: new Set([key]),
+        firstSentence: m.sentence,
+      };
+      byKey.set(key, entity);
+    }
+    entity.count++;
+    entity.aliases.add(entityKey(m.name));
+    if (m.acronym) {
+      entity.acronym = m.acronym;
+      entity.aliases.add(m.acronym.toLowerCase());
+    }
+    if (cls === "person") {
+      const parts = key.split(" ");
+      const surname = parts[parts.length - 1];
+      if (surname) entity.aliases.add(surname);
+    }
+    mentions.push({
+      start: m.start,
+      end: m.end,
+      name: m.name,
+      acronym: m.acronym,
+      sentence: m.sentence,
+      cls: fullKey ? "person" : cls,
+    });
+  }
+  // Acronyms mentioned alone ("SCO") are aliases of the full name they abbreviate.
+  for (const entity of byKey.values()) {
+    if (!entity.acronym) continue;
+    const alone = byKey.get(entity.acronym.toLowerCase());
+    if (alone && alone !== entity) {
+      entity.count += alone.count;
+      byKey.delete(entity.acronym.toLowerCase());
+    }
+  }
+
+  let mainSubject: Entity | undefined;
+  for (const entity of byKey.values()) {
+    if (entity.cls !== "person") continue;
+    if (!mainSubject || entity.count > mainSubject.count) mainSubject = entity;
+  }
+  if (mainSubject && mainSubject.count < 4) mainSubject = undefined;
+  return { mentions, byKey, mainSubject, lowerWords };
+}
+
+interface Run {
+  start: number;
+  end: number;
+  name: string;
+  acronym?: string;
+  votes: Partial<Record<EntityClass, number>>;
+}
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Capitalised word runs in one sentence, each with class votes from its context. */
+export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
+  const toks: Tok[] = [];
+  for (const m of text.matchAll(TOKEN))
+    toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!t || !isCapitalised(t.text)) {
+      i++;
+      continue;
+    }
+    // Extend the run over capitalised tokens and inner connectors separated by spaces only.
+    let j = i;
+    let possessiveCut = false;
+    while (j + 1 < toks.length) {
+      const cur = toks[j];
+      const next = toks[j + 1];
+      if (!cur || !next) break;
+      if (/['’]s$/.test(cur.text)) {
+        possessiveCut = true;
+        break;
+      }
+      const gap = text.slice(cur.end, next.start);
+      if (!/^ $/.test(gap)) break;
+      if (isCapitalised(next.text)) {
+        j++;
+        continue;
+      }
+      // A connector joins only when a capitalised token follows it.
+      if (CONNECTORS.has(next.text)) {
+        let k = j + 1;
+        while (k < toks.length && CONNECTORS.has(toks[k]?.text ?? "")) {
+          const a = toks[k - 1];
+          const b = toks[k];
+          if (!a || !b || text.slice(a.end, b.start) !== " ") break;
+          k++;
+        }
+        const after = toks[k];
+        const before = toks[k - 1];
+        if (
+          after &&
+          before &&
+          text.slice(before.end, after.start) === " " &&
+          isCapitalised(after.text) &&
+          k - j <= 3
+        ) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    const runToks = toks.slice(i, j + 1);
+    i = j + 1;
+    void possessiveCut;
+    for (const piece of splitRun(runToks, text, lowerWords)) runs.push(piece);
+  }
+  return runs;
+}
+
+function isCapitalised(token: string): boolean {
+  return /^\p{Lu}/u.test(token);
+}
+
+function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): Run[] {
+  let list = toks.slice();
+  // A sentence-initial common word ("Notable projects") is not part of a name.
+  while (list.length > 0) {
+    const first = list[0];
+    if (!first) break;
+    const lower = first.text.toLowerCase();
+    const atStart = /^[\s"“‘'(]*$/.test(text.slice(0, first.start));
+    if (STOPWORDS.has(lower) || (atStart && lowerWords.has(lower) && !gazetteer.has(lower))) {
+      list = list.slice(1);
+      continue;
+    }
+    break;
+  }
+  // "and" splits runs unless the whole run names an organisation ("Oil and Gas … Corporation").
+  const hasKeyword = list.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+  const pieces: Tok[][] = [];
+  let cur: Tok[] = [];
+  for (const t of list) {
+    if ((t.text === "and" || t.text === "for") && !hasKeyword) {
+      pieces.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(t);
+  }
+  pieces.push(cur);
+
+  const out: Run[] = [];
+  for (let piece of pieces) {
+    let votes: Partial<Record<EntityClass, number>> = {};
+    // Strip leading titles ("Foreign Minister", "King Dom") — they announce a person.
+    const keywordInPiece = piece.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    let titled = false;
+    while (!keywordInPiece && piece.length > 1 && PERSON_TITLES.has(piece[0]?.text ?? "")) {
+      piece = piece.slice(1);
+      titled = true;
+    }
+    // "Professor of Physics": a title followed by "of" names a post, not a person.
+    if (titled && CONNECTORS.has(piece[0]?.text ?? "")) titled = false;
+    while (piece.length > 0 && CONNECTORS.has(piece[0]?.text ?? "")) piece = piece.slice(1);
+    while (piece.length > 0 && CONNECTORS.has(piece[piece.length - 1]?.text ?? ""))
+      piece = piece.slice(0, -1);
+    const first = piece[0];
+    const last = piece[piece.length - 1];
+    if (!first || !last) continue;
+    let end = last.end;
+    const name = text.slice(first.start, end).replace(/['’]s$/, "");
+    if (/['’]s$/.test(text.slice(first.start, end))) end -= 2;
+    if (name.length < 2 || /^\p{Lu}\.?$/u.test(name)) continue;
+    // A lone keyword ("Council", "Crown") or "Portuguese Crown" names no particular entity.
+    if (piece.length === 1 && keywordClass.has(name)) continue;
+    if (STOPWORDS.has(name.toLowerCase()) || NOT_NAMES.has(name)) continue;
+    let acronym: string | undefined;
+    const acr = /^ \((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/u.exec(text.slice(end));
+    if (acr?.[1] && piece.length >= 2) {
+      acronym = acr[1];
+      end += acr[0].length;
+    }
+
+    const before = text.slice(0, first.start);
+    const after = text.slice(last.end);
+    const gaz = gazetteer.get(name.toLowerCase());
+    if (gaz) votes[gaz] = 5;
+    const kw = [...piece].reverse().find((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    if (kw) {
+      const cls = keywordClass.get(kw.text.replace(/\.$/, "")) ?? "organisation";
+      votes[cls] = (votes[cls] ?? 0) + 4;
+    }
+    if (titled) votes.person = (votes.person ?? 0) + 3;
+    const prevWord = (/([\p{L}]+)[\s,]*$/u.exec(before)?.[1] ?? "").toLowerCase();
+    if (PERSON_CUES.has(prevWord) && !gaz && !kw) votes.person = (votes.person ?? 0) + 2;
+    if (
+      /^,?\s+(?:who|whose)\b/.test(after) ||
+      /^\s+(?:said|says|wrote|argued|believes|told)\b/.test(after)
+    )
+      votes.person = (votes.person ?? 0) + 2;
+    if (
+      /^, (?:the )?(?:[A-Z][a-z]+ )?(?:Minister|President|King|director|physicist|historian|a [a-z]+ (?:writer|physicist|critic|director|employee))/.test(
+        after,
+      )
+    )
+      votes.person = (votes.person ?? 0) + 2;
+    if (WORK_CUES.test(before) || /^ \(\d{4}\)/.test(after)) votes.work = (votes.work ?? 0) + 3;
+    if (PLACE_PREPS.test(before) && !kw && !gaz) votes.place = (votes.place ?? 0) + 1;
+    const nameLike =
+      piece.length >= 2 &&
+      piece.length <= 4 &&
+      piece.every(
+        (t) =>
+          /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.(?:\s?\p{Lu}\.)*$/u.test(t.text) || CONNECTORS.has(t.text),
+      );
+    if (!gaz && !kw && nameLike) {
+      if (GIVEN_NAMES.has(first.text) || /^\p{Lu}\.$/u.test(first.text))
+        votes.person = (votes.person ?? 0) + 2;
+      else if (PLACE_PREFIXES.has(first.text)) votes.place = (votes.place ?? 0) + 2;
+      else if (gazetteer.get(first.text.toLowerCase()) === "nationality") votes.other = 1;
+      else votes.person = (votes.person ?? 0) + 0.5;
+    }
+    if (Object.keys(votes).length === 0) votes = {};
+    out.push({ start: first.start, end, name, acronym, votes });
+  }
+  return out;
+}

@@ -1,0 +1,485 @@
+/**
+ * Article text -> question bank (DESIGN.md). Pure and synchronous: no I/O, no Node or Worker
+ * APIs, so the CLI, the tests and the Worker's authoring API all call the same function.
+ * Randomness is seeded from the article's SHA-256, so the same article gives the same bank.
+ *
+ * Pipeline: read the article (blocks, sentences, boilerplate) -> find answer spans and lists
+ * -> build candidate questions with same-kind distractors -> score and filter them -> pick a
+ * spread-out, non-overlapping set -> balance answer positions.
+ */
+
+import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
+import type { ArticleFacts } from "./distractors.ts";
+import {
+  containsPhrase,
+  contentWords,
+  dateDistractors,
+  entityDistractors,
+  isTopic,
+  listDistractors,
+  numberDistractors,
+  termDistractors,
+} from "./distractors.ts";
+import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
+import { UnusableArticleError } from "./errors.ts";
+import { CITIES_BY_REGION, COUNTRIES_BY_REGION, STOPWORDS } from "./lexicon.ts";
+import { type Random, randomFromHash } from "./random.ts";
+import { sha256Hex, utf8Bytes } from "./sha256.ts";
+import { findLists, findSpans, type Span } from "./spans.ts";
+import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
+
+export interface GenerateOptions {
+  title?: string;
+  /** How many questions at most (default: as many good ones as the article supports, up to 10). */
+  count?: number;
+  locale?: string;
+}
+
+export const MAX_ARTICLE_BYTES = 200 * 1024;
+const DEFAULT_COUNT = 10;
+const BLANK = "____";
+
+interface Candidate {
+  type: QuestionType;
+  sentence: Sentence;
+  /** Text of the key choice. */
+  key: string;
+  distractors: string[];
+  prompt: string;
+  explanation: string;
+  score: number;
+  /** What a learner must not see elsewhere in the bank (the key and its aliases). */
+  secrets: string[];
+  /** Everything this question shows (stem and choices), for the give-away check. */
+  shows: string[];
+  /** Kind of fact, for variety: date, number, person, place, term, list… */
+  facet: string;
+}
+
+export function generateBank(text: string, options: GenerateOptions = {}): Bank {
+  assertUsable(text);
+  const articleHash = sha256Hex(text);
+  const random = randomFromHash(articleHash);
+  const article = readArticle(text);
+  assertArticle(article);
+
+  const index = buildEntityIndex(article.sentences, text);
+  const facts = collectFacts(article, index);
+  const candidates = buildCandidates(article, facts, random);
+  const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
+  const chosen = select(candidates, article, wanted);
+  if (chosen.length === 0)
+    throw new UnusableArticleError(
+      "no-questions",
+      "No good questions could be made from this article: it has too few clear facts (dates, numbers, names, lists). Try a longer, more factual article.",
+    );
+  const questions = assemble(chosen, random);
+  return {
+    version: 1,
+    title: (options.title ?? "").trim() || findTitle(article),
+    locale: options.locale ?? "en",
+    articleHash,
+    questions,
+  };
+}
+
+function assertUsable(text: string): void {
+  if (typeof text !== "string" || text.trim().length === 0)
+    throw new UnusableArticleError("empty", "The article is empty: paste the article's text.");
+  if (utf8Bytes(text).length > MAX_ARTICLE_BYTES)
+    throw new UnusableArticleError(
+      "too-large",
+      `The article is larger than ${MAX_ARTICLE_BYTES / 1024} KB: paste one article, not a whole site or book.`,
+    );
+  // NUL bytes, replacement characters and control codes mean a binary file, not text.
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) controls += text.length;
+    else if (
+      (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) ||
+      code === 0xfffd
+    )
+      controls++;
+  }
+  if (controls > Math.max(2, text.length * 0.01))
+    throw new UnusableArticleError(
+      "binary",
+      "This looks like a binary file, not text: paste the article as plain text.",
+    );
+}
+
+function assertArticle(article: ArticleText): void {
+  const prose = article.sentences.filter((s) => {
+    const words = countWords(s.text);
+    const letters = s.text.match(/\p{L}/gu)?.length ?? 0;
+    return words >= 6 && letters / s.text.length > 0.6;
+  });
+  const text = article.text;
+  const symbols = text.match(/[{}<>=;$\\|`#[\]]/g)?.length ?? 0;
+  const digits = text.match(/\d/g)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const problem =
+    symbols > letters * 0.05
+      ? "it looks like code or markup"
+      : digits > letters * 0.5
+        ? "it is mostly numbers"
+        : prose.length < 5 || article.wordCount < 80
+          ? "it has too few sentences of prose"
+          : undefined;
+  if (problem)
+    throw new UnusableArticleError(
+      "not-an-article",
+      `This does not read as an article (${problem}): paste at least a few paragraphs of prose (80+ words).`,
+    );
+}
+
+function findTitle(article: ArticleText): string {
+  for (const block of article.blocks) {
+    if (block.kind === "boilerplate") {
+      const quoted = /\barticle ['‘"“]([^'’"”]{2,80})['’"”]/i.exec(block.text);
+      if (quoted?.[1]) return quoted[1];
+      continue;
+    }
+    if (block.kind === "heading" && countWords(block.text) >= 2) return block.text;
+    break;
+  }
+  const first = article.sentences[0]?.text ?? "Quiz";
+  const words = first.split(/\s+/);
+  return words.length <= 10 ? first : `${words.slice(0, 10).join(" ")}…`;
+}
+
+function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
+  const terms = new Map<string, Set<string>>();
+  const lists: ArticleFacts["lists"] = [];
+  const regionVotes = new Map<string, number>();
+  for (const s of article.sentences) {
+    for (const span of findSpans(s, index)) {
+      if (span.kind === "term") {
+        const set = terms.get(span.cls) ?? new Set<string>();
+        set.add(span.text.toLowerCase());
+        terms.set(span.cls, set);
+      }
+      if (span.kind === "entity" && (span.cls === "country" || span.cls === "city")) {
+        for (const table of [COUNTRIES_BY_REGION, CITIES_BY_REGION])
+          for (const [region, list] of Object.entries(table))
+            if (list.includes(span.text))
+              regionVotes.set(region, (regionVotes.get(region) ?? 0) + 1);
+      }
+    }
+    for (const list of findLists(s)) lists.push({ sentence: s.index, list });
+  }
+  let region: string | undefined;
+  let top = 0;
+  for (const [r, n] of regionVotes)
+    if (n > top) {
+      top = n;
+      region = r;
+    }
+  return {
+    sentences: article.sentences,
+    index,
+    terms,
+    lists,
+    region,
+    contentWords: article.sentences.map((s) => contentWords(s.text)),
+  };
+}
+
+const PRONOUN_START =
+  /^(?:He|She|It|They|Them|This|These|That|Those|His|Her|Its|Their|Such|There|Here|Both|Each|Another|Other|Others|The latter|The former|The couple|The parties|The two)\b/;
+const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me|ours)\b/;
+const HEDGES =
+  /\b(?:may|might|perhaps|possibly|apparently|reportedly|supposedly|allegedly|likely|unlikely|probably|believed|believes|thought to|it is evident|could|would|should|seems?|seemingly|argued|suggests?|claimed)\b/i;
+const OPINION =
+  /\b(?:great|greatest|huge|immense|significant|pivotal|vital|crucial|fruitful|brighter|best|worst|remarkable|important|deeply|favorable|favourable|robust|strong|stronger|unprecedented|promising|excellent|considered|regarded|famous|well-known|notable)\b/i;
+const CONTEXT_START =
+  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally)\b/;
+const OUTSIDE_CONTEXT =
+  /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
+
+/** Sentence score; undefined when the sentence must not carry a question at all. */
+function scoreSentence(s: Sentence): number | undefined {
+  const t = s.text;
+  const words = countWords(t);
+  if (words < 7 || words > 42) return undefined;
+  if (/\?["”’]?$/.test(t) || /["“”]/.test(t)) return undefined;
+  if (FIRST_PERSON.test(t)) return undefined;
+  if (PRONOUN_START.test(t)) return undefined;
+  if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
+  if (!/[.!]["'”’)\]]*$/.test(t.replace(/\[[^\]]*\]$/, "").trim())) return undefined;
+  let score = 1;
+  if (HEDGES.test(t)) score -= 0.8;
+  if (OPINION.test(t)) score -= 0.3;
+  if (CONTEXT_START.test(t)) score -= 0.4;
+  if (OUTSIDE_CONTEXT.test(t)) score -= 0.5;
+  if (words > 32) score -= 0.3;
+  if (/\([^)]*\)/.test(t)) score -= 0.1;
+  return score;
+}
+
+/** The sentence as a prompt shows it: citation markers dropped, spaces tidied. */
+function clean(text: string): string {
+  return text
+    .replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function blankOut(sentence: Sentence, start: number, end: number): string {
+  return clean(`${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`);
+}
+
+function keyTokens(key: string): string[] {
+  return entityKey(key)
+    .split(" ")
+    .filter((t) => (t.length >= 3 || /^\d+$/.test(t)) && !STOPWORDS.has(t));
+}
+
+/** The key (or a part of it, or its alias) still readable in the stem. */
+function recoverable(key: string, stem: string, aliases: readonly string[]): boolean {
+  const stemTokens = new Set(entityKey(stem).split(" "));
+  if (keyTokens(key).some((t) => stemTokens.has(t))) return true;
+  return aliases.some((a) => a.length >= 2 && containsPhrase(stem, a));
+}
+
+function facetOf(span: Span): string {
+  if (span.kind === "entity") {
+    if (span.cls === "person") return "person";
+    if (
+      span.cls === "country" ||
+      span.cls === "city" ||
+      span.cls === "place" ||
+      span.cls === "state" ||
+      span.cls === "continent"
+    )
+      return "place";
+    return "name";
+  }
+  return span.kind;
+}
+
+const CLOZE_TERM_CLASSES = new Set([
+  "field",
+  "element",
+  "instrument",
+  "ideology",
+  "religion",
+  "weapon",
+]);
+
+function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boolean {
+  if (span.kind === "entity") {
+    const entity = facts.index.byKey.get(span.key);
+    if (entity && entity === facts.index.mainSubject) return false;
+    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key.
+    if (entity && isTopic(entity, facts)) return false;
+    if (span.cls === "nationality" && span.text.length < 4) return false;
+    if (span.text.length < 3) return false;
+  }
+  if (span.kind === "number" && span.format === "digits" && span.value === 0) return false;
+  // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
+  if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
+  if (span.kind === "date" && span.format === "year") {
+    // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
+    const before = sentence.text.slice(0, span.start);
+    if (/\($/.test(before)) return false;
+  }
+  return true;
+}
+
+function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Random): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sentence of article.sentences) {
+    const base = scoreSentence(sentence);
+    if (base === undefined) continue;
+    const spans = findSpans(sentence, facts.index);
+    const density = Math.min(3, spans.length) * 0.15;
+    const wordCount = countWords(sentence.text);
+    const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
+
+    for (const span of spans) {
+      if (!keyEligible(span, facts, sentence)) continue;
+      if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
+      const distractors =
+        span.kind === "date"
+          ? dateDistractors(span, sentence, spans, facts, random)
+          : span.kind === "number"
+            ? numberDistractors(span, sentence, facts, random)
+            : span.kind === "entity"
+              ? entityDistractors(span, sentence, facts, random)
+              : termDistractors(span, sentence, facts, random);
+      if (distractors.length < 2) continue;
+      const entity = span.kind === "entity" ? facts.index.byKey.get(span.key) : undefined;
+      const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
+      const stem = blankOut(sentence, span.start, span.end);
+      if (recoverable(span.text, stem, aliases)) continue;
+      const facet = facetOf(span);
+      const kindScore =
+        span.kind === "date"
+          ? 0.35
+          : span.kind === "number"
+            ? 0.4
+            : span.kind === "entity"
+              ? 0.3
+              : 0.1;
+      const score = base + density + kindScore + (distractors.length === 3 ? 0.2 : 0);
+      const secrets = [span.text, ...aliases];
+      const quoted = clean(sentence.text);
+      out.push({
+        type: "cloze",
+        sentence,
+        key: span.text,
+        distractors,
+        prompt: stem,
+        explanation: `The article says: "${quoted}"`,
+        score,
+        secrets,
+        shows: [stem, span.text, ...distractors],
+        facet,
+      });
+      // The same fact as "which statement is true": one faithful copy, three with it changed.
+      if (wordCount <= 26 && distractors.length === 3 && span.kind !== "term") {
+        const statements = distractors.map((d) =>
+          clean(`${sentence.text.slice(0, span.start)}${d}${sentence.text.slice(span.end)}`),
+        );
+        out.push({
+          type: "true-statement",
+          sentence,
+          key: quoted,
+          distractors: statements,
+          prompt: "Which of these statements is true, according to the article?",
+          explanation: `The article says: "${quoted}" The other statements change the ${describe(span)}.`,
+          score: score - 0.15,
+          secrets,
+          shows: [quoted, ...statements],
+          facet,
+        });
+      }
+    }
+
+    for (const list of lists) {
+      const keys = list.items.filter((i) => i.inner);
+      if (!list.cls || keys.length === 0) continue;
+      const item = keys[random.int(keys.length)];
+      if (!item) continue;
+      const distractors = listDistractors(list, item.text, sentence, facts, random);
+      if (distractors.length < 2) continue;
+      const stem = blankOut(sentence, list.start, list.end);
+      if (countWords(stem) < 5) continue;
+      out.push({
+        type: "list-membership",
+        sentence,
+        key: item.text,
+        distractors,
+        prompt: `The article lists several items here: "${stem}" Which of these is one of them?`,
+        explanation: `The article says: "${clean(sentence.text)}"`,
+        score: base + 0.6 + (distractors.length === 3 ? 0.2 : 0),
+        secrets: list.items.map((i) => i.text),
+        shows: [stem, item.text, ...distractors],
+        facet: "list",
+      });
+    }
+  }
+  return out;
+}
+
+function describe(span: Span): string {
+  switch (span.kind) {
+    case "date":
+      return "date";
+    case "number":
+      return span.format === "ordinal" ? "ordinal number" : "number";
+    case "entity":
+      return span.cls === "person"
+        ? "person"
+        : span.cls === "country" ||
+            span.cls === "city" ||
+            span.cls === "place" ||
+            span.cls === "state"
+          ? "place"
+          : "name";
+    case "term":
+      return "word";
+  }
+}
+
+/**
+ * Greedy choice: best candidates first, one question per sentence, no question giving
+ * another's answer away, spread over the article, and a mix of types and facets.
+ */
+function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
+  const total = Math.max(1, article.sentences.length);
+  const zones = Math.max(1, Math.min(wanted, 5));
+  const zoneOf = (c: Candidate) =>
+    Math.min(zones - 1, Math.floor((c.sentence.index / total) * zones));
+  const chosen: Candidate[] = [];
+  const usedSentences = new Set<number>();
+  const zoneCount = new Array<number>(zones).fill(0);
+  const typeCount = new Map<QuestionType, number>();
+  const facetCount = new Map<string, number>();
+
+  const conflicts = (c: Candidate) =>
+    chosen.some(
+      (o) =>
+        o.secrets.some((s) => c.shows.some((shown) => containsPhrase(shown, s))) ||
+        c.secrets.some((s) => o.shows.some((shown) => containsPhrase(shown, s))) ||
+        entityKey(o.key) === entityKey(c.key),
+    );
+
+  const pool = candidates.slice().sort((a, b) => b.score - a.score);
+  while (chosen.length < wanted) {
+    let best: Candidate | undefined;
+    let bestScore = -Infinity;
+    for (const c of pool) {
+      if (usedSentences.has(c.sentence.index) || conflicts(c)) continue;
+      const zone = zoneOf(c);
+      const typeN = typeCount.get(c.type) ?? 0;
+      const facetN = facetCount.get(c.facet) ?? 0;
+      let s = c.score;
+      s -= (zoneCount[zone] ?? 0) * 0.35;
+      s -= facetN * 0.2;
+      // Aim for roughly 60% cloze, 20% true-statement, 20% list-membership.
+      const share = c.type === "cloze" ? 0.6 : 0.2;
+      if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
+      if (typeN === 0 && c.type !== "cloze") s += 0.3;
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    if (!best || best.score < 0.8) break;
+    chosen.push(best);
+    usedSentences.add(best.sentence.index);
+    const zone = zoneOf(best);
+    zoneCount[zone] = (zoneCount[zone] ?? 0) + 1;
+    typeCount.set(best.type, (typeCount.get(best.type) ?? 0) + 1);
+    facetCount.set(best.facet, (facetCount.get(best.facet) ?? 0) + 1);
+  }
+  return chosen.sort((a, b) => a.sentence.start - b.sentence.start);
+}
+
+/** Builds the bank's questions, placing each key so positions are balanced across the bank. */
+function assemble(chosen: Candidate[], random: Random): Question[] {
+  const ids = ["a", "b", "c", "d"];
+  const positionCount = [0, 0, 0, 0];
+  return chosen.map((c, i) => {
+    const n = c.distractors.length + 1;
+    const least = Math.min(...positionCount.slice(0, n));
+    const open = [0, 1, 2, 3].slice(0, n).filter((p) => positionCount[p] === least);
+    const position = open[random.int(open.length)] ?? 0;
+    positionCount[position] = (positionCount[position] ?? 0) + 1;
+    const others = random.shuffle(c.distractors);
+    const texts = [...others.slice(0, position), c.key, ...others.slice(position)];
+    const choices: Choice[] = texts.map((text, k) => ({ id: ids[k] ?? "d", text }));
+    return {
+      id: `q${i + 1}`,
+      type: c.type,
+      prompt: c.prompt,
+      choices,
+      answer: ids[position] ?? "a",
+      explanation: c.explanation,
+      source: { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text },
+    };
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * A small built-in gazetteer and word lists: where the article itself offers too few
+ * distractors of a kind, these supply plausible ones of the same class (and, for places,
+ * of the same region).
+ */
+
+function words(list: string): string[] {
+  return list
+    .split("|")
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
+
+export const MONTHS = words(
+  "January|February|March|April|May|June|July|August|September|October|November|December",
+);
+
+/** Countries by region; distractors for a country prefer its own region. */
+export const COUNTRIES_BY_REGION: Record<string, string[]> = {
+  southAsia: words("Pakistan|India|Bangladesh|Afghanistan|Sri Lanka|Nepal|Bhutan|Maldives"),
+  eastAsia: words("China|Japan|South Korea|North Korea|Mongolia|Taiwan"),
+  southeastAsia: words(
+    "Indonesia|Malaysia|Thailand|Vietnam|Philippines|Singapore|Myanmar|Cambodia|Laos",
+  ),
+  centralAsia: words("Kazakhstan|Uzbekistan|Turkmenistan|Tajikistan|Kyrgyzstan"),
+  middleEast: words(
+    "Iran|Iraq|Saudi Arabia|Turkey|Syria|Israel|Jordan|Egypt|Qatar|Kuwait|Oman|Yemen|Lebanon|United Arab Emirates",
+  ),
+  easternEurope: words(
+    "Russia|Ukraine|Belarus|Poland|Hungary|Romania|Bulgaria|Czech Republic|Slovakia|Serbia|Moldova|Georgia|Armenia|Azerbaijan",
+  ),
+  westernEurope: words(
+    "France|Germany|Italy|Spain|Portugal|United Kingdom|England|Ireland|Netherlands|Belgium|Switzerland|Austria|Denmark|Sweden|Norway|Finland|Greece|Scotland",
+  ),
+  northAmerica: words("United States|Canada|Mexico|Cuba"),
+  southAmerica: words("Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Uruguay|Bolivia|Ecuador"),
+  africa: words(
+    "Nigeria|Kenya|South Africa|Ethiopia|Morocco|Algeria|Ghana|Tanzania|Mozambique|Angola|Sudan|Libya|Tunisia|Senegal",
+  ),
+  oceania: words("Australia|New Zealand|Fiji|Papua New Guinea"),
+};
+
+/** Cities by region (same keys as countries). */
+export const CITIES_BY_REGION: Record<string, string[]> = {
+  southAsia: words(
+    "Karachi|Lahore|Islamabad|Peshawar|Quetta|Multan|Faisalabad|Hyderabad|Rawalpindi|Delhi|New Delhi|Mumbai|Kolkata|Calcutta|Chennai|Bangalore|Dhaka|Kabul|Colombo|Kathmandu",
+  ),
+  eastAsia: words("Beijing|Shanghai|Tokyo|Seoul|Hong Kong|Osaka|Kyoto"),
+  southeastAsia: words("Jakarta|Bangkok|Manila|Hanoi|Singapore|Kuala Lumpur"),
+  centralAsia: words("Tashkent|Almaty|Astana|Bishkek|Dushanbe|Ashgabat|Samarkand"),
+  middleEast: words("Tehran|Baghdad|Riyadh|Istanbul|Ankara|Cairo|Damascus|Jerusalem|Dubai|Beirut"),
+  easternEurope: words(
+    "Moscow|Saint Petersburg|Kyiv|Kiev|Warsaw|Budapest|Prague|Bucharest|Sofia|Minsk|Belgrade",
+  ),
+  westernEurope: words(
+    "London|Paris|Berlin|Rome|Madrid|Lisbon|Vienna|Amsterdam|Brussels|Munich|Hamburg|Zurich|Geneva|Copenhagen|Stockholm|Oslo|Athens|Milan|Venice|Florence|Göttingen|Leipzig|Karlsruhe|Edinburgh|Dublin|Oxford|Cambridge",
+  ),
+  northAmerica: words(
+    "New York|Washington|Chicago|Los Angeles|Boston|San Francisco|Philadelphia|Berkeley|Princeton|Toronto|Montreal|Mexico City|Houston|Seattle",
+  ),
+  southAmerica: words("Rio de Janeiro|São Paulo|Buenos Aires|Lima|Santiago|Bogotá|Caracas"),
+  africa: words("Lagos|Nairobi|Johannesburg|Cape Town|Addis Ababa|Casablanca|Accra|Algiers"),
+  oceania: words("Sydney|Melbourne|Auckland|Canberra|Wellington"),
+};
+
+export const US_STATES = words(
+  "Alaska|California|Texas|Florida|New Mexico|Nevada|Arizona|Colorado|Utah|Oregon|Washington|Illinois|Ohio|Michigan|Virginia|Georgia|Hawaii|Massachusetts|New Jersey|Pennsylvania|Tennessee",
+);
+
+export const CONTINENTS_AND_OCEANS = words(
+  "Africa|Asia|Europe|North America|South America|Australia|Antarctica|Atlantic Ocean|Pacific Ocean|Indian Ocean|Arctic Ocean",
+);
+
+export const NATIONALITIES = words(
+  "American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Jewish|Muslim|Hindu|Irish|Scottish|Belgian",
+);
+
+export const LANGUAGES = words(
+  "English|French|German|Italian|Spanish|Portuguese|Russian|Hungarian|Polish|Czech|Dutch|Greek|Latin|Arabic|Persian|Urdu|Hindi|Bengali|Chinese|Japanese|Turkish|Swedish",
+);
+
+/** International organisations and bodies, for organisation distractors. */
+export const ORGANISATIONS = words(
+  "United Nations|UN Security Council|UN General Assembly|World Trade Organization|World Health Organization|International Monetary Fund|World Bank|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|North Atlantic Treaty Organization|Eurasian Economic Union|Collective Security Treaty Organization|South Asian Association for Regional Cooperation|Economic Cooperation Organization|International Atomic Energy Agency|Red Cross|International Rescue Committee",
+);
+
+export const UNIVERSITIES = words(
+  "Harvard University|Yale University|Princeton University|Columbia University|Stanford University|University of Chicago|University of Oxford|University of Cambridge|University of California, Berkeley|University of Göttingen|University of Leipzig|University of Munich|University of Vienna|University of Calcutta|University of Lisbon|Sorbonne|Massachusetts Institute of Technology|California Institute of Technology",
+);
+
+/**
+ * Common-noun classes: words a teacher would blank ("He graduated in chemical engineering")
+ * and whose distractors must come from the same class.
+ */
+export const TERM_CLASSES: Record<string, string[]> = {
+  field: words(
+    "physics|chemistry|biology|mathematics|economics|philosophy|history|geography|medicine|law|engineering|chemical engineering|mechanical engineering|electrical engineering|civil engineering|astronomy|geology|psychology|sociology|linguistics|literature|architecture|computer science|statistics|political science|fine arts|music|theology|anthropology|botany|zoology|spectroscopy|nuclear physics|quantum mechanics|thermodynamics|surface physics|molecular physics",
+  ),
+  profession: words(
+    "writer|illustrator|philosopher|publisher|astronomer|painter|sculptor|poet|novelist|journalist|editor|critic|composer|musician|singer|actor|actress|director|producer|photographer|architect|engineer|lawyer|doctor|physician|surgeon|teacher|professor|scientist|physicist|chemist|biologist|mathematician|economist|historian|diplomat|politician|soldier|merchant|banker|farmer|designer|graphic designer|film critic|cameraman|navigator|explorer|missionary|priest|judge|inventor|businessman|entrepreneur",
+  ),
+  commodity: words(
+    "cotton|textiles|leather|rice|wheat|fruits|vegetables|tea|coffee|sugar|spices|pepper|cinnamon|cloves|silk|wool|oil|gas|coal|iron|steel|iron and steel|copper|gold|silver|timber|rubber|tires|fertilizers|machinery|chemicals|paper products|pharmaceuticals|electronics|vehicles|weapons|grain|fish|meat|dairy products|footwear|carpets|furniture|cement|surgical goods|sports goods|synthetic fabrics|chemical elements|jute|tobacco|salt|opium|ivory|slaves|porcelain",
+  ),
+  element: words(
+    "hydrogen|helium|lithium|carbon|nitrogen|oxygen|sodium|magnesium|aluminium|silicon|phosphorus|sulfur|chlorine|potassium|calcium|iron|copper|zinc|silver|tin|gold|mercury|lead|radium|uranium|plutonium|thorium|deuterium|tritium",
+  ),
+  instrument: words("piano|violin|guitar|cello|flute|drums|trumpet|organ|harp|sitar|saxophone"),
+  ideology: words(
+    "Communism|Fascism|Nazism|Socialism|Capitalism|Liberalism|Conservatism|Nationalism|Anarchism|Marxism|Colonialism|Imperialism",
+  ),
+  religion: words("Christianity|Islam|Judaism|Hinduism|Buddhism|Sikhism|Jainism"),
+  artform: words(
+    "painting|sculpture|poetry|music|dance|theatre|film|photography|architecture|calligraphy|opera",
+  ),
+  weapon: words(
+    "atomic bomb|hydrogen bomb|fission bomb|fusion weapon|fission weapon|nuclear weapons|missile|cannon|torpedo",
+  ),
+};
+
+/** Role words that announce a person's name ("physicist George Placzek"). */
+export const PERSON_CUES = new Set(
+  words(
+    "mr|mrs|ms|dr|sir|dame|lord|lady|king|queen|prince|princess|emperor|empress|pope|president|prime|minister|chancellor|secretary|ambassador|senator|governor|mayor|general|admiral|captain|colonel|professor|prof|saint|dom|don|father|brother|sister|son|daughter|wife|husband|mother|grandfather|grandmother|uncle|aunt|cousin|friend|colleague|physicist|chemist|scientist|mathematician|historian|writer|author|poet|novelist|director|filmmaker|actor|actress|critic|painter|artist|composer|cameraman|aerodynamicist|explorer|navigator|spy|journalist|editor|publisher|philosopher|economist|diplomat|politician|leader|chairman|founder|manager|distributor|employee|commander|officer|merchant|producer|singer|musician|engineer|architect|designer|student|teacher|coach|player|judge|lawyer|senior|junior|astronomer|biologist|physician|surgeon|doctor|bishop|priest|rabbi|imam|sheikh|sultan|shah|tsar|czar|duke|count|baron|earl|viscount|knight",
+  ),
+);
+
+/** Leading title words stripped from a person's name. */
+export const PERSON_TITLES = new Set(
+  words(
+    "Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Emperor|Empress|Pope|President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador|Senator|Governor|Mayor|General|Admiral|Captain|Colonel|Professor|Prof|Saint|Dom|Don|Chief|Director|Judge|Justice|Sheikh|Sultan|Shah|Tsar|Czar|Duke|Count|Baron|Earl|Bishop|Cardinal|Archbishop|Rev|Reverend|Historian|Critics?|Critic",
+  ),
+);
+
+/** Words that make a capitalised phrase an organisation (and the finer class they imply). */
+export const ENTITY_KEYWORDS: Record<string, string[]> = {
+  university: words("University|College|Institute|Academy|School|Polytechnic|Seminary"),
+  organisation: words(
+    "Organization|Organisation|Corporation|Company|Ltd|Inc|Committee|Commission|Council|Society|Association|Agency|Bank|Party|Union|Federation|League|Foundation|Fund|Ministry|Department|Government|Office|Bureau|Board|Army|Navy|Force|Press|Museum|Library|Trust|Group|Club|Assembly|Parliament|Congress|Senate|Court|Church|Order|Division|Project|Programme|Program|Service|Authority|Times|Post|News|Review|Journal",
+  ),
+  facility: words(
+    "Mills|Mill|Plant|Pipeline|Station|Dam|Airport|Port|Harbor|Harbour|Bridge|Tower|Palace|Castle|Cathedral|Temple|Mosque|Hospital|Stadium|Laboratory|Lab|Reactor|Factory|Works|Refinery|Mine|Canal|Railway|Highway|Pile|Centre|Center|Building|Hall|House|Theatre|Theater",
+  ),
+  agreement: words(
+    "Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter|Declaration|Act|Initiative|Plan|Doctrine|Deal",
+  ),
+  event: words(
+    "War|Battle|Revolution|Conference|Summit|Session|Festival|Games|Olympics|Expedition|Crisis|Massacre|Siege|Campaign|Election|Award|Awards|Prize|Medal|Trophy|Lion",
+  ),
+  place: words(
+    "Ocean|Sea|River|Lake|Channel|Gulf|Bay|Island|Islands|Mountains|Mountain|Mount|Valley|Desert|Coast|Peninsula|Province|State|County|District|Region|City|Kingdom|Empire|Republic|Strait|Cape|Village|Town",
+  ),
+};
+
+const NUMBER_WORD_LIST = words(
+  "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
+);
+const TENS_LIST = words("twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety");
+
+/** "thirty-seven" → 37; undefined when not a number word. */
+export function parseNumberWord(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const simple = NUMBER_WORD_LIST.indexOf(w);
+  if (simple >= 0) return simple;
+  const tens = TENS_LIST.indexOf(w);
+  if (tens >= 0) return (tens + 2) * 10;
+  const m = /^([a-z]+)[-\s]([a-z]+)$/.exec(w);
+  if (m) {
+    const t = TENS_LIST.indexOf(m[1] ?? "");
+    const u = NUMBER_WORD_LIST.indexOf(m[2] ?? "");
+    if (t >= 0 && u >= 1 && u <= 9) return (t + 2) * 10 + u;
+  }
+  if (w === "hundred" || w === "a hundred") return 100;
+  return undefined;
+}
+
+/** 37 → "thirty-seven" (0–99; larger numbers are written in digits). */
+export function numberToWords(n: number): string {
+  if (n < 20) return NUMBER_WORD_LIST[n] ?? String(n);
+  if (n < 100) {
+    const tens = TENS_LIST[Math.floor(n / 10) - 2] ?? "";
+    const unit = n % 10;
+    return unit ? `${tens}-${NUMBER_WORD_LIST[unit] ?? ""}` : tens;
+  }
+  return String(n);
+}
+
+export const NUMBER_WORD_PATTERN = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
+
+/** Units written after a number; a choice keeps the unit exactly as the key has it. */
+export const UNITS = words(
+  "%|percent|per cent|MW|GW|kW|kWh|MWh|TWh|km|kilometres|kilometers|miles|mi|m|metres|meters|feet|ft|cm|mm|kg|kilograms|g|grams|tonnes|tons|t|lb|pounds|litres|liters|barrels|acres|hectares|km2|sq km|°C|°F|degrees|years|months|weeks|days|hours|minutes|seconds|centuries|decades|generations|million|billion|trillion|thousand|hundred",
+);
+
+/** Function words that may be capitalised at a sentence start but are never names. */
+export const STOPWORDS = new Set(
+  words(
+    "a|an|the|and|or|but|nor|so|yet|for|of|in|on|at|to|from|by|with|without|as|into|onto|over|under|after|before|during|since|until|while|when|where|which|who|whom|whose|what|why|how|that|this|these|those|it|its|he|she|they|them|his|her|their|him|we|our|us|i|my|you|your|is|was|were|are|be|been|being|has|had|have|do|did|does|not|no|also|both|either|neither|each|every|all|any|some|many|much|more|most|other|such|than|then|there|here|about|against|between|through|among|across|along|around|upon|within|despite|although|though|because|if|however|thus|therefore|later|earlier|eventually|finally|today|meanwhile|prior|following|according|like|unlike|near|only|even|just|still|very|too|again|once|twice|whether|can|could|may|might|must|shall|should|will|would",
+  ),
+);
+
+/** Common given names across languages: a capitalised pair starting with one is a person. */
+export const GIVEN_NAMES = new Set(
+  words(
+    "Aaron|Abdul|Abraham|Adam|Adolf|Ahmed|Alan|Albert|Alexander|Alexei|Alfred|Ali|Alice|Amir|Andrei|Andrew|Angela|Anil|Ann|Anna|Anne|Anthony|Antonio|Arthur|Augusta|Barack|Benjamin|Bernard|Bill|Boris|Carl|Carlos|Catherine|Charles|Christopher|Claude|Daniel|David|Dmitri|Donald|Edward|Elizabeth|Emily|Emma|Enrico|Eric|Ernest|Erwin|Eugene|Fernão|Francis|Francisco|François|Frank|Franz|Frederick|Friedrich|Gabriel|George|Georg|Gerald|Giovanni|Giuseppe|Gustav|Hans|Harold|Harry|Heinrich|Helen|Henri|Henry|Herbert|Hermann|Hugo|Ibrahim|Igor|Imran|Isaac|Isabel|Ivan|Jack|Jacob|Jacques|James|Jan|Jane|Jawaharlal|Jean|Jim|Joan|Johann|Johannes|John|José|Joseph|Juan|Julia|Julius|Karl|Klaus|Lawrence|Leo|Leon|Leonard|Lev|Louis|Luis|Manuel|Marco|Margaret|Maria|Marie|Mark|Marshall|Martin|Mary|Max|Michael|Mikhail|Mohammad|Mohammed|Muhammad|Nawaz|Nicholas|Nicolau|Niels|Nikolai|Norman|Otto|Paul|Pedro|Peter|Philip|Pierre|Rabindranath|Richard|Robert|Roger|Ronald|Rudolf|Samuel|Sarah|Sergei|Sergey|Shah|Stanley|Stephen|Steven|Subrata|Thomas|Theodore|Vasco|Victor|Vittorio|Vladimir|Walter|Werner|William|Wolfgang|Yuri|Zamir",
+  ),
+);

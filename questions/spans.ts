@@ -1,0 +1,425 @@
+/**
+ * Answer spans in one sentence: dates, numbers with units or counted nouns, ordinals, named
+ * entities, vocabulary terms of known classes, and the items of explicit lists.
+ */
+
+import type { EntityClass, EntityIndex } from "./entities.ts";
+import { entityKey } from "./entities.ts";
+import {
+  MONTHS,
+  NUMBER_WORD_PATTERN,
+  parseNumberWord,
+  STOPWORDS,
+  TERM_CLASSES,
+  UNITS,
+} from "./lexicon.ts";
+import type { Sentence } from "./text.ts";
+
+export type DateFormat = "dmy" | "mdy" | "md" | "my" | "year" | "decade" | "century";
+export type NumberFormat = "digits" | "words" | "ordinal";
+
+export type Span =
+  | {
+      kind: "date";
+      start: number;
+      end: number;
+      text: string;
+      format: DateFormat;
+      year?: number;
+      month?: number;
+      day?: number;
+    }
+  | {
+      kind: "number";
+      start: number;
+      end: number;
+      text: string;
+      format: NumberFormat;
+      value: number;
+      unit: string;
+      decimals: number;
+      commas: boolean;
+      capital: boolean;
+    }
+  | { kind: "entity"; start: number; end: number; text: string; cls: EntityClass; key: string }
+  | { kind: "term"; start: number; end: number; text: string; cls: string };
+
+export interface ListSpan {
+  /** Offsets of the whole list inside the sentence. */
+  start: number;
+  end: number;
+  items: Array<{ start: number; end: number; text: string; inner: boolean }>;
+  /** The term class most items share, or the entity class, if any. */
+  cls?: string;
+}
+
+const MONTH = `(${MONTHS.join("|")})`;
+const DATE_PATTERNS: Array<[DateFormat, RegExp]> = [
+  ["dmy", new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{3,4})\\b`, "g")],
+  ["mdy", new RegExp(`\\b${MONTH} (\\d{1,2}), (\\d{3,4})\\b`, "g")],
+  ["my", new RegExp(`\\b${MONTH} (\\d{3,4})\\b`, "g")],
+  ["md", new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`, "g")],
+  ["decade", /\b(1\d|20)(\d)0s\b/g],
+  ["century", /\b(\d{1,2})(?:st|nd|rd|th)[ -]century\b/g],
+  [
+    "year",
+    /(?<![\d,.$#£€-])\b(1[0-9]\d\d|20[0-4]\d)\b(?![,.]\d|\d|\s?(?:MW|GW|kW|km|kg|%|percent|people|men|soldiers|ships|troops))/g,
+  ],
+];
+
+const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
+const DIGIT_NUMBER =
+  /(?<![\p{L}\d,.\-–])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d|\.\d|\p{L})/gu;
+const WORD_NUMBER = new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\b`, "gi");
+const ORDINAL = /\b(\d{1,3})(st|nd|rd|th)\b(?![ -]century)/g;
+
+/** One alternation per class, longest terms first so "iron and steel" beats "iron". */
+const TERM_PATTERNS: Array<[string, RegExp]> = Object.entries(TERM_CLASSES).map(([cls, list]) => [
+  cls,
+  new RegExp(
+    `(?<![\\p{L}-])(?:${list
+      .slice()
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|")})(?![\\p{L}-])`,
+    "giu",
+  ),
+]);
+
+export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
+  const text = sentence.text;
+  const spans: Span[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const take = (span: Span) => {
+    if (!free(span.start, span.end)) return;
+    taken.push([span.start, span.end]);
+    spans.push(span);
+  };
+
+  for (const [format, re] of DATE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const span = parseDate(format, m, start, end);
+      if (span) take(span);
+    }
+  }
+  for (const m of text.matchAll(ORDINAL)) {
+    const value = Number(m[1]);
+    take({
+      kind: "number",
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      format: "ordinal",
+      value,
+      unit: "",
+      decimals: 0,
+      commas: false,
+      capital: false,
+    });
+  }
+  for (const m of text.matchAll(DIGIT_NUMBER)) {
+    const raw = m[1] ?? "";
+    const start = m.index;
+    const end = start + raw.length;
+    const value = Number(raw.replace(/,/g, ""));
+    if (!Number.isFinite(value)) continue;
+    const before = text.slice(0, start);
+    if (insideBrackets(text, start)) continue;
+    // "Chicago Pile 1", "Apollo 11": a number right after a capitalised word is part of a name,
+    // unless that word is a sentence-initial preposition ("In 1,200 cases").
+    const prevWord = /(\p{Lu}[\p{L}-]*)\s$/u.exec(before)?.[1];
+    if (
+      prevWord &&
+      !/^(?:In|On|By|About|Some|Over|Nearly|Approximately|Around|At|Of)$/.test(prevWord)
+    )
+      continue;
+    const unitMatch = /^\s?(%|[\p{L}°]+(?:\s(?:cent|km|tons))?)/u.exec(text.slice(end));
+    let unit = "";
+    let unitEnd = end;
+    const candidate = unitMatch?.[1] ?? "";
+    if (candidate && UNIT_SET.has(candidate.toLowerCase())) {
+      unit = candidate;
+      unitEnd = end + (unitMatch?.[0].length ?? 0);
+    } else {
+      // A bare number with no counted noun after it says too little to ask about.
+      const next = /^\s(\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(end))?.[1];
+      const aged = /\bage[d]?\s(?:of\s)?$/.test(before);
+      if (!aged && (!next || STOPWORDS.has(next))) continue;
+    }
+    // A conversion in brackets right after ("30 kilometres (19 mi)") would give the key away.
+    if (/^\s?\([^)]*\d/.test(text.slice(unitEnd))) continue;
+    take({
+      kind: "number",
+      start,
+      end: unitEnd,
+      text: text.slice(start, unitEnd),
+      format: "digits",
+      value,
+      unit,
+      decimals: (raw.split(".")[1] ?? "").length,
+      commas: raw.includes(","),
+      capital: false,
+    });
+  }
+  for (const m of text.matchAll(WORD_NUMBER)) {
+    const word = m[1] ?? "";
+    const value = parseNumberWord(word);
+    if (value === undefined || value < 2) continue;
+    const start = m.index;
+    const end = start + word.length;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    if (/\b(?:the|these|those|its|his|her|their|our|all|of)\s$/i.test(before)) continue;
+    if (!/^\s(?:\p{Ll}[\p{Ll}-]+|[\p{Lu}][\p{L}-]*\d)/u.test(after)) continue;
+    const next = /^\s([\p{L}-]+)/u.exec(after)?.[1] ?? "";
+    if (STOPWORDS.has(next.toLowerCase()) && next !== "of") continue;
+    take({
+      kind: "number",
+      start,
+      end,
+      text: word,
+      format: "words",
+      value,
+      unit: "",
+      decimals: 0,
+      commas: false,
+      capital: /^\p{Lu}/u.test(word),
+    });
+  }
+  for (const mention of index.mentions) {
+    if (mention.sentence !== sentence.index) continue;
+    const entity = index.byKey.get(entityKey(mention.name));
+    const cls = mention.cls;
+    if (cls === "other") continue;
+    take({
+      kind: "entity",
+      start: mention.start,
+      end: mention.end,
+      text: mention.name,
+      cls,
+      key: entity ? entityKey(entity.name) : entityKey(mention.name),
+    });
+  }
+  for (const [cls, re] of TERM_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const capitalised = /^\p{Lu}/u.test(m[0]);
+      if (cls === "ideology" || cls === "religion" ? !capitalised : capitalised && m.index > 0)
+        continue;
+      take({ kind: "term", start: m.index, end: m.index + m[0].length, text: m[0], cls });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function insideBrackets(text: string, pos: number): boolean {
+  const before = text.slice(0, pos);
+  return before.lastIndexOf("(") > before.lastIndexOf(")");
+}
+
+function parseDate(
+  format: DateFormat,
+  m: RegExpMatchArray,
+  start: number,
+  end: number,
+): Span | undefined {
+  const month = (name: string | undefined) => (name ? MONTHS.indexOf(name) + 1 : undefined);
+  const text = m[0];
+  switch (format) {
+    case "dmy":
+      return {
+        kind: "date",
+        start,
+        end,
+        text,
+        format,
+        day: Number(m[1]),
+        month: month(m[2]),
+        year: Number(m[3]),
+      };
+    case "mdy":
+      return {
+        kind: "date",
+        start,
+        end,
+        text,
+        format,
+        month: month(m[1]),
+        day: Number(m[2]),
+        year: Number(m[3]),
+      };
+    case "my":
+      return { kind: "date", start, end, text, format, month: month(m[1]), year: Number(m[2]) };
+    case "md": {
+      const day = Number(m[2]);
+      if (day < 1 || day > 31) return undefined;
+      return { kind: "date", start, end, text, format, month: month(m[1]), day };
+    }
+    case "decade":
+      return { kind: "date", start, end, text, format, year: Number(text.slice(0, 4)) };
+    case "century":
+      return { kind: "date", start, end, text, format, year: Number(m[1]) };
+    case "year":
+      return { kind: "date", start, end, text, format, year: Number(m[1]) };
+  }
+}
+
+/** Explicit lists of three or more short items ("cotton, textiles, leather and rice"). */
+export function findLists(sentence: Sentence): ListSpan[] {
+  const text = sentence.text;
+  const segs = commaSegments(text);
+  const lists: ListSpan[] = [];
+  const short = (s: string) => itemLike(s);
+  let k = segs.length - 1;
+  while (k >= 2) {
+    const last = segs[k];
+    if (!last) break;
+    const lastText = text.slice(last.start, last.end);
+    const leadAnd = /^(?:and|or) /.exec(lastText);
+    const innerAnd = leadAnd ? null : /^([^ ]+(?: [^ ]+){0,3}?),? (?:and|or) (.+)$/.exec(lastText);
+    if (!leadAnd && !innerAnd) {
+      k--;
+      continue;
+    }
+    let j = k - 1;
+    while (j >= 1 && short(text.slice(segs[j]?.start ?? 0, segs[j]?.end ?? 0))) j--;
+    const innerSegs = segs.slice(j + 1, k);
+    const firstSeg = segs[j];
+    if (!firstSeg || innerSegs.length + (innerAnd ? 1 : 0) < 1) {
+      k--;
+      continue;
+    }
+    const items: ListSpan["items"] = [];
+    const innerTexts = innerSegs.map((p) => text.slice(p.start, p.end));
+    const minWords = Math.min(3, ...innerTexts.map((t) => t.split(" ").length));
+    const firstWords = text.slice(firstSeg.start, firstSeg.end).split(" ");
+    let firstItemWords: string[];
+    if (innerTexts.every((t) => /^\p{Lu}/u.test(t))) {
+      let n = 0;
+      while (n < firstWords.length && n < 6) {
+        const w = firstWords[firstWords.length - 1 - n] ?? "";
+        if (!/^\p{Lu}/u.test(w) && w !== "of" && w !== "de" && w !== "da") break;
+        n++;
+      }
+      firstItemWords = firstWords.slice(firstWords.length - n);
+    } else firstItemWords = firstWords.slice(-Math.min(minWords, firstWords.length));
+    while (
+      firstItemWords.length > 1 &&
+      (STOPWORDS.has((firstItemWords[0] ?? "").toLowerCase()) ||
+        /(?:ing|ed)$/.test(firstItemWords[0] ?? ""))
+    )
+      firstItemWords = firstItemWords.slice(1);
+    const firstItem = firstItemWords.join(" ");
+    if (STOPWORDS.has(firstItem.toLowerCase())) {
+      k--;
+      continue;
+    }
+    items.push({
+      start: firstSeg.end - firstItem.length,
+      end: firstSeg.end,
+      text: firstItem,
+      inner: false,
+    });
+    for (const p of innerSegs)
+      items.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end), inner: true });
+    let tailStart: number;
+    let tail: string;
+    if (innerAnd) {
+      const x = innerAnd[1] ?? "";
+      items.push({ start: last.start, end: last.start + x.length, text: x, inner: false });
+      tail = innerAnd[2] ?? "";
+      tailStart = last.end - tail.length;
+    } else {
+      tailStart = last.start + (leadAnd?.[0].length ?? 0);
+      tail = text.slice(tailStart, last.end);
+    }
+    const tailWords = tail.split(" ");
+    let n = 0;
+    while (n < tailWords.length && n < 4) {
+      const w = tailWords[n] ?? "";
+      if (n > 0 && (STOPWORDS.has(w.toLowerCase()) || /(?:ed|ing)$/.test(w))) break;
+      n++;
+      if (/[.!?;:]$/.test(w)) break;
+    }
+    const lastItem = tailWords
+      .slice(0, n)
+      .join(" ")
+      .replace(/[.!?;:]+$/, "");
+    items.push({
+      start: tailStart,
+      end: tailStart + lastItem.length,
+      text: lastItem,
+      inner: false,
+    });
+    const caps = items.map((it) => /^\p{Lu}/u.test(it.text));
+    if (
+      items.length >= 3 &&
+      items.every((it) => itemLike(it.text)) &&
+      (caps.every(Boolean) || caps.every((c) => !c))
+    ) {
+      const listStart = items[0]?.start ?? 0;
+      lists.push({
+        start: listStart,
+        end: tailStart + lastItem.length,
+        items,
+        cls: listClass(items.map((i) => i.text)),
+      });
+    }
+    k = j - 1;
+  }
+  return lists;
+}
+
+/** A short noun-phrase-like list item: up to three words, no function words but "and"/"of". */
+function itemLike(item: string): boolean {
+  const words = item.split(" ");
+  if (!item || words.length > (words.includes("and") ? 4 : 3) || /[()[\]"“”]/.test(item))
+    return false;
+  if ((words[0] ?? "") === "and" || (words[0] ?? "") === "of") return false;
+  return words.every(
+    (w) =>
+      w === "and" ||
+      w === "of" ||
+      (!STOPWORDS.has(w.toLowerCase()) && !/^\p{Ll}+(?:ing|ed)$/u.test(w)),
+  );
+}
+
+/** Comma-separated segments outside brackets, with offsets. */
+function commaSegments(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(" || ch === "[") depth++;
+    else if ((ch === ")" || ch === "]") && depth > 0) depth--;
+    else if (ch === "," && depth === 0 && text[i + 1] === " ") {
+      out.push({ start, end: i });
+      start = i + 2;
+      i++;
+    }
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+/** The term class shared by at least half of the items. */
+export function listClass(items: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [cls, list] of Object.entries(TERM_CLASSES)) {
+    const set = new Set(list.map((w) => w.toLowerCase()));
+    const n = items.filter((i) => set.has(i.toLowerCase())).length;
+    if (n > bestCount) {
+      best = cls;
+      bestCount = n;
+    }
+  }
+  return bestCount >= Math.max(2, Math.ceil(items.length / 3)) ? best : undefined;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
