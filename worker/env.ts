@@ -1,5 +1,6 @@
 /** The worker's environment: its bindings (from wrangler.toml and .dev.vars) and per-request variables. */
 import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type { Credential } from "./auth.ts";
 import type * as schema from "./db/schema.ts";
 
 export type Database = DrizzleD1Database<typeof schema>;
@@ -16,6 +17,8 @@ export interface Bindings {
 export interface Variables {
   /** The Drizzle client over `DB`, made once per request. */
   db: Database;
+  /** Who the request proves to be (bearer token or educator session); null for learners. */
+  credential: Credential | null;
 }
 
 export interface AppEnv {

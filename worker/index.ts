@@ -5,10 +5,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { credentialProvider } from "./auth.ts";
 import { dbProvider } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError, handleError, handleNotFound } from "./errors.ts";
 import { attemptRoutes } from "./routes/attempts.ts";
+import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
@@ -35,9 +37,11 @@ const app = new Hono<AppEnv>()
     }),
   )
   .use("*", dbProvider)
+  .use("*", credentialProvider)
   .route("/", health)
   .route("/", learnerQuizzes)
   .route("/", attemptRoutes)
+  .route("/", authoring)
   .route("/", demo)
   .onError(handleError)
   .notFound(handleNotFound);

@@ -7,6 +7,7 @@ import type {
   FinishResult,
   PublicQuiz,
 } from "../../worker/contract.ts";
+import { expectError } from "./expect-error.ts";
 import {
   answer,
   bank,
@@ -22,14 +23,6 @@ beforeEach(async () => {
   await resetDatabase();
   await seedQuiz();
 });
-
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toMatch(/application\/json/);
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
-}
 
 describe("GET /api/health", () => {
   it("answers ok", async () => {

@@ -17,6 +17,8 @@ export interface StoredQuiz {
   bank: Bank;
   article: string;
   status: QuizStatus;
+  /** "create" fails on an existing slug; "upsert" (seeding) refreshes the quiz in place. */
+  mode: "create" | "upsert";
   sourceUrl?: string | null;
   educatorKeyHash?: string | null;
   allowedOrigins?: string[];
@@ -33,30 +35,31 @@ export function storeBankStatements(
 ): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
   const { bank } = quiz;
   const quizId = sql`(select ${quizzes.id} from ${quizzes} where ${quizzes.slug} = ${quiz.slug})`;
-  const upsertQuiz = db
-    .insert(quizzes)
-    .values({
-      slug: quiz.slug,
-      title: bank.title,
-      sourceUrl: quiz.sourceUrl ?? null,
-      articleHash: bank.articleHash,
-      article: quiz.article,
-      locale: bank.locale,
-      status: quiz.status,
-      educatorKeyHash: quiz.educatorKeyHash ?? null,
-      allowedOrigins: quiz.allowedOrigins ?? [],
-      createdAt: quiz.now,
-    })
-    .onConflictDoUpdate({
-      target: quizzes.slug,
-      set: {
-        title: bank.title,
-        articleHash: bank.articleHash,
-        article: quiz.article,
-        locale: bank.locale,
-        status: quiz.status,
-      },
-    });
+  const insertQuiz = db.insert(quizzes).values({
+    slug: quiz.slug,
+    title: bank.title,
+    sourceUrl: quiz.sourceUrl ?? null,
+    articleHash: bank.articleHash,
+    article: quiz.article,
+    locale: bank.locale,
+    status: quiz.status,
+    educatorKeyHash: quiz.educatorKeyHash ?? null,
+    allowedOrigins: quiz.allowedOrigins ?? [],
+    createdAt: quiz.now,
+  });
+  const upsertQuiz =
+    quiz.mode === "create"
+      ? insertQuiz
+      : insertQuiz.onConflictDoUpdate({
+          target: quizzes.slug,
+          set: {
+            title: bank.title,
+            articleHash: bank.articleHash,
+            article: quiz.article,
+            locale: bank.locale,
+            status: quiz.status,
+          },
+        });
   const upsertQuestions = bank.questions.map((q, position) =>
     db
       .insert(questions)

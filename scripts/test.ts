@@ -1,0 +1,57 @@
+/**
+ * `npm test`: every check, in order of speed, failing on the first failure — Biome (lint and
+ * format), `tsc` for each room, schema vs migrations, then vitest: questions in Node, worker tests
+ * inside workerd over a real D1, and the browser end-to-end tests against `wrangler dev`.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { offlineEnv, root } from "./lib/wrangler.ts";
+
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const steps: { name: string; command: string; args: string[] }[] = [
+  { name: "Biome (lint + format)", command: bin("biome"), args: ["ci", "."] },
+  ...["questions", "worker", "widget", "test/worker"].map((room) => ({
+    name: `tsc ${room}`,
+    command: bin("tsc"),
+    args: ["-p", `${room}/tsconfig.json`],
+  })),
+  {
+    name: "tsc scripts, CLI and Node tests",
+    command: bin("tsc"),
+    args: ["-p", "tsconfig.node.json"],
+  },
+  {
+    name: "Migrations match the schema",
+    command: process.execPath,
+    args: [path.join(root, "scripts", "check-migrations.ts")],
+  },
+  {
+    name: "Widget build",
+    command: process.execPath,
+    args: [path.join(root, "scripts", "build-widget.ts")],
+  },
+  {
+    name: "vitest (questions, worker, e2e)",
+    command: bin("vitest"),
+    args: ["run", ...process.argv.slice(2)],
+  },
+];
+
+const started = Date.now();
+for (const step of steps) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${step.name}`);
+  const result = spawnSync(step.command, step.args, {
+    cwd: root,
+    env: offlineEnv,
+    stdio: "inherit",
+  });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${step.name} failed (${seconds} s).`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${step.name} (${seconds} s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

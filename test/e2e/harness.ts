@@ -1,0 +1,72 @@
+/**
+ * End-to-end harness: a real `wrangler dev` on a free loopback port with its own fresh local D1
+ * (real migrations, every bank loaded), and a real headless Chromium (Debian's, via playwright-core).
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { prepareLocalDatabase } from "../../scripts/lib/seed.ts";
+import { freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
+
+export const seedSlug = "pakistan-russia-75-years";
+
+export interface TestServer {
+  origin: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+let widgetBuilt = false;
+
+export function buildWidget(): void {
+  if (widgetBuilt) return;
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "build-widget.ts")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`widget build failed:\n${result.stdout}${result.stderr}`);
+  widgetBuilt = true;
+}
+
+export async function startServer(): Promise<TestServer> {
+  buildWidget();
+  const persistTo = await mkdtemp(path.join(os.tmpdir(), "recall-e2e-"));
+  await prepareLocalDatabase({ persistTo, quiet: true });
+  const adminToken = randomBytes(24).toString("base64url");
+  const dev = await startDev({
+    port: await freePort(),
+    persistTo,
+    vars: { ADMIN_TOKEN: adminToken },
+  });
+  return {
+    origin: dev.origin,
+    adminToken,
+    async stop() {
+      await dev.stop();
+      await rm(persistTo, { recursive: true, force: true });
+    },
+  };
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+    ],
+  });
+}

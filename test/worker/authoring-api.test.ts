@@ -1,0 +1,231 @@
+// The authoring API: generating a draft from posted text, reviewing, editing, removing, publishing.
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PublicQuiz } from "../../worker/contract.ts";
+import type { EducatorQuestion } from "../../worker/routes/authoring.ts";
+import { expectError } from "./expect-error.ts";
+import {
+  answer,
+  call,
+  countRows,
+  resetDatabase,
+  seedQuiz,
+  slug,
+  startAttempt,
+} from "./fixtures.ts";
+
+const admin = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
+
+const article = `The Harbour Bridge
+The Harbour Bridge opened on 19 March 1932 after eight years of construction. It carries eight lanes of traffic and two railway tracks across the harbour.
+The bridge was designed by the engineering firm Dorman Long and Co. of Middlesbrough. Its main arch spans 503 metres and rises 134 metres above the water.
+About 1,400 workers built the bridge, and 16 of them died during its construction. The steel came mostly from England, while the granite for the pylons was quarried at Moruya.
+The bridge was opened by Premier Jack Lang. Before he could cut the ribbon, Francis de Groot of the New Guard slashed it with a sword.
+Today the bridge carries about 160,000 vehicles each day. Since 1998, visitors have been able to climb the arch with BridgeClimb, and more than four million people have done so.
+Painting the bridge takes about 30,000 litres of paint for each coat. Maintenance crews of around 60 people work on the structure all year round.`;
+
+interface Created {
+  slug: string;
+  educatorKey: string;
+  status: string;
+  questions: EducatorQuestion[];
+}
+
+async function createQuiz(body: Record<string, unknown> = {}): Promise<Created> {
+  const res = await call(
+    "POST",
+    "/api/quizzes",
+    { title: "The Harbour Bridge", article, ...body },
+    admin,
+  );
+  expect(res.status).toBe(201);
+  return (await res.json()) as Created;
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+
+describe("POST /api/quizzes", () => {
+  it("generates a draft quiz with an educator key stored only as a hash", async () => {
+    const created = await createQuiz({ allowedOrigins: ["https://blog.example"] });
+    expect(created.slug).toMatch(/^the-harbour-bridge-[a-z0-9]+$/);
+    expect(created.status).toBe("draft");
+    expect(created.educatorKey).toMatch(/^rk_[A-Za-z0-9_-]{32}$/);
+    expect(created.questions.length).toBeGreaterThanOrEqual(3);
+    for (const q of created.questions) {
+      expect(q.choices.map((c) => c.id)).toContain(q.answer);
+      expect(article.slice(q.source.start, q.source.end)).toBe(q.source.text);
+    }
+    const row = await env.DB.prepare(
+      "select educator_key_hash, allowed_origins from quizzes",
+    ).first<{
+      educator_key_hash: string;
+      allowed_origins: string;
+    }>();
+    expect(row?.educator_key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(created.educatorKey);
+    expect(JSON.parse(row?.allowed_origins ?? "null")).toEqual(["https://blog.example"]);
+    // Drafts are invisible to learners.
+    expect((await call("GET", `/api/quizzes/${created.slug}`)).status).toBe(404);
+  });
+
+  it("requires the admin token", async () => {
+    await expectError(
+      await call("POST", "/api/quizzes", { title: "x", article }),
+      401,
+      "unauthorized",
+    );
+    await expectError(
+      await call(
+        "POST",
+        "/api/quizzes",
+        { title: "x", article },
+        { authorization: "Bearer wrong" },
+      ),
+      403,
+      "forbidden",
+    );
+    expect(await countRows("quizzes")).toBe(0);
+  });
+
+  it("refuses unusable text and bad fields, storing nothing", async () => {
+    await expectError(
+      await call("POST", "/api/quizzes", { title: "Empty", article: "   " }, admin),
+      422,
+      "unusable_article",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes", { title: "Numbers", article: "1 2 3 4 5 6 7 8 9" }, admin),
+      422,
+      "unusable_article",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes", { article }, admin),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(
+        "POST",
+        "/api/quizzes",
+        { title: "x", article, allowedOrigins: ["https://a.example/path"] },
+        admin,
+      ),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes", { title: "x", article, count: 1000 }, admin),
+      400,
+      "invalid_request",
+    );
+    await expectError(await call("POST", "/api/quizzes", "{", admin), 400, "malformed_json");
+    expect(await countRows("quizzes")).toBe(0);
+    expect(await countRows("questions")).toBe(0);
+  });
+});
+
+describe("review, edit, remove, publish", () => {
+  it("lets the educator key (not only the admin) review, edit and publish its quiz", async () => {
+    const created = await createQuiz();
+    const key = { authorization: `Bearer ${created.educatorKey}` };
+    const first = created.questions[0];
+    if (!first) throw new Error("no questions");
+
+    const review = await call("GET", `/api/quizzes/${created.slug}/questions`, undefined, key);
+    expect(review.status).toBe(200);
+
+    const edited = await call(
+      "PATCH",
+      `/api/quizzes/${created.slug}/questions/${first.id}`,
+      { prompt: "Edited prompt: ____?", explanation: "Edited explanation." },
+      key,
+    );
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({ id: first.id, prompt: "Edited prompt: ____?" });
+
+    const second = created.questions[1];
+    if (!second) throw new Error("needs two questions");
+    const removed = await call(
+      "DELETE",
+      `/api/quizzes/${created.slug}/questions/${second.id}`,
+      undefined,
+      key,
+    );
+    expect(removed.status).toBe(204);
+
+    const published = await call("POST", `/api/quizzes/${created.slug}/publish`, undefined, key);
+    expect(published.status).toBe(200);
+    const quiz = (await (await call("GET", `/api/quizzes/${created.slug}`)).json()) as PublicQuiz;
+    expect(quiz.questions).toHaveLength(created.questions.length - 1);
+    expect(quiz.questions[0]?.prompt).toBe("Edited prompt: ____?");
+    expect(quiz.questions.map((q) => q.id)).not.toContain(second.id);
+  });
+
+  it("changes the key of an unanswered question and validates it", async () => {
+    const created = await createQuiz();
+    const q = created.questions[0];
+    if (!q) throw new Error("no questions");
+    const other = q.choices.find((c) => c.id !== q.answer)?.id ?? "a";
+    const path = `/api/quizzes/${created.slug}/questions/${q.id}`;
+    expect((await call("PATCH", path, { answer: other }, admin)).status).toBe(200);
+    await expectError(await call("PATCH", path, { answer: "z" }, admin), 400, "unknown_choice");
+    await expectError(await call("PATCH", path, {}, admin), 400, "invalid_request");
+    await expectError(
+      await call(
+        "PATCH",
+        path,
+        {
+          choices: [
+            { id: "a", text: "x" },
+            { id: "a", text: "y" },
+            { id: "b", text: "z" },
+          ],
+        },
+        admin,
+      ),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call("PATCH", `/api/quizzes/${created.slug}/questions/q-none`, { prompt: "x" }, admin),
+      404,
+      "not_found",
+    );
+  });
+
+  it("refuses to change the key of a question learners already answered", async () => {
+    await seedQuiz();
+    const attemptId = await startAttempt();
+    await answer(attemptId, "q1", "b");
+    await expectError(
+      await call("PATCH", `/api/quizzes/${slug}/questions/q1`, { answer: "a" }, admin),
+      409,
+      "question_answered",
+    );
+    // Wording can still be fixed.
+    expect(
+      (await call("PATCH", `/api/quizzes/${slug}/questions/q1`, { explanation: "Better." }, admin))
+        .status,
+    ).toBe(200);
+  });
+
+  it("401s without a key and 403s with another quiz's key", async () => {
+    const a = await createQuiz();
+    const b = await createQuiz();
+    await expectError(await call("GET", `/api/quizzes/${a.slug}/questions`), 401, "unauthorized");
+    await expectError(
+      await call("POST", `/api/quizzes/${a.slug}/publish`, undefined, {
+        authorization: `Bearer ${b.educatorKey}`,
+      }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes/no-such-quiz/publish", undefined, admin),
+      404,
+      "not_found",
+    );
+  });
+});
