@@ -10,6 +10,7 @@
 import type { Entity, EntityClass, EntityIndex } from "./entities.ts";
 import { entityKey, gazetteerClass } from "./entities.ts";
 import {
+  ALIAS_GROUPS,
   CITIES_BY_REGION,
   CONTINENTS_AND_OCEANS,
   COUNTRIES_BY_REGION,
@@ -35,11 +36,23 @@ export interface ArticleFacts {
   lists: Array<{ sentence: number; list: ListSpan }>;
   /** The region most of the article's countries and cities belong to. */
   region?: string;
+  /** Terms the article defines ("called stomata"), in their own spelling. */
+  definedTerms?: Set<string>;
   /** Content words of each sentence, for the second-correct-answer check. */
   contentWords: Array<Set<string>>;
 }
 
 export const DISTRACTORS_WANTED = 3;
+
+const ALIASES = new Map<string, Set<string>>();
+for (const g of ALIAS_GROUPS) {
+  const set = new Set(g.map((x) => entityKey(x)));
+  for (const x of set) ALIASES.set(x, set);
+}
+
+function aliasGroup(normalised: string): Set<string> | undefined {
+  return ALIASES.get(normalised);
+}
 
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
@@ -98,8 +111,10 @@ export function acceptable(
 ): boolean {
   const c = norm(candidate);
   if (!c) return false;
+  const group = aliasGroup(c);
   for (const t of taken) {
     const n = norm(t);
+    if (group?.has(n)) return false;
     if (n === c || n.includes(c) || c.includes(n)) return false;
     if (proper) {
       const ct = c.split(" ");
@@ -241,6 +256,7 @@ export function dateDistractors(
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
         else if (span.format === "my") texts.push(`${name} ${year}`);
         else if (span.format === "md") texts.push(`${name} ${day}`);
+        else if (span.format === "dm") texts.push(`${day} ${name}`);
       }
     }
   }
@@ -264,8 +280,13 @@ export function numberDistractors(
   if (span.format === "ordinal") {
     values = orderedValues(v, 1, random, { min: 1, max: Infinity }, 5);
   } else if (span.decimals > 0) {
-    const step = 10 ** -span.decimals * Math.max(1, Math.round((v * 0.08) / 10 ** -span.decimals));
-    values = orderedValues(v, step, random, { min: step, max: Infinity }, 6);
+    const unitStep = 10 ** -span.decimals;
+    const step = unitStep * Math.max(1, Math.round((v * 0.08) / unitStep));
+    // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
+    const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
+    values = orderedValues(v, step, random, { min: step, max: Infinity }, 8).filter(
+      (x) => lastDigitZero(x) === lastDigitZero(v),
+    );
   } else if (v < 20) {
     values = orderedValues(
       v,
@@ -296,7 +317,11 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const texts = values.map((x) => formatNumberLike(span, x)).filter((t) => articleFits(before, t));
+  const percent = /^(?:%|percent|per cent)$/i.test(span.unit);
+  const texts = values
+    .filter((x) => !percent || x <= 100)
+    .map((x) => formatNumberLike(span, x))
+    .filter((t) => articleFits(before, t));
   return pick(texts, span.text, sentence, facts, false);
 }
 
@@ -315,7 +340,7 @@ function formatNumberLike(span: Extract<Span, { kind: "number" }>, x: number): s
         ? groupThousands(x)
         : String(x);
   const unitGap = span.text.slice(span.text.search(/\d(?=\D*$)/) + 1).match(/^\s?/)?.[0] ?? "";
-  return span.unit ? `${digits}${unitGap}${span.unit}` : digits;
+  return `${span.prefix}${span.unit ? `${digits}${unitGap}${span.unit}` : digits}`;
 }
 
 function groupThousands(x: number): string {
@@ -362,7 +387,12 @@ function gazetteerPool(
     case "nationality":
       return random.shuffle(NATIONALITIES);
     case "organisation":
-      return random.shuffle(ORGANISATIONS);
+      // The list of international bodies only suits a key that is one.
+      return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
+        key,
+      )
+        ? random.shuffle(ORGANISATIONS)
+        : [];
     case "institution":
       return random.shuffle(UNIVERSITIES);
     default:
@@ -399,16 +429,21 @@ export function entityDistractors(
   // Prefer names of the same shape: the same keyword ("… University") and similar length.
   const kw = lastKeyword(key);
   const words = key.split(" ").length;
+  // A surname-only key gets surname-only distractors ("Oppenheimer", "Bethe", "Fermi").
+  const surnameOnly = span.cls === "person" && words === 1;
   const scored = random
     .shuffle(sameClass)
+    .map((e) => (surnameOnly ? { ...e, name: e.name.split(" ").pop() ?? e.name } : e))
     .map((e) => {
       let score = 0;
       if (span.cls !== "person" && lastKeyword(e.name) === kw) score += 2;
       if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
-      if (span.cls === "person" && e.name.split(" ").length < 2) score -= 3;
+      if (span.cls === "person" && !surnameOnly && e.name.split(" ").length < 2) score -= 3;
+      if (Math.abs(e.name.split(" ").length - words) >= 2) score -= 3;
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
+    .filter((x) => x.score > -3)
     .map((x) => x.name);
   const topics = new Set(
     [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
@@ -416,6 +451,7 @@ export function entityDistractors(
   const gaz = gazetteerPool(span.cls, key, facts, random).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
+      Math.abs(g.split(" ").length - words) < 2 &&
       (gazetteerClass(g) === undefined ||
         gazetteerClass(g) === span.cls ||
         span.cls === "organisation" ||
@@ -430,13 +466,21 @@ export function termDistractors(
   facts: ArticleFacts,
   random: Random,
 ): string[] {
-  const fromArticle = random.shuffle([...(facts.terms.get(span.cls) ?? [])]);
+  const fromArticle =
+    span.cls === "defined" ? [] : random.shuffle([...(facts.terms.get(span.cls) ?? [])]);
   const fromLexicon = random.shuffle(TERM_CLASSES[span.cls] ?? []);
   const capital = /^\p{Lu}/u.test(span.text);
   const words = span.text.split(" ").length;
-  const pool = [...fromArticle, ...fromLexicon]
-    .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
-    .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()));
+  const shape = (t: string) => (/^\p{Ll}+(?:[\s-]\p{Ll}+)*$/u.test(t) ? "lower" : "other");
+  const pool =
+    span.cls === "defined"
+      ? // Defined terms keep their own spelling and must look alike (all lower case, or not).
+        [...(facts.definedTerms ?? [])].filter(
+          (t) => shape(t) === shape(span.text) && Math.abs(t.split(" ").length - words) <= 1,
+        )
+      : [...fromArticle, ...fromLexicon]
+          .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
+          .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()));
   return pick(pool, span.text, sentence, facts, capital);
 }
 

@@ -28,9 +28,11 @@ export type EntityClass =
   | "continent"
   | "place"
   | "organisation"
+  | "company"
   | "institution"
   | "facility"
   | "agreement"
+  | "project"
   | "event"
   | "work"
   | "nationality"
@@ -61,6 +63,8 @@ export interface Entity {
 export interface EntityIndex {
   mentions: Mention[];
   byKey: Map<string, Entity>;
+  /** Every alias (lower-case key form) to its entity. */
+  byAlias: Map<string, Entity>;
   /** The person the article is about (most mentioned, surname mentions included). */
   mainSubject?: Entity;
   /** Lower-case words that appear in lower case somewhere (so are not names). */
@@ -168,6 +172,21 @@ for (const [cls, list] of Object.entries(ENTITY_KEYWORDS)) {
   for (const w of list) keywordClass.set(w, mapped);
 }
 keywordClass.set("Laboratory", "institution");
+for (const w of [
+  "Corporation",
+  "Company",
+  "Ltd",
+  "Inc",
+  "Bank",
+  "Group",
+  "Press",
+  "Times",
+  "Post",
+  "News",
+])
+  keywordClass.set(w, "company");
+for (const w of ["Project", "Programme", "Program", "Initiative", "Plan", "Mission"])
+  keywordClass.set(w, "project");
 
 export function entityKey(name: string): string {
   return name
@@ -218,7 +237,10 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
         cls = c;
       }
     }
-    return top >= 1 ? cls : "other";
+    if (top < 1) return "other";
+    // One "in X" is weak evidence: a single-word place needs two votes or the gazetteer.
+    if (cls === "place" && top < 2) return "other";
+    return cls;
   };
   for (const m of raw) {
     const key = entityKey(m.name);
@@ -285,13 +307,32 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
     }
   }
 
+  // A lone first name ("Satyajit") of a known person is that person too.
+  for (const [key, entity] of [...byKey]) {
+    if (key.includes(" ") || entity.cls === "person") continue;
+    for (const other of byKey.values()) {
+      if (other === entity || other.cls !== "person") continue;
+      if (entityKey(other.name).split(" ")[0] === key) {
+        other.count += entity.count;
+        other.aliases.add(key);
+        byKey.delete(key);
+        for (const m of mentions) if (entityKey(m.name) === key) m.cls = "person";
+        break;
+      }
+    }
+  }
+
   let mainSubject: Entity | undefined;
   for (const entity of byKey.values()) {
     if (entity.cls !== "person") continue;
     if (!mainSubject || entity.count > mainSubject.count) mainSubject = entity;
   }
   if (mainSubject && mainSubject.count < 4) mainSubject = undefined;
-  return { mentions, byKey, mainSubject, lowerWords };
+  const byAlias = new Map<string, Entity>();
+  for (const [key, entity] of byKey) byAlias.set(key, entity);
+  for (const entity of byKey.values())
+    for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity);
+  return { mentions, byKey, byAlias, mainSubject, lowerWords };
 }
 
 interface Run {
@@ -393,8 +434,21 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
   const hasKeyword = list.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
   const pieces: Tok[][] = [];
   let cur: Tok[] = [];
-  for (const t of list) {
-    if ((t.text === "and" || t.text === "for") && !hasKeyword) {
+  for (let n = 0; n < list.length; n++) {
+    const t = list[n];
+    if (!t) continue;
+    // "and" joins only inside one name ("Oil and Gas … Corporation"), never two names
+    // ("the United States and the Soviet Union").
+    const joinsNames =
+      t.text === "and" &&
+      (list[n + 1]?.text === "the" ||
+        gazetteer.has(
+          cur
+            .map((x) => x.text)
+            .join(" ")
+            .toLowerCase(),
+        ));
+    if ((t.text === "and" || t.text === "for") && (!hasKeyword || joinsNames)) {
       pieces.push(cur);
       cur = [];
       continue;
@@ -416,7 +470,11 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     // "Professor of Physics": a title followed by "of" names a post, not a person.
     if (titled && CONNECTORS.has(piece[0]?.text ?? "")) titled = false;
     while (piece.length > 0 && CONNECTORS.has(piece[0]?.text ?? "")) piece = piece.slice(1);
-    while (piece.length > 0 && CONNECTORS.has(piece[piece.length - 1]?.text ?? ""))
+    while (
+      piece.length > 0 &&
+      (CONNECTORS.has(piece[piece.length - 1]?.text ?? "") ||
+        STOPWORDS.has((piece[piece.length - 1]?.text ?? "").toLowerCase()))
+    )
       piece = piece.slice(0, -1);
     const first = piece[0];
     const last = piece[piece.length - 1];
@@ -458,7 +516,9 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
       )
     )
       votes.person = (votes.person ?? 0) + 2;
-    if (WORK_CUES.test(before) || /^ \(\d{4}\)/.test(after)) votes.work = (votes.work ?? 0) + 3;
+    if (/^ \(\d{4}\)/.test(after)) votes.work = (votes.work ?? 0) + 3;
+    else if (WORK_CUES.test(before))
+      votes.work = (votes.work ?? 0) + (/,\s*$/.test(before) ? 1.5 : 3);
     if (PLACE_PREPS.test(before) && !kw && !gaz) votes.place = (votes.place ?? 0) + 1;
     const nameLike =
       piece.length >= 2 &&

@@ -153,9 +153,11 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   const terms = new Map<string, Set<string>>();
   const lists: ArticleFacts["lists"] = [];
   const regionVotes = new Map<string, number>();
+  const definedTerms = new Set<string>();
   for (const s of article.sentences) {
     for (const span of findSpans(s, index)) {
-      if (span.kind === "term") {
+      if (span.kind === "term" && span.cls === "defined") definedTerms.add(span.text);
+      else if (span.kind === "term") {
         const set = terms.get(span.cls) ?? new Set<string>();
         set.add(span.text.toLowerCase());
         terms.set(span.cls, set);
@@ -182,6 +184,7 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     terms,
     lists,
     region,
+    definedTerms,
     contentWords: article.sentences.map((s) => contentWords(s.text)),
   };
 }
@@ -207,12 +210,16 @@ function scoreSentence(s: Sentence): number | undefined {
   if (FIRST_PERSON.test(t)) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
+  // "Among these was…", "The most important of these…": meaningless without the sentence before.
+  if (/\b(?:of|among|between|with) (?:these|those|them)\b|^(?:Among|Of) /i.test(t))
+    return undefined;
   if (!/[.!]["'”’)\]]*$/.test(t.replace(/\[[^\]]*\]$/, "").trim())) return undefined;
   let score = 1;
   if (HEDGES.test(t)) score -= 0.8;
   if (OPINION.test(t)) score -= 0.3;
   if (CONTEXT_START.test(t)) score -= 0.4;
   if (OUTSIDE_CONTEXT.test(t)) score -= 0.5;
+  if (/\b(?:this|that|these|those) (?!is\b|was\b)\p{Ll}+/u.test(t)) score -= 0.4;
   if (words > 32) score -= 0.3;
   if (/\([^)]*\)/.test(t)) score -= 0.1;
   return score;
@@ -261,25 +268,50 @@ function facetOf(span: Span): string {
 
 const CLOZE_TERM_CLASSES = new Set([
   "field",
+  "defined",
   "element",
   "instrument",
   "ideology",
   "religion",
-  "weapon",
 ]);
 
 function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boolean {
   if (span.kind === "entity") {
-    const entity = facts.index.byKey.get(span.key);
+    const entity = facts.index.byAlias.get(span.key);
     if (entity && entity === facts.index.mainSubject) return false;
     // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key.
     if (entity && isTopic(entity, facts)) return false;
+    // A lone name that is not the surname of someone named in full ("Apu") is too vague.
+    if (span.cls === "person" && !span.text.includes(" ")) {
+      const full = entity ? entity.name.split(" ") : [];
+      if (full.length < 2 || full[full.length - 1] !== span.text) return false;
+    }
     if (span.cls === "nationality" && span.text.length < 4) return false;
+    // "Pakistani" in an article about Pakistan gives itself away like "Pakistan" would.
+    if (span.cls === "nationality") {
+      for (const e of facts.index.byKey.values())
+        if (isTopic(e, facts) && e.name.slice(0, 5) === span.text.slice(0, 5)) return false;
+    }
     if (span.text.length < 3) return false;
   }
   if (span.kind === "number" && span.format === "digits" && span.value === 0) return false;
+  // "two of his favourite actors, A and B": the count can be read off the names that follow.
+  if (span.kind === "number" && span.format !== "ordinal" && span.value <= 6) {
+    const after = sentence.text.slice(span.end);
+    const listed = /^[^,:;]*[,:]\s*((?:[^,;.]+,\s*)*[^,;.]+\s(?:and|or)\s[^,;.]+)/.exec(after)?.[1];
+    if (listed && listed.split(/,\s*|\s(?:and|or)\s/).filter((x) => x.trim()).length === span.value)
+      return false;
+  }
   // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
   if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
+  // "carbon dioxide", "hydrogen bomb": an element inside a compound term cannot be swapped.
+  if (
+    span.kind === "term" &&
+    /^[\s-](?:dioxide|monoxide|oxide|bombs?|cycle|atoms?|bonds?|ions?|isotopes?|fuel|gas|molecules?)\b/.test(
+      sentence.text.slice(span.end),
+    )
+  )
+    return false;
   if (span.kind === "date" && span.format === "year") {
     // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
     const before = sentence.text.slice(0, span.start);
@@ -310,7 +342,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
               ? entityDistractors(span, sentence, facts, random)
               : termDistractors(span, sentence, facts, random);
       if (distractors.length < 2) continue;
-      const entity = span.kind === "entity" ? facts.index.byKey.get(span.key) : undefined;
+      const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
       const stem = blankOut(sentence, span.start, span.end);
       if (recoverable(span.text, stem, aliases)) continue;

@@ -72,7 +72,7 @@ export const CONTINENTS_AND_OCEANS = words(
 );
 
 export const NATIONALITIES = words(
-  "American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Jewish|Muslim|Hindu|Irish|Scottish|Belgian",
+  "European|African|Asian|Latin American|Brazilian|Castilian|Venetian|Roman|Ottoman|Mughal|Mongol|Macedonian|Moorish|Catalan|Flemish|Bavarian|Prussian|Slovak|Romanian|Bulgarian|Serbian|Croatian|Finnish|Afghan|Nepali|Sri Lankan|Thai|Vietnamese|Indonesian|Filipino|Malaysian|Nigerian|Kenyan|Ethiopian|Moroccan|Algerian|Saudi|Syrian|Iraqi|Lebanese|Jordanian|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Georgian|Armenian|Azerbaijani|Belarusian|Lithuanian|Latvian|Estonian|American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Jewish|Muslim|Hindu|Irish|Scottish|Belgian",
 );
 
 export const LANGUAGES = words(
@@ -85,7 +85,7 @@ export const ORGANISATIONS = words(
 );
 
 export const UNIVERSITIES = words(
-  "Harvard University|Yale University|Princeton University|Columbia University|Stanford University|University of Chicago|University of Oxford|University of Cambridge|University of California, Berkeley|University of Göttingen|University of Leipzig|University of Munich|University of Vienna|University of Calcutta|University of Lisbon|Sorbonne|Massachusetts Institute of Technology|California Institute of Technology",
+  "Harvard University|Yale University|Princeton University|Columbia University|Stanford University|University of Chicago|University of Oxford|University of Cambridge|University of California, Berkeley|University of Göttingen|University of Leipzig|University of Munich|University of Vienna|University of Calcutta|University of Lisbon|Massachusetts Institute of Technology|California Institute of Technology",
 );
 
 /**
@@ -205,3 +205,33 @@ export const GIVEN_NAMES = new Set(
     "Aaron|Abdul|Abraham|Adam|Adolf|Ahmed|Alan|Albert|Alexander|Alexei|Alfred|Ali|Alice|Amir|Andrei|Andrew|Angela|Anil|Ann|Anna|Anne|Anthony|Antonio|Arthur|Augusta|Barack|Benjamin|Bernard|Bill|Boris|Carl|Carlos|Catherine|Charles|Christopher|Claude|Daniel|David|Dmitri|Donald|Edward|Elizabeth|Emily|Emma|Enrico|Eric|Ernest|Erwin|Eugene|Fernão|Francis|Francisco|François|Frank|Franz|Frederick|Friedrich|Gabriel|George|Georg|Gerald|Giovanni|Giuseppe|Gustav|Hans|Harold|Harry|Heinrich|Helen|Henri|Henry|Herbert|Hermann|Hugo|Ibrahim|Igor|Imran|Isaac|Isabel|Ivan|Jack|Jacob|Jacques|James|Jan|Jane|Jawaharlal|Jean|Jim|Joan|Johann|Johannes|John|José|Joseph|Juan|Julia|Julius|Karl|Klaus|Lawrence|Leo|Leon|Leonard|Lev|Louis|Luis|Manuel|Marco|Margaret|Maria|Marie|Mark|Marshall|Martin|Mary|Max|Michael|Mikhail|Mohammad|Mohammed|Muhammad|Nawaz|Nicholas|Nicolau|Niels|Nikolai|Norman|Otto|Paul|Pedro|Peter|Philip|Pierre|Rabindranath|Richard|Robert|Roger|Ronald|Rudolf|Samuel|Sarah|Sergei|Sergey|Shah|Stanley|Stephen|Steven|Subrata|Thomas|Theodore|Vasco|Victor|Vittorio|Vladimir|Walter|Werner|William|Wolfgang|Yuri|Zamir",
   ),
 );
+
+/** Names that mean the same thing: never two of a group among one question's choices. */
+export const ALIAS_GROUPS: string[][] = [
+  words("Kolkata|Calcutta"),
+  words("Mumbai|Bombay"),
+  words("Chennai|Madras"),
+  words("Kyiv|Kiev"),
+  words("Beijing|Peking"),
+  words("Yangon|Rangoon"),
+  words("Myanmar|Burma"),
+  words("Sri Lanka|Ceylon"),
+  words("Iran|Persia"),
+  words("Thailand|Siam"),
+  words("Saint Petersburg|Leningrad|Petrograd"),
+  words("Istanbul|Constantinople"),
+  words("Russia|Soviet Union|USSR|Russian Federation"),
+  words("Russian|Soviet"),
+  words("United Kingdom|Britain|Great Britain|England|UK"),
+  words("British|English"),
+  words("United States|America|USA|US|U.S."),
+  words("American|U.S."),
+  words("Netherlands|Holland"),
+  words("Dutch|Netherlandish"),
+  words("Persian|Iranian"),
+  words("Czech Republic|Czechia"),
+  words("New Delhi|Delhi"),
+  words("Washington|Washington, D.C."),
+  words("atomic bomb|fission bomb|fission weapon|A-bomb"),
+  words("hydrogen bomb|fusion weapon|thermonuclear weapon|H-bomb"),
+];

@@ -15,7 +15,7 @@ import {
 } from "./lexicon.ts";
 import type { Sentence } from "./text.ts";
 
-export type DateFormat = "dmy" | "mdy" | "md" | "my" | "year" | "decade" | "century";
+export type DateFormat = "dmy" | "mdy" | "dm" | "md" | "my" | "year" | "decade" | "century";
 export type NumberFormat = "digits" | "words" | "ordinal";
 
 export type Span =
@@ -40,6 +40,8 @@ export type Span =
       decimals: number;
       commas: boolean;
       capital: boolean;
+      /** A currency sign written before the digits ("£48 million"). */
+      prefix: string;
     }
   | { kind: "entity"; start: number; end: number; text: string; cls: EntityClass; key: string }
   | { kind: "term"; start: number; end: number; text: string; cls: string };
@@ -58,6 +60,7 @@ const DATE_PATTERNS: Array<[DateFormat, RegExp]> = [
   ["dmy", new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{3,4})\\b`, "g")],
   ["mdy", new RegExp(`\\b${MONTH} (\\d{1,2}), (\\d{3,4})\\b`, "g")],
   ["my", new RegExp(`\\b${MONTH} (\\d{3,4})\\b`, "g")],
+  ["dm", new RegExp(`\\b(\\d{1,2}) ${MONTH}\\b(?!,? \\d)`, "g")],
   ["md", new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)`, "g")],
   ["decade", /\b(1\d|20)(\d)0s\b/g],
   ["century", /\b(\d{1,2})(?:st|nd|rd|th)[ -]century\b/g],
@@ -72,6 +75,9 @@ const DIGIT_NUMBER =
   /(?<![\p{L}\d,.\-–])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d|\.\d|\p{L})/gu;
 const WORD_NUMBER = new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\b`, "gi");
 const ORDINAL = /\b(\d{1,3})(st|nd|rd|th)\b(?![ -]century)/g;
+
+const DEFINED_TERM =
+  /\b(?:called|named|known as|termed|dubbed)\s+(?:the\s+|an?\s+)?((?![Tt]he\b)[\p{L}\p{N}][\p{L}\p{N}-]*(?:\s(?:\p{Lu}[\p{L}\p{N}-]*|cycle|effect|theory|pathway|photosynthesis|reaction|process|law|principle|method|system|model|acid|cells?|rule|equation|constant|belt|zone|layer))?)(?=[\s,.;:)]|$)/gu;
 
 /** One alternation per class, longest terms first so "iron and steel" beats "iron". */
 const TERM_PATTERNS: Array<[string, RegExp]> = Object.entries(TERM_CLASSES).map(([cls, list]) => [
@@ -118,6 +124,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       decimals: 0,
       commas: false,
       capital: false,
+      prefix: "",
     });
   }
   for (const m of text.matchAll(DIGIT_NUMBER)) {
@@ -151,11 +158,13 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     }
     // A conversion in brackets right after ("30 kilometres (19 mi)") would give the key away.
     if (/^\s?\([^)]*\d/.test(text.slice(unitEnd))) continue;
+    const prefix = /(?:US\$|[£$€¥₹])$/.exec(before)?.[0] ?? "";
     take({
       kind: "number",
-      start,
+      start: start - prefix.length,
       end: unitEnd,
-      text: text.slice(start, unitEnd),
+      text: text.slice(start - prefix.length, unitEnd),
+      prefix,
       format: "digits",
       value,
       unit,
@@ -187,11 +196,12 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       decimals: 0,
       commas: false,
       capital: /^\p{Lu}/u.test(word),
+      prefix: "",
     });
   }
   for (const mention of index.mentions) {
     if (mention.sentence !== sentence.index) continue;
-    const entity = index.byKey.get(entityKey(mention.name));
+    const entity = index.byAlias.get(entityKey(mention.name));
     const cls = mention.cls;
     if (cls === "other") continue;
     take({
@@ -202,6 +212,13 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       cls,
       key: entity ? entityKey(entity.name) : entityKey(mention.name),
     });
+  }
+  // Terms the article defines: "tiny pores called stomata", "known as the Calvin cycle".
+  for (const m of text.matchAll(DEFINED_TERM)) {
+    const term = m[1] ?? "";
+    const start = m.index + m[0].length - term.length;
+    if (STOPWORDS.has(term.toLowerCase()) || term.length < 3) continue;
+    take({ kind: "term", start, end: start + term.length, text: term, cls: "defined" });
   }
   for (const [cls, re] of TERM_PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -252,6 +269,11 @@ function parseDate(
       };
     case "my":
       return { kind: "date", start, end, text, format, month: month(m[1]), year: Number(m[2]) };
+    case "dm": {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) return undefined;
+      return { kind: "date", start, end, text, format, day, month: month(m[2]) };
+    }
     case "md": {
       const day = Number(m[2]);
       if (day < 1 || day > 31) return undefined;

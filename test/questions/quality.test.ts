@@ -1,0 +1,87 @@
+// The quality harness of issue 3, point 8: every article we have (the shared set when it is
+// next to the repository, the seed, the copies and our own unseen-genre articles) goes through
+// the generator; every rule of points 4–5 is checked on the output, the targets are asserted,
+// and a table per article is printed.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateBank } from "../../questions/generate.ts";
+import { checkBank, type Violation } from "./rules.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const shared = path.resolve(root, "../shared/articles");
+
+interface Article {
+  name: string;
+  file: string;
+  /** Held to the issue's targets (shared set and seed); our own articles only to the rules. */
+  target: boolean;
+}
+
+function articles(): Article[] {
+  const out = new Map<string, Article>();
+  const add = (dir: string, target: boolean) => {
+    if (!existsSync(dir)) return;
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith(".txt")) continue;
+      const name = f.replace(/\.txt$/, "");
+      const isTarget = target || name.startsWith("shared-") || TARGETS.has(name);
+      if (!out.has(name)) out.set(name, { name, file: path.join(dir, f), target: isTarget });
+    }
+  };
+  if (existsSync(shared)) add(shared, true);
+  else
+    console.warn(
+      `quality harness: ${shared} not found; using the copies in test/questions/articles`,
+    );
+  add(path.join(root, "questions/articles"), true);
+  add(path.join(import.meta.dirname, "articles"), false);
+  return [...out.values()];
+}
+
+/** The shared articles copied into test/questions/articles keep their targets on a clean clone. */
+const TARGETS = new Set(["edward-teller", "pedro-alvares-cabral", "satyajit-ray"]);
+
+const rows: string[] = [];
+const kindsAcross = new Set<string>();
+
+describe("quality harness", () => {
+  for (const article of articles()) {
+    it(`${article.name}: every rule holds and the targets are met`, () => {
+      const text = readFileSync(article.file, "utf8");
+      const words = text.split(/\s+/).filter(Boolean).length;
+      const bank = generateBank(text);
+      const violations: Violation[] = checkBank(bank, text);
+      const kinds = new Set(bank.questions.map((q) => q.type));
+      for (const k of kinds) kindsAcross.add(k);
+      rows.push(
+        [
+          article.name.padEnd(32),
+          String(words).padStart(5),
+          String(bank.questions.length).padStart(3),
+          [...kinds].join(",").padEnd(42),
+          violations.length ? violations.map((v) => `${v.question}:${v.rule}`).join(" ") : "none",
+        ].join(" | "),
+      );
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      const minimum = words < 600 ? 5 : 8;
+      if (article.target) expect(bank.questions.length).toBeGreaterThanOrEqual(minimum);
+      else expect(bank.questions.length).toBeGreaterThanOrEqual(4);
+    });
+  }
+
+  it("uses at least three question kinds across the set", () => {
+    for (const article of articles()) {
+      for (const q of generateBank(readFileSync(article.file, "utf8")).questions)
+        kindsAcross.add(q.type);
+    }
+    expect(kindsAcross.size).toBeGreaterThanOrEqual(3);
+  });
+
+  afterAll(() => {
+    const header = ["article".padEnd(32), "words", "  q", "kinds".padEnd(42), "violations"].join(
+      " | ",
+    );
+    console.log(`\n${header}\n${"-".repeat(header.length + 20)}\n${rows.join("\n")}\n`);
+  });
+});

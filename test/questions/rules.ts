@@ -1,0 +1,266 @@
+/**
+ * The quality rules of issue 3 (points 4–5), checked on a generated bank from the outside:
+ * this module reads only the bank and the article text, never the generator's internals, so
+ * a generator bug cannot hide behind a shared helper.
+ */
+import type { Bank, Question } from "../../questions/bank.ts";
+
+export interface Violation {
+  question: string;
+  rule: string;
+  detail: string;
+}
+
+const STOP = new Set(
+  "a an the and or of in on at to from by with for as is was were are be been his her its their this that these those".split(
+    " ",
+  ),
+);
+const DATE_SIGNATURES: Array<[string, RegExp]> = [
+  ["dmy", /^\d{1,2} [A-Z][a-z]+ \d{3,4}$/],
+  ["mdy", /^[A-Z][a-z]+ \d{1,2}, \d{3,4}$/],
+  ["my", /^[A-Z][a-z]+ \d{3,4}$/],
+  ["md", /^[A-Z][a-z]+ \d{1,2}$/],
+  ["decade", /^\d{3}0s$/],
+  ["century", /^\d{1,2}(?:st|nd|rd|th) century$/],
+  ["year", /^\d{4}$/],
+];
+const NUMBER_WORDS =
+  /^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)$/i;
+
+export function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/['’]s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function hasPhrase(haystack: string, needle: string): boolean {
+  const n = norm(needle);
+  return n.length > 0 && ` ${norm(haystack)} `.includes(` ${n} `);
+}
+
+function tokens(s: string): string[] {
+  return norm(s)
+    .split(" ")
+    .filter((t) => t && (t.length >= 3 || /^\d+$/.test(t)) && !STOP.has(t));
+}
+
+/** What kind and format a choice (or a changed slot) has. */
+export function signature(text: string): string {
+  for (const [name, re] of DATE_SIGNATURES) if (re.test(text)) return `date:${name}`;
+  if (/^\d+(?:st|nd|rd|th)$/.test(text)) return "ordinal";
+  const num = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.(\d+))?)(\s?)(.*)$/.exec(text);
+  if (num) {
+    const decimals = num[2]?.length ?? 0;
+    return `number:${decimals}:${num[4] ? `${num[3]}${num[4]}` : ""}`;
+  }
+  if (NUMBER_WORDS.test(text)) return "number-words";
+  if (/^\p{Lu}/u.test(text)) return "proper";
+  return "common";
+}
+
+/** The part of each statement that differs from the true one (true-statement questions). */
+export function changedSlots(truth: string, other: string): [string, string] {
+  let p = 0;
+  while (p < truth.length && p < other.length && truth[p] === other[p]) p++;
+  // Back up to a word start so slots are whole words.
+  while (p > 0 && /[\p{L}\p{N}]/u.test(truth[p - 1] ?? "")) p--;
+  let s = 0;
+  while (
+    s < truth.length - p &&
+    s < other.length - p &&
+    truth[truth.length - 1 - s] === other[other.length - 1 - s]
+  )
+    s++;
+  while (s > 0 && /[\p{L}\p{N}]/u.test(truth[truth.length - s] ?? "")) s--;
+  return [truth.slice(p, truth.length - s).trim(), other.slice(p, other.length - s).trim()];
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function cleanSentence(s: string): string {
+  return s
+    .replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+interface View {
+  stem: string;
+  key: string;
+  distractors: string[];
+}
+
+/** The question as a stem and choice slots, whatever its type. */
+function view(q: Question): View | undefined {
+  const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
+  const others = q.choices.filter((c) => c.id !== q.answer).map((c) => c.text);
+  if (q.type === "true-statement") {
+    const slots = others.map((o) => changedSlots(key, o));
+    const keySlot = slots[0]?.[0] ?? "";
+    return {
+      stem: key.replace(keySlot, "____"),
+      key: keySlot,
+      distractors: slots.map(([, d]) => d),
+    };
+  }
+  return { stem: q.prompt, key, distractors: others };
+}
+
+const BOILERPLATE =
+  /^(?:log ?in|sign (?:in|up)|rating|blog|source|posted|published|by |share|tags?|related|read more|subscribe|advertisement|copyright|photo|image|caption)\b/i;
+const PRONOUN_START = /^(?:He|She|It|They|This|These|Those|That|His|Her|Its|Their)\b/;
+const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My)\b/;
+
+export function checkBank(bank: Bank, article: string): Violation[] {
+  const out: Violation[] = [];
+  const add = (q: Question | undefined, rule: string, detail: string) =>
+    out.push({ question: q?.id ?? "-", rule, detail });
+  const lines = article.split(/\r?\n/);
+  const views = new Map<string, View>();
+
+  for (const q of bank.questions) {
+    // Format.
+    if (!/^[a-z0-9-]{1,32}$/.test(q.id)) add(q, "format", `bad id ${q.id}`);
+    if (q.choices.length < 3 || q.choices.length > 4) add(q, "format", "needs 3 or 4 choices");
+    if (!q.choices.some((c) => c.id === q.answer)) add(q, "format", "answer is not a choice id");
+    if (article.slice(q.source.start, q.source.end) !== q.source.text)
+      add(q, "source", "source text is not the article slice");
+    if (!q.explanation.trim()) add(q, "format", "empty explanation");
+
+    const v = view(q);
+    if (!v) continue;
+    views.set(q.id, v);
+    const source = q.source.text;
+
+    // The key is in the article, and filling it in gives back the sentence as the article has it.
+    if (q.type === "cloze") {
+      if (!source.includes(v.key))
+        add(q, "key-in-article", `"${v.key}" not in the source sentence`);
+      if (q.prompt.split("____").length !== 2) add(q, "stem", "cloze needs exactly one blank");
+      else if (
+        q.prompt.replace("____", v.key) !== cleanSentence(source) &&
+        // A blanked "Full Name (ACR)" is offered as the full name alone.
+        !new RegExp(
+          `^${escape(q.prompt).replace("____", `${escape(v.key)} \\(\\p{Lu}[\\p{Lu}\\p{N}&-]+\\)`)}$`,
+          "u",
+        ).test(cleanSentence(source))
+      )
+        add(q, "key-in-article", "the stem with the key is not the source sentence");
+    } else if (q.type === "true-statement") {
+      if (v.key === "" || cleanSentence(source) !== q.choices.find((c) => c.id === q.answer)?.text)
+        add(q, "key-in-article", "the true statement is not the source sentence");
+    } else if (!source.includes(v.key)) {
+      add(q, "key-in-article", `"${v.key}" not in the source sentence`);
+    }
+
+    // Boilerplate and sentence quality.
+    const line = lines.find((l) => l.includes(source)) ?? "";
+    if (BOILERPLATE.test(line.trim())) add(q, "boilerplate", line.slice(0, 60));
+    if (/\?["”’]?$/.test(source)) add(q, "sentence", "source is a question");
+    if (FIRST_PERSON.test(source)) add(q, "sentence", "source is in the first person");
+    if (PRONOUN_START.test(source)) add(q, "sentence", "source starts with a pronoun");
+    if (/["“”]/.test(source)) add(q, "sentence", "source holds a quotation");
+
+    // Key not recoverable from the stem.
+    const stemTokens = new Set(norm(v.stem).split(" "));
+    if (q.type !== "list-membership" && tokens(v.key).some((t) => stemTokens.has(t)))
+      add(q, "key-in-stem", `"${v.key}" readable in the stem`);
+
+    // Distractors.
+    const all = [v.key, ...v.distractors];
+    const sig = signature(v.key);
+    for (const d of v.distractors) {
+      if (signature(d) !== sig)
+        add(q, "same-kind", `"${d}" (${signature(d)}) vs key "${v.key}" (${sig})`);
+      const kw = v.key.split(" ").length;
+      const dw = d.split(" ").length;
+      if (sig === "proper" && ((kw === 1 && dw >= 3) || (dw === 1 && kw >= 3)))
+        add(q, "same-kind", `"${d}" and key "${v.key}" differ in shape`);
+      if (hasPhrase(q.type === "true-statement" ? v.stem : q.prompt, d))
+        add(q, "distractor-in-stem", `"${d}"`);
+      if (hasPhrase(source, d)) add(q, "second-correct", `"${d}" is in the source sentence`);
+      const filled = q.type === "cloze" ? v.stem.replace("____", d) : undefined;
+      if (filled && hasPhrase(article, filled)) add(q, "second-correct", `"${filled}"`);
+    }
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const a = all[i] ?? "";
+        const b = all[j] ?? "";
+        const na = norm(a);
+        const nb = norm(b);
+        const ta = na.split(" ");
+        const tb = nb.split(" ");
+        const initials = (t: string[]) => t.map((w) => w[0]).join("");
+        if (na === nb || ` ${na} `.includes(` ${nb} `) || ` ${nb} `.includes(` ${na} `))
+          add(q, "duplicate", `"${a}" / "${b}"`);
+        else if (
+          sig === "proper" &&
+          ta.length > 1 &&
+          tb.length > 1 &&
+          ta[ta.length - 1] === tb[tb.length - 1] &&
+          !/^(?:university|college|organization|organisation|corporation|company|laboratory|council|committee|agreement|treaty|festival|award|century)$/.test(
+            ta[ta.length - 1] ?? "",
+          )
+        )
+          add(q, "duplicate", `same surname "${a}" / "${b}"`);
+        else if (
+          sig === "proper" &&
+          ((tb.length === 1 && initials(ta) === nb) || (ta.length === 1 && initials(tb) === na))
+        )
+          add(q, "duplicate", `acronym "${a}" / "${b}"`);
+      }
+    }
+  }
+
+  // No question gives away another's answer (in its stem or its true statement).
+  for (const q of bank.questions) {
+    const v = views.get(q.id);
+    if (!v) continue;
+    for (const other of bank.questions) {
+      if (other === q) continue;
+      const ov = views.get(other.id);
+      if (!ov) continue;
+      const shown = [
+        other.prompt,
+        other.type === "true-statement"
+          ? (other.choices.find((c) => c.id === other.answer)?.text ?? "")
+          : "",
+      ];
+      if (shown.some((s) => hasPhrase(s, v.key)))
+        add(q, "give-away", `its answer "${v.key}" appears in ${other.id}`);
+    }
+  }
+
+  // Answer positions balanced across the bank.
+  const counts = [0, 0, 0, 0];
+  for (const q of bank.questions) {
+    const p = q.choices.findIndex((c) => c.id === q.answer);
+    if (p >= 0) counts[p] = (counts[p] ?? 0) + 1;
+  }
+  const used = counts.filter((_, i) => bank.questions.some((q) => q.choices.length > i));
+  if (bank.questions.length >= 4 && Math.max(...used) - Math.min(...used) > 2)
+    add(undefined, "positions", `answer positions ${counts.join("/")}`);
+
+  // Questions spread over the article: no stretch of more than half of it without a question.
+  if (bank.questions.length >= 5) {
+    const starts = bank.questions.map((q) => q.source.start).sort((a, b) => a - b);
+    const edges = [0, ...starts, article.length];
+    for (let i = 1; i < edges.length; i++) {
+      const gap = (edges[i] ?? 0) - (edges[i - 1] ?? 0);
+      if (gap > article.length * 0.5)
+        add(
+          undefined,
+          "spread",
+          `${Math.round((gap / article.length) * 100)}% of the article without a question`,
+        );
+    }
+  }
+  return out;
+}
