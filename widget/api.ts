@@ -1,0 +1,55 @@
+/**
+ * The widget's only way to the server: JSON over fetch, retried with backoff (honouring
+ * Retry-After) while the network or the server is down, so a dropped connection only delays
+ * an answer. Errors the learner cannot fix by waiting (4xx) are thrown at once.
+ */
+
+/** A failed request: the HTTP status (0 when the server was never reached) and the error code. */
+export interface HttpError {
+  status: number;
+  code: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `tries` bounds the attempts (Infinity for answers, which must get through eventually);
+ * `waiting(true)` is called before each wait so the UI can say it is reconnecting.
+ */
+export async function request<T>(
+  url: string,
+  method = "GET",
+  body?: unknown,
+  tries = Number.POSITIVE_INFINITY,
+  waiting?: (on: boolean) => void,
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    let res: Response | undefined;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: body ? { "content-type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : null,
+      });
+    } catch {
+      // Offline, DNS, CORS or a blocked request: all look the same from here; wait and retry.
+    }
+    const status = res?.status ?? 0;
+    if (res && status < 500 && status !== 429) {
+      const json = await res.json().catch(() => ({}));
+      if (res.ok) {
+        waiting?.(false);
+        return json as T;
+      }
+      throw { status, code: json?.error?.code ?? "error" } satisfies HttpError;
+    }
+    if (n >= tries) throw { status, code: "unreachable" } satisfies HttpError;
+    waiting?.(true);
+    const retryAfter = Number(res?.headers.get("retry-after"));
+    await sleep(
+      retryAfter > 0
+        ? Math.min(retryAfter, 60) * 1000
+        : Math.min(400 * 2 ** n, 5000) * (0.5 + Math.random() / 2),
+    );
+  }
+}

@@ -1,0 +1,455 @@
+/**
+ * The quiz itself: intro → one question at a time → feedback → … → score and review, with
+ * "retry the ones I missed". One class component and no hooks, to keep the bundle small.
+ * Every step is saved (store.ts) before it is sent, so a reload or an outage resumes in place.
+ */
+import { Component, type ComponentChildren } from "preact";
+import type {
+  AnswerResult,
+  FinishResult,
+  PublicQuestion,
+  PublicQuiz,
+  StartedAttempt,
+} from "../worker/contract.ts";
+import { type HttpError, request } from "./api.ts";
+import type { Locale } from "./i18n.ts";
+import { learnerId, load, type Round, save } from "./store.ts";
+
+export interface AppProps {
+  /** The API origin, without a trailing slash. */
+  api: string;
+  slug: string;
+  group: string | null;
+  loc: Locale;
+  /** The <recall-quiz> element, which dispatches recall:complete. */
+  host: HTMLElement;
+}
+
+interface AppState {
+  quiz?: PublicQuiz;
+  /** "nf": no such quiz; "down": the server could not be reached. */
+  err?: "nf" | "down";
+  /** The current round; none while the intro shows. */
+  run?: Round;
+  /** The choice selected but not yet submitted. */
+  pick?: string;
+  busy?: boolean;
+  /** Requests are failing and being retried. */
+  wait?: boolean;
+  fin?: FinishResult;
+  /** What the aria-live region says. */
+  live?: string;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+/** Text-fragment encoding: encodeURIComponent leaves "-", which the syntax reserves. */
+const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
+
+const button = (label: string, onClick: () => void, cls = "b") => (
+  <button type="button" class={cls} onClick={onClick}>
+    {label}
+  </button>
+);
+
+export class App extends Component<AppProps, AppState> {
+  override state: AppState = {};
+  /** A selector to focus after the next render. */
+  #focus?: string;
+  #attempt?: Promise<string>;
+  /** The page's text, read once, to tell whether the article is on this page. */
+  #page?: string;
+
+  get #key() {
+    return `recall:${this.props.api}/${this.props.slug}`;
+  }
+
+  override componentDidMount() {
+    void this.#load();
+  }
+
+  override componentDidUpdate() {
+    if (this.#focus) {
+      this.props.host.shadowRoot?.querySelector<HTMLElement>(this.#focus)?.focus();
+      this.#focus = undefined;
+    }
+  }
+
+  #url(path: string) {
+    return `${this.props.api}/api/${path}`;
+  }
+
+  #waiting = (wait: boolean) => this.setState({ wait });
+
+  /** Loads the quiz, then resumes a saved round if there is one. */
+  #load = async () => {
+    this.setState({ err: undefined });
+    try {
+      const quiz = await request<PublicQuiz>(
+        this.#url(`quizzes/${this.props.slug}`),
+        "GET",
+        undefined,
+        3,
+      );
+      let run = load<Round>(this.#key);
+      if (run && !run.ids.every((id) => quiz.questions.some((q) => q.id === id))) run = undefined;
+      this.setState({ quiz, run });
+      if (run?.done) void this.#finish(run);
+      else if (run) {
+        const qid = run.ids[run.pos] ?? "";
+        const pending = run.ans[qid];
+        // Resending is safe: the server answers the same answer with the same grade.
+        if (pending && !pending.r) void this.#send(run, qid);
+        else this.setState({ pick: pending?.c });
+      }
+    } catch (e) {
+      this.setState({ err: (e as HttpError).code === "unreachable" ? "down" : "nf" });
+    }
+  };
+
+  /** Saves the round, then renders it. */
+  #persist(run: Round) {
+    save(this.#key, run);
+    this.setState({ run });
+  }
+
+  /** Starts a round over the given questions; the attempt is created in the background. */
+  #round(ids: string[]) {
+    const run: Round = { ids, pos: 0, ans: {} };
+    this.#attempt = undefined;
+    this.#focus = "legend";
+    this.setState({ fin: undefined, pick: undefined, live: undefined });
+    this.#persist(run);
+    this.#ensureAttempt(run).catch(() => {});
+  }
+
+  #start = () => {
+    this.#round(this.state.quiz?.questions.map((q) => q.id) ?? []);
+  };
+
+  #retry = () => {
+    const { fin, run } = this.state;
+    this.#round(
+      run?.ids.filter((id) => !fin?.review.some((r) => r.questionId === id && r.correct)) ?? [],
+    );
+  };
+
+  #ensureAttempt(run: Round): Promise<string> {
+    if (run.a) return Promise.resolve(run.a);
+    if (!this.#attempt) {
+      const { slug, group } = this.props;
+      const page = location.href.split("#")[0] ?? "";
+      this.#attempt = request<StartedAttempt>(
+        this.#url(`quizzes/${slug}/attempts`),
+        "POST",
+        {
+          learnerId: learnerId(),
+          group: group?.trim().slice(0, 64) || undefined,
+          pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
+        },
+        undefined,
+        this.#waiting,
+      ).then(({ attemptId }) => {
+        run.a = attemptId;
+        if (run === this.state.run) this.#persist(run);
+        return attemptId;
+      });
+      // A failed start may be retried by the next answer.
+      this.#attempt.catch(() => {
+        this.#attempt = undefined;
+      });
+    }
+    return this.#attempt;
+  }
+
+  #submit = (e: Event) => {
+    e.preventDefault();
+    const { run, pick, busy } = this.state;
+    const qid = run?.ids[run.pos];
+    if (!run || !qid || busy) return;
+    if (!pick) {
+      // Nothing chosen: back to the choices, whose group announces the question again.
+      this.#focus = "input";
+      this.setState({});
+      return;
+    }
+    run.ans[qid] = { c: pick };
+    this.#persist(run);
+    void this.#send(run, qid);
+  };
+
+  /** Sends the saved answer to `qid` until the server grades it. */
+  async #send(run: Round, qid: string) {
+    const answer = run.ans[qid];
+    if (!answer) return;
+    this.setState({ busy: true, pick: answer.c });
+    try {
+      const a = await this.#ensureAttempt(run);
+      answer.r = await request<AnswerResult>(
+        this.#url(`attempts/${a}/answers/${qid}`),
+        "PUT",
+        { choiceId: answer.c },
+        undefined,
+        this.#waiting,
+      );
+      const right = this.#question(qid)?.choices.find((c) => c.id === answer.r?.correctChoiceId);
+      const { t } = this.props.loc;
+      this.#focus = "#fh";
+      this.setState({
+        live: `${answer.r.correct ? t.correct : t.incorrect}. ${t.answer} ${right?.text ?? ""}`,
+      });
+      this.#persist(run);
+    } catch (e) {
+      // 409: another tab answered differently first; its saved round shows what counts.
+      if ((e as HttpError).status === 409) void this.#load();
+      else this.setState({ err: "down" });
+    } finally {
+      this.setState({ busy: false });
+    }
+  }
+
+  #next = () => {
+    const run = this.state.run;
+    if (!run) return;
+    if (run.pos + 1 < run.ids.length) {
+      run.pos++;
+      this.#focus = "legend";
+      this.setState({ pick: undefined, live: undefined });
+      this.#persist(run);
+    } else {
+      run.done = true;
+      this.#persist(run);
+      void this.#finish(run);
+    }
+  };
+
+  async #finish(run: Round) {
+    this.setState({ busy: true });
+    try {
+      const attemptId = await this.#ensureAttempt(run);
+      const fin = await request<FinishResult>(
+        this.#url(`attempts/${attemptId}/finish`),
+        "POST",
+        undefined,
+        undefined,
+        this.#waiting,
+      );
+      const { score, max } = this.#tally(fin, run);
+      this.#focus = "#fh";
+      this.setState({ fin, live: `${this.props.loc.t.score}: ${this.props.loc.of(score, max)}` });
+      if (!run.ev) {
+        run.ev = true;
+        this.#persist(run);
+        this.props.host.dispatchEvent(
+          new CustomEvent("recall:complete", {
+            bubbles: true,
+            composed: true,
+            detail: { score, maxScore: max, quiz: this.props.slug, attemptId },
+          }),
+        );
+      }
+    } catch {
+      this.setState({ err: "down" });
+    } finally {
+      this.setState({ busy: false });
+    }
+  }
+
+  /** The score of this round: only its questions count (a retry round asks only the missed). */
+  #tally(fin: FinishResult, run: Round) {
+    const review = fin.review.filter((r) => run.ids.includes(r.questionId));
+    return { review, score: review.filter((r) => r.correct).length, max: review.length };
+  }
+
+  #question(id: string): PublicQuestion | undefined {
+    return this.state.quiz?.questions.find((q) => q.id === id);
+  }
+
+  /** A prompt with its cloze blank spoken as "blank", or filled with the answer. */
+  #prompt(text: string, fill?: string): ComponentChildren {
+    return text.split(/_{2,}/).map((part, i) => [
+      i > 0 &&
+        (fill ? (
+          <b>{fill}</b>
+        ) : (
+          <>
+            <span aria-hidden="true">_____</span>
+            <span class="sr">{this.props.loc.t.blank}</span>
+          </>
+        )),
+      part,
+    ]);
+  }
+
+  /** "Show in article": this page if it holds the sentence, else the quiz's source URL. */
+  #showHref(sentence: string): string | undefined {
+    const text = norm(sentence);
+    if (!text) return;
+    const words = text.split(" ");
+    const frag = `#:~:text=${
+      words.length > 10
+        ? `${enc(words.slice(0, 5).join(" "))},${enc(words.slice(-5).join(" "))}`
+        : enc(text)
+    }`;
+    // innerText, not textContent: text fragments match rendered text, not scripts or hidden text.
+    // biome-ignore lint/performance/useDomNodeTextContent: see above.
+    this.#page ??= norm(document.body?.innerText ?? "");
+    if (this.#page.includes(text)) return (location.href.split("#")[0] ?? "") + frag;
+    const src = this.state.quiz?.sourceUrl;
+    return src ? (src.split("#")[0] ?? "") + frag : undefined;
+  }
+
+  #feedback(q: PublicQuestion, chosen: string, r: AnswerResult, last: boolean) {
+    const { t } = this.props.loc;
+    const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? "";
+    const href = this.#showHref(r.source.text);
+    const same = href?.startsWith(location.href.split("#")[0] ?? "");
+    return (
+      <>
+        <h2 id="fh" tabIndex={-1} class={r.correct ? "ok" : "no"}>
+          <span aria-hidden="true">{r.correct ? "✓" : "✗"}</span>{" "}
+          <span>{r.correct ? t.correct : t.incorrect}</span>
+        </h2>
+        <p>{this.#prompt(q.prompt, text(r.correctChoiceId))}</p>
+        {!r.correct && (
+          <p>
+            {t.yours} {text(chosen)}
+          </p>
+        )}
+        <p>
+          <strong>{t.answer}</strong> {text(r.correctChoiceId)}
+        </p>
+        <p>{r.explanation}</p>
+        <blockquote>{r.source.text}</blockquote>
+        {href && (
+          <p>
+            <a href={href} target={same ? undefined : "_blank"}>
+              {t.show}
+            </a>
+          </p>
+        )}
+        {button(last ? t.finish : t.next, this.#next)}
+      </>
+    );
+  }
+
+  #end(run: Round, fin: FinishResult) {
+    const { t, of } = this.props.loc;
+    const { review, score, max } = this.#tally(fin, run);
+    return (
+      <>
+        <h2 id="fh" tabIndex={-1}>
+          {t.score}
+        </h2>
+        <p class="big">{of(score, max)}</p>
+        <ol class="rv">
+          {review.map((r) => {
+            const q = this.#question(r.questionId);
+            const text = (id: string | null) => q?.choices.find((c) => c.id === id)?.text;
+            return (
+              <li key={r.questionId}>
+                <span class={r.correct ? "ok" : "no"}>
+                  {r.correct ? `✓ ${t.correct}` : `✗ ${t.incorrect}`}
+                </span>
+                {" · "}
+                {q && this.#prompt(q.prompt)}
+                <br />
+                {r.choiceId && `${t.yours} ${text(r.choiceId)}`}
+                {r.choiceId !== null && !r.correct && (
+                  <>
+                    <br />
+                    {t.answer} {text(r.correctChoiceId)}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {score < max && button(t.retry, this.#retry)}
+        {button(t.again, this.#start, score < max ? "b b2" : "b")}
+      </>
+    );
+  }
+
+  override render() {
+    const { loc } = this.props;
+    const { t, of } = loc;
+    const { quiz, err, run, fin, pick, wait, live } = this.state;
+    let body: ComponentChildren;
+    if (err) {
+      body = (
+        <>
+          <p role="alert">{err === "nf" ? t.notFound : t.down}</p>
+          {err === "down" && button(t.tryAgain, this.#load)}
+        </>
+      );
+    } else if (!quiz) {
+      body = <p class="mu">{t.loading}</p>;
+    } else if (!run) {
+      body = (
+        <>
+          <h2>{quiz.title}</h2>
+          <p class="mu">{loc.count(quiz.questions.length)}</p>
+          {button(t.start, this.#start)}
+        </>
+      );
+    } else if (run.done) {
+      body = fin ? this.#end(run, fin) : <p class="mu">{t.loading}</p>;
+    } else {
+      const qid = run.ids[run.pos] ?? "";
+      const q = this.#question(qid);
+      const answer = run.ans[qid];
+      const n = run.ids.length;
+      body = q && (
+        <>
+          <div class="top mu">
+            <span>{quiz.title}</span>
+            <span id="pg">{of(run.pos + 1, n)}</span>
+          </div>
+          <div
+            class="bar"
+            role="progressbar"
+            aria-labelledby="pg"
+            aria-valuemax={n}
+            aria-valuenow={run.pos + 1}
+            aria-valuetext={of(run.pos + 1, n)}
+          >
+            <i style={{ width: `${((run.pos + 1) / n) * 100}%` }} />
+          </div>
+          {answer?.r ? (
+            this.#feedback(q, answer.c, answer.r, run.pos + 1 === n)
+          ) : (
+            <form onSubmit={this.#submit}>
+              <fieldset>
+                <legend tabIndex={-1}>{this.#prompt(q.prompt)}</legend>
+                {q.choices.map((c) => (
+                  <label key={c.id}>
+                    <input
+                      type="radio"
+                      name="c"
+                      value={c.id}
+                      checked={pick === c.id}
+                      onChange={() => this.setState({ pick: c.id })}
+                    />
+                    {c.text}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" class="b">
+                {t.check}
+              </button>
+            </form>
+          )}
+        </>
+      );
+    }
+    return (
+      <section class="r" aria-label={quiz?.title ?? "Recall"} lang={loc.lang} dir={loc.dir}>
+        <div class="sr" aria-live="polite">
+          {wait ? t.reconnecting : live}
+        </div>
+        {body}
+        {wait && <p class="mu">{t.reconnecting}</p>}
+      </section>
+    );
+  }
+}
