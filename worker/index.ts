@@ -14,6 +14,7 @@ import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
+import { reports } from "./routes/reports.ts";
 
 /** Request bodies above this are refused before they are read (articles are capped at 200 KB). */
 const maxBodyBytes = 256 * 1024;
@@ -42,6 +43,7 @@ const app = new Hono<AppEnv>()
   .route("/", learnerQuizzes)
   .route("/", attemptRoutes)
   .route("/", authoring)
+  .route("/", reports)
   .route("/", demo)
   .onError(handleError)
   .notFound(handleNotFound);

@@ -1,0 +1,55 @@
+/**
+ * CSV writing (RFC 4180: comma separated, CRLF line ends, fields quoted when they hold a comma,
+ * a quote or a line break). Text cells that a spreadsheet would run as a formula — starting
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return — get a leading single quote (OWASP's
+ * advice against CSV injection). Numbers are written as numbers and are never altered.
+ */
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const formulaStart = /^[=+\-@\t\r]/;
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  const text = formulaStart.test(value) ? `'${value}` : value;
+  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+/**
+ * A streamed CSV body: the header, then each batch of rows from `pages` as it arrives, so a
+ * large export never sits whole in the Worker's memory. Starts with a UTF-8 byte order mark so
+ * spreadsheets read names in Urdu or Russian correctly.
+ */
+export function csvStream(
+  header: readonly string[],
+  pages: AsyncIterable<readonly (readonly CsvValue[])[]>,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = pages[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
+        return;
+      }
+      const next = await iterator.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

@@ -1,0 +1,461 @@
+/**
+ * The quiz report: attempt summary, score histogram, attempts over time, per-question item
+ * statistics with automatic flags, and the latest learners. Every figure is a SQL aggregate
+ * computed inside D1 (window functions for ranks and medians); the Worker only receives one row
+ * per question, per choice, per score or per day — never every response.
+ *
+ * Definitions (also in docs/educators.md):
+ * - facility: share of the question's responses that are correct (all responses of the
+ *   filtered attempts, finished or not).
+ * - discrimination (Kelley's D): finished attempts are ranked by score (ties broken by start
+ *   time, then id); the top and bottom k = round(27% × n) form the upper and lower groups;
+ *   D = (correct in upper − correct in lower) / k. A learner who skipped the question counts as
+ *   not correct.
+ * - point-biserial: Pearson correlation, over the finished attempts that answered the question,
+ *   between answering it correctly (1/0) and the rest score (the attempt's score minus this
+ *   question), so an item does not correlate with itself.
+ * - time to answer: answered_at minus the attempt's previous answer (or its start, for the first
+ *   answer); the median over the question's responses, in seconds.
+ */
+import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { questions } from "../db/schema.ts";
+import type { Database } from "../env.ts";
+
+export interface ReportFilters {
+  /** Only attempts started with this `group`. */
+  group?: string | undefined;
+  /** Only attempts started from this embedding page (URL without its fragment). */
+  pageUrl?: string | undefined;
+}
+
+export const flagKinds = [
+  "too-easy",
+  "too-hard",
+  "negative-discrimination",
+  "weak-discrimination",
+  "unused-distractor",
+] as const;
+export type FlagKind = (typeof flagKinds)[number];
+
+export interface Flag {
+  kind: FlagKind;
+  message: string;
+}
+
+/** Thresholds for the automatic flags, and the least data they need before they speak. */
+export const thresholds = {
+  tooEasyAbove: 0.9,
+  tooHardBelow: 0.2,
+  weakDiscriminationBelow: 0.2,
+  /** Facility and distractor flags need this many responses to the question. */
+  minResponses: 5,
+  /** Discrimination flags need this many finished attempts. */
+  minFinishedAttempts: 10,
+  /** Share of finished attempts in each of the upper and lower groups. */
+  groupShare: 0.27,
+} as const;
+
+export interface ChoiceStats {
+  id: string;
+  text: string;
+  correct: boolean;
+  picked: number;
+  /** picked / responses; null without responses. */
+  share: number | null;
+}
+
+export interface QuestionStats {
+  id: string;
+  position: number;
+  prompt: string;
+  status: "active" | "removed";
+  answer: string;
+  responses: number;
+  correct: number;
+  facility: number | null;
+  discrimination: number | null;
+  pointBiserial: number | null;
+  medianSecondsToAnswer: number | null;
+  choices: ChoiceStats[];
+  flags: Flag[];
+}
+
+export interface LearnerAnswer {
+  questionId: string;
+  choiceId: string;
+  correct: boolean;
+}
+
+export interface LearnerRow {
+  attemptId: string;
+  learnerId: string | null;
+  learnerName: string | null;
+  group: string | null;
+  pageUrl: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  score: number | null;
+  maxScore: number | null;
+  answers: LearnerAnswer[];
+}
+
+export interface FilterOption {
+  /** null: attempts started without one. */
+  value: string | null;
+  attempts: number;
+}
+
+export interface QuizReport {
+  filters: ReportFilters;
+  summary: {
+    attemptsStarted: number;
+    attemptsFinished: number;
+    completionRate: number | null;
+    meanScore: number | null;
+    medianScore: number | null;
+    /** The score a finished attempt can reach (the largest seen, or today's question count). */
+    maxScore: number;
+    /** Mean of score / maxScore over finished attempts. */
+    meanPercent: number | null;
+  };
+  /** Finished attempts per score, for every score from 0 to maxScore. */
+  histogram: { score: number; attempts: number }[];
+  /** Attempts started and finished per UTC day (days with none are left out). */
+  timeline: { day: string; started: number; finished: number }[];
+  /** Discrimination groups: finished attempts ranked, and the size k of each group. */
+  discriminationGroups: { finishedAttempts: number; groupSize: number };
+  questions: QuestionStats[];
+  /** The latest attempts, newest first (at most `learnerLimit`; the CSV export has them all). */
+  learners: LearnerRow[];
+  /** Filter choices over all of the quiz's attempts, most used first. */
+  options: { groups: FilterOption[]; pages: FilterOption[] };
+}
+
+/** Rows per learner table on the report; exports are not limited. */
+export const learnerLimit = 200;
+
+const dayMs = 86_400_000;
+
+/** Filtered attempts of one quiz, as a WHERE condition on the alias `a`. */
+export function attemptFilter(quizId: number, filters: ReportFilters): SQL {
+  const parts: SQL[] = [sql`a.quiz_id = ${quizId}`];
+  if (filters.group !== undefined) parts.push(sql`a.group_name = ${filters.group}`);
+  if (filters.pageUrl !== undefined) parts.push(sql`a.page_url = ${filters.pageUrl}`);
+  return sql.join(parts, sql` and `);
+}
+
+const num = (value: unknown): number => (typeof value === "number" ? value : Number(value ?? 0));
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+export const isoTime = (ms: number): string => new Date(ms).toISOString();
+
+/** Group size for the upper and lower groups: round(27% of n), at least 1. */
+export function groupSize(finishedAttempts: number): number {
+  if (finishedAttempts < 2) return 0;
+  return Math.max(1, Math.floor(thresholds.groupShare * finishedAttempts + 0.5));
+}
+
+interface ItemAggregate {
+  questionId: string;
+  n: number;
+  correct: number;
+}
+
+interface BiserialAggregate {
+  questionId: string;
+  n: number;
+  sx: number;
+  sy: number;
+  syy: number;
+  sxy: number;
+}
+
+/**
+ * Point-biserial of correctness against the rest score, from sums computed in SQL:
+ * x = correct (0/1, so Σx² = Σx), y = score, rest = y − x for questions that count in the score.
+ */
+export function pointBiserial(agg: BiserialAggregate, countsInScore: boolean): number | null {
+  const { n, sx } = agg;
+  if (n < 2) return null;
+  const sr = countsInScore ? agg.sy - sx : agg.sy;
+  const srr = countsInScore ? agg.syy - 2 * agg.sxy + sx : agg.syy;
+  const sxr = countsInScore ? agg.sxy - sx : agg.sxy;
+  const varianceX = n * sx - sx * sx;
+  const varianceR = n * srr - sr * sr;
+  if (varianceX <= 0 || varianceR <= 0) return null;
+  return (n * sxr - sx * sr) / Math.sqrt(varianceX * varianceR);
+}
+
+function flagsFor(q: Omit<QuestionStats, "flags">, finishedAttempts: number): Flag[] {
+  const flags: Flag[] = [];
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  if (q.facility !== null && q.responses >= thresholds.minResponses) {
+    if (q.facility > thresholds.tooEasyAbove)
+      flags.push({
+        kind: "too-easy",
+        message: `Too easy: ${pct(q.facility)} answered correctly (over ${pct(thresholds.tooEasyAbove)}).`,
+      });
+    if (q.facility < thresholds.tooHardBelow)
+      flags.push({
+        kind: "too-hard",
+        message: `Too hard: only ${pct(q.facility)} answered correctly (under ${pct(thresholds.tooHardBelow)}).`,
+      });
+  }
+  if (q.discrimination !== null && finishedAttempts >= thresholds.minFinishedAttempts) {
+    if (q.discrimination < 0)
+      flags.push({
+        kind: "negative-discrimination",
+        message: `Negative discrimination (D = ${q.discrimination.toFixed(2)}): weaker learners got it right more often than stronger ones. Check the key.`,
+      });
+    else if (q.discrimination < thresholds.weakDiscriminationBelow)
+      flags.push({
+        kind: "weak-discrimination",
+        message: `Weak discrimination (D = ${q.discrimination.toFixed(2)}): it barely separates stronger from weaker learners.`,
+      });
+  }
+  if (q.responses >= thresholds.minResponses) {
+    for (const choice of q.choices) {
+      if (!choice.correct && choice.picked === 0)
+        flags.push({
+          kind: "unused-distractor",
+          message: `Nobody picked distractor ${choice.id.toUpperCase()} ("${choice.text}").`,
+        });
+    }
+  }
+  return flags;
+}
+
+async function medianOf(db: Database, values: SQL): Promise<number | null> {
+  // `values` selects one column `v`; the median is the middle value, or the mean of the two middle ones.
+  const rows = await db.all<{ m: number | null }>(sql`
+    with vals as (select v from (${values}) where v is not null),
+    ranked as (select v, row_number() over (order by v) as rn, count(*) over () as n from vals)
+    select avg(v) as m from ranked where rn in ((n + 1) / 2, (n + 2) / 2)`);
+  const m = rows[0]?.m;
+  return m === null || m === undefined ? null : num(m);
+}
+
+/** The whole report for one quiz, narrowed by the filters. */
+export async function reportFor(
+  db: Database,
+  quizId: number,
+  filters: ReportFilters = {},
+): Promise<QuizReport> {
+  const where = attemptFilter(quizId, filters);
+  const finished = sql`${where} and a.finished_at is not null`;
+
+  const [
+    questionRows,
+    summaryRows,
+    medianScore,
+    histogramRows,
+    timelineRows,
+    itemRows,
+    choiceRows,
+    upperLowerRows,
+    biserialRows,
+    timeRows,
+    learnerRows,
+    groupRows,
+    pageRows,
+  ] = await Promise.all([
+    db
+      .select({
+        id: questions.id,
+        position: questions.position,
+        prompt: questions.prompt,
+        choices: questions.choices,
+        answer: questions.answer,
+        status: questions.status,
+      })
+      .from(questions)
+      .where(eq(questions.quizId, quizId))
+      .orderBy(asc(questions.position), asc(questions.id)),
+    db.all<{
+      started: number;
+      finished: number;
+      meanScore: number | null;
+      meanPercent: number | null;
+      maxSeen: number | null;
+    }>(sql`
+      select count(*) as started, count(a.finished_at) as finished,
+        avg(case when a.finished_at is not null then a.score end) as meanScore,
+        avg(case when a.finished_at is not null and a.max_score > 0
+          then cast(a.score as real) / a.max_score end) as meanPercent,
+        max(case when a.finished_at is not null then a.max_score end) as maxSeen
+      from attempts a where ${where}`),
+    medianOf(db, sql`select a.score as v from attempts a where ${finished}`),
+    db.all<{ score: number; attempts: number }>(sql`
+      select a.score as score, count(*) as attempts from attempts a where ${finished}
+      group by a.score order by a.score`),
+    db.all<{ day: number; started: number; finished: number }>(sql`
+      select a.started_at / ${sql.raw(String(dayMs))} as day, count(*) as started, count(a.finished_at) as finished
+      from attempts a where ${where} group by day order by day`),
+    db.all<ItemAggregate>(sql`
+      select r.question_id as questionId, count(*) as n, sum(r.correct) as correct
+      from responses r join attempts a on a.id = r.attempt_id
+      where r.quiz_id = ${quizId} and ${where} group by r.question_id`),
+    db.all<{ questionId: string; choiceId: string; picked: number }>(sql`
+      select r.question_id as questionId, r.choice_id as choiceId, count(*) as picked
+      from responses r join attempts a on a.id = r.attempt_id
+      where r.quiz_id = ${quizId} and ${where} group by r.question_id, r.choice_id`),
+    db.all<{ questionId: string | null; upper: number; lower: number; n: number; k: number }>(sql`
+      with scored as (
+        select a.id as id,
+          row_number() over (order by a.score desc, a.started_at, a.id) as rk,
+          count(*) over () as n
+        from attempts a where ${finished}),
+      banded as (
+        select id, n, max(1, cast(${thresholds.groupShare} * n + 0.5 as integer)) as k, rk from scored),
+      grouped as (
+        select id, n, k, case when rk <= k then 1 when rk > n - k then -1 else 0 end as band
+        from banded where n >= 2)
+      select r.question_id as questionId,
+        coalesce(sum(case when g.band = 1 then r.correct else 0 end), 0) as upper,
+        coalesce(sum(case when g.band = -1 then r.correct else 0 end), 0) as lower,
+        max(g.n) as n, max(g.k) as k
+      from grouped g left join responses r on r.attempt_id = g.id
+      where g.band <> 0 group by r.question_id`),
+    db.all<BiserialAggregate>(sql`
+      select r.question_id as questionId, count(*) as n, sum(r.correct) as sx,
+        sum(a.score) as sy, sum(a.score * a.score) as syy, sum(r.correct * a.score) as sxy
+      from responses r join attempts a on a.id = r.attempt_id
+      where r.quiz_id = ${quizId} and ${finished} group by r.question_id`),
+    db.all<{ questionId: string; medianMs: number }>(sql`
+      with d as (
+        select r.question_id as q,
+          r.answered_at - coalesce(
+            lag(r.answered_at) over (partition by r.attempt_id order by r.answered_at, r.question_id),
+            a.started_at) as dt
+        from responses r join attempts a on a.id = r.attempt_id
+        where r.quiz_id = ${quizId} and ${where}),
+      ranked as (
+        select q, dt, row_number() over (partition by q order by dt) as rn,
+          count(*) over (partition by q) as n from d)
+      select q as questionId, avg(dt) as medianMs from ranked
+      where rn in ((n + 1) / 2, (n + 2) / 2) group by q`),
+    db.all<{
+      attemptId: string;
+      learnerId: string | null;
+      learnerName: string | null;
+      groupName: string | null;
+      pageUrl: string | null;
+      startedAt: number;
+      finishedAt: number | null;
+      score: number | null;
+      maxScore: number | null;
+      answers: string | null;
+    }>(sql`
+      select a.id as attemptId, a.learner_id as learnerId, a.learner_name as learnerName,
+        a.group_name as groupName, a.page_url as pageUrl, a.started_at as startedAt,
+        a.finished_at as finishedAt, a.score as score, a.max_score as maxScore,
+        (select group_concat(r.question_id || ':' || r.choice_id || ':' || r.correct, ';')
+          from responses r where r.attempt_id = a.id) as answers
+      from attempts a where ${where}
+      order by a.started_at desc, a.id desc limit ${learnerLimit}`),
+    db.all<FilterOption>(sql`
+      select a.group_name as value, count(*) as attempts from attempts a
+      where a.quiz_id = ${quizId} group by a.group_name order by attempts desc, value limit 100`),
+    db.all<FilterOption>(sql`
+      select a.page_url as value, count(*) as attempts from attempts a
+      where a.quiz_id = ${quizId} group by a.page_url order by attempts desc, value limit 100`),
+  ]);
+
+  const summary = summaryRows[0];
+  const started = num(summary?.started);
+  const finishedCount = num(summary?.finished);
+  const activeCount = questionRows.filter((q) => q.status === "active").length;
+  const maxScore = Math.max(activeCount, num(summary?.maxSeen));
+
+  const histogramCounts = new Map(histogramRows.map((r) => [num(r.score), num(r.attempts)]));
+  const topScore = Math.max(maxScore, ...histogramCounts.keys());
+  const histogram = Array.from({ length: topScore + 1 }, (_, score) => ({
+    score,
+    attempts: histogramCounts.get(score) ?? 0,
+  }));
+
+  const items = new Map(itemRows.map((r) => [r.questionId, r]));
+  const picks = new Map<string, number>();
+  for (const r of choiceRows) picks.set(`${r.questionId}\n${r.choiceId}`, num(r.picked));
+  const upperLower = new Map(upperLowerRows.map((r) => [r.questionId, r]));
+  const k = groupSize(finishedCount);
+  const biserial = new Map(biserialRows.map((r) => [r.questionId, r]));
+  const times = new Map(timeRows.map((r) => [r.questionId, num(r.medianMs)]));
+
+  const questionStats: QuestionStats[] = questionRows
+    // Removed questions stay in the report only while they have responses to show.
+    .filter((q) => q.status === "active" || items.has(q.id))
+    .map((q) => {
+      const item = items.get(q.id);
+      const responses = num(item?.n);
+      const correct = num(item?.correct);
+      const ul = upperLower.get(q.id);
+      const bis = biserial.get(q.id);
+      const medianMs = times.get(q.id);
+      const stats: Omit<QuestionStats, "flags"> = {
+        id: q.id,
+        position: q.position,
+        prompt: q.prompt,
+        status: q.status,
+        answer: q.answer,
+        responses,
+        correct,
+        facility: ratio(correct, responses),
+        discrimination: k > 0 ? (num(ul?.upper) - num(ul?.lower)) / k : null,
+        pointBiserial: bis ? pointBiserial(bis, q.status === "active") : null,
+        medianSecondsToAnswer: medianMs === undefined ? null : medianMs / 1000,
+        choices: q.choices.map((choice) => {
+          const picked = picks.get(`${q.id}\n${choice.id}`) ?? 0;
+          return {
+            id: choice.id,
+            text: choice.text,
+            correct: choice.id === q.answer,
+            picked,
+            share: ratio(picked, responses),
+          };
+        }),
+      };
+      return { ...stats, flags: flagsFor(stats, finishedCount) };
+    });
+
+  return {
+    filters,
+    summary: {
+      attemptsStarted: started,
+      attemptsFinished: finishedCount,
+      completionRate: ratio(finishedCount, started),
+      meanScore: summary?.meanScore == null ? null : num(summary.meanScore),
+      medianScore,
+      maxScore,
+      meanPercent: summary?.meanPercent == null ? null : num(summary.meanPercent),
+    },
+    histogram,
+    timeline: timelineRows.map((r) => ({
+      day: isoTime(num(r.day) * dayMs).slice(0, 10),
+      started: num(r.started),
+      finished: num(r.finished),
+    })),
+    discriminationGroups: { finishedAttempts: finishedCount, groupSize: k },
+    questions: questionStats,
+    learners: learnerRows.map((r) => ({
+      attemptId: r.attemptId,
+      learnerId: r.learnerId,
+      learnerName: r.learnerName,
+      group: r.groupName,
+      pageUrl: r.pageUrl,
+      startedAt: isoTime(num(r.startedAt)),
+      finishedAt: r.finishedAt === null ? null : isoTime(num(r.finishedAt)),
+      score: r.score,
+      maxScore: r.maxScore,
+      answers: parseAnswers(r.answers),
+    })),
+    options: { groups: groupRows, pages: pageRows },
+  };
+}
+
+function parseAnswers(packed: string | null): LearnerAnswer[] {
+  if (!packed) return [];
+  return packed.split(";").map((part) => {
+    const [questionId = "", choiceId = "", correct = "0"] = part.split(":");
+    return { questionId, choiceId, correct: correct === "1" };
+  });
+}

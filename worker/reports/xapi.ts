@@ -1,0 +1,234 @@
+/**
+ * xAPI 1.0.3 statements for a quiz: one `answered` statement per response and one `completed`
+ * statement per finished attempt. Learners are identified only by the widget's anonymous id (or
+ * the attempt, when there is none) as an account on this deployment's origin — never by e-mail.
+ * Statement ids are name-based UUIDs (v5) of the attempt and question, so exporting twice gives
+ * the same ids and a Learning Record Store can deduplicate.
+ */
+import type { ExportAttempt, ExportQuestion, ExportResponse } from "./exports.ts";
+
+export const verbs = {
+  answered: "http://adlnet.gov/expapi/verbs/answered",
+  completed: "http://adlnet.gov/expapi/verbs/completed",
+} as const;
+
+const activityTypes = {
+  assessment: "http://adlnet.gov/expapi/activities/assessment",
+  interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+} as const;
+
+/** Share of the maximum score that counts as success for `completed` (no quiz sets its own yet). */
+export const passingScaledScore = 0.5;
+
+type LanguageMap = Record<string, string>;
+
+export interface XapiStatement {
+  id: string;
+  actor: {
+    objectType: "Agent";
+    name?: string;
+    account: { homePage: string; name: string };
+  };
+  verb: { id: string; display: LanguageMap };
+  object: {
+    objectType: "Activity";
+    id: string;
+    definition: {
+      type: string;
+      name: LanguageMap;
+      interactionType?: "choice";
+      correctResponsesPattern?: string[];
+      choices?: { id: string; description: LanguageMap }[];
+    };
+  };
+  result: {
+    success?: boolean;
+    completion?: boolean;
+    response?: string;
+    duration?: string;
+    score: { scaled: number; raw: number; min: number; max: number };
+  };
+  context: {
+    registration: string;
+    language?: string;
+    contextActivities?: { parent: { objectType: "Activity"; id: string }[] };
+    extensions?: Record<string, string>;
+  };
+  timestamp: string;
+  version: "1.0.3";
+}
+
+export interface XapiQuiz {
+  slug: string;
+  title: string;
+  locale: string;
+}
+
+/** Activity IRIs under the deployment's origin. */
+export const quizActivityId = (origin: string, slug: string) =>
+  `${origin}/quizzes/${encodeURIComponent(slug)}`;
+export const questionActivityId = (origin: string, slug: string, questionId: string) =>
+  `${quizActivityId(origin, slug)}/questions/${encodeURIComponent(questionId)}`;
+
+/** Context extensions carrying the group and embedding page, keyed by IRIs on the origin. */
+export const extensionIds = (origin: string) => ({
+  group: `${origin}/xapi/extensions/group`,
+  pageUrl: `${origin}/xapi/extensions/page-url`,
+});
+
+const encoder = new TextEncoder();
+/** RFC 4122 URL namespace, for name-based UUIDs. */
+const urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+
+/** A version-5 (SHA-1, name-based) UUID of `name` in the URL namespace. */
+export async function uuidV5(name: string): Promise<string> {
+  const ns = Uint8Array.from(
+    urlNamespace
+      .replaceAll("-", "")
+      .match(/../g)
+      ?.map((h) => Number.parseInt(h, 16)) ?? [],
+  );
+  const bytes = new Uint8Array(ns.length + encoder.encode(name).length);
+  bytes.set(ns);
+  bytes.set(encoder.encode(name), ns.length);
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-1", bytes)).slice(0, 16);
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...hash].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** ISO 8601 duration with up to two decimals of seconds, e.g. PT12.5S. */
+export function isoDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  return `PT${Number(seconds.toFixed(2))}S`;
+}
+
+function actorOf(origin: string, attempt: ExportAttempt): XapiStatement["actor"] {
+  return {
+    objectType: "Agent",
+    ...(attempt.learnerName ? { name: attempt.learnerName } : {}),
+    account: { homePage: origin, name: attempt.learnerId ?? `anonymous-${attempt.id}` },
+  };
+}
+
+function contextOf(origin: string, quiz: XapiQuiz, attempt: ExportAttempt, withParent: boolean) {
+  const ext = extensionIds(origin);
+  const extensions: Record<string, string> = {};
+  if (attempt.group) extensions[ext.group] = attempt.group;
+  if (attempt.pageUrl) extensions[ext.pageUrl] = attempt.pageUrl;
+  return {
+    registration: attempt.id,
+    language: quiz.locale,
+    ...(withParent
+      ? {
+          contextActivities: {
+            parent: [{ objectType: "Activity" as const, id: quizActivityId(origin, quiz.slug) }],
+          },
+        }
+      : {}),
+    ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
+  };
+}
+
+async function answeredStatement(
+  origin: string,
+  quiz: XapiQuiz,
+  attempt: ExportAttempt,
+  response: ExportResponse,
+  previousAt: number,
+  question: ExportQuestion | undefined,
+): Promise<XapiStatement> {
+  const objectId = questionActivityId(origin, quiz.slug, response.questionId);
+  const lang = quiz.locale;
+  const points = response.correct ? 1 : 0;
+  return {
+    id: await uuidV5(`${objectId}#answered/${attempt.id}`),
+    actor: actorOf(origin, attempt),
+    verb: { id: verbs.answered, display: { "en-US": "answered" } },
+    object: {
+      objectType: "Activity",
+      id: objectId,
+      definition: {
+        type: activityTypes.interaction,
+        name: { [lang]: question?.prompt ?? response.questionId },
+        interactionType: "choice",
+        ...(question
+          ? {
+              correctResponsesPattern: [question.answer],
+              choices: question.choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })),
+            }
+          : {}),
+      },
+    },
+    result: {
+      success: response.correct,
+      response: response.choiceId,
+      duration: isoDuration(response.answeredAt - previousAt),
+      score: { scaled: points, raw: points, min: 0, max: 1 },
+    },
+    context: contextOf(origin, quiz, attempt, true),
+    timestamp: new Date(response.answeredAt).toISOString(),
+    version: "1.0.3",
+  };
+}
+
+async function completedStatement(
+  origin: string,
+  quiz: XapiQuiz,
+  attempt: ExportAttempt & { finishedAt: number },
+): Promise<XapiStatement> {
+  const objectId = quizActivityId(origin, quiz.slug);
+  const raw = attempt.score ?? 0;
+  const max = attempt.maxScore ?? 0;
+  const scaled = max > 0 ? raw / max : 0;
+  return {
+    id: await uuidV5(`${objectId}#completed/${attempt.id}`),
+    actor: actorOf(origin, attempt),
+    verb: { id: verbs.completed, display: { "en-US": "completed" } },
+    object: {
+      objectType: "Activity",
+      id: objectId,
+      definition: { type: activityTypes.assessment, name: { [quiz.locale]: quiz.title } },
+    },
+    result: {
+      success: scaled >= passingScaledScore,
+      completion: true,
+      duration: isoDuration(attempt.finishedAt - attempt.startedAt),
+      score: { scaled, raw, min: 0, max },
+    },
+    context: contextOf(origin, quiz, attempt, false),
+    timestamp: new Date(attempt.finishedAt).toISOString(),
+    version: "1.0.3",
+  };
+}
+
+/** The statements of one attempt, in time order: its answers, then its completion. */
+export async function statementsForAttempt(
+  origin: string,
+  quiz: XapiQuiz,
+  attempt: ExportAttempt,
+  questions: Map<string, ExportQuestion>,
+): Promise<XapiStatement[]> {
+  const statements: XapiStatement[] = [];
+  let previousAt = attempt.startedAt;
+  for (const response of attempt.responses) {
+    statements.push(
+      await answeredStatement(
+        origin,
+        quiz,
+        attempt,
+        response,
+        previousAt,
+        questions.get(response.questionId),
+      ),
+    );
+    previousAt = response.answeredAt;
+  }
+  if (attempt.finishedAt !== null) {
+    statements.push(
+      await completedStatement(origin, quiz, { ...attempt, finishedAt: attempt.finishedAt }),
+    );
+  }
+  return statements;
+}
