@@ -8,6 +8,7 @@ import { createMiddleware } from "hono/factory";
 import type { QuizRow } from "./db/schema.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError } from "./errors.ts";
+import { sessionCredential } from "./sessions.ts";
 
 const encoder = new TextEncoder();
 
@@ -46,7 +47,11 @@ export function bearerToken(c: Context): string | null {
   return match?.[1] ?? null;
 }
 
-export type Credential = { kind: "admin" } | { kind: "educator"; keyHash: string };
+export type Credential =
+  | { kind: "admin" }
+  | { kind: "educator"; keyHash: string }
+  /** An educator session (worker/sessions.ts) signed in with one quiz's key: opens that quiz only. */
+  | { kind: "session"; quizId: number };
 
 /** What a presented secret proves: admin, or possession of some educator key. */
 export async function credentialFor(
@@ -80,6 +85,7 @@ export function requireAdmin(credential: Credential | null): void {
 export function canManage(credential: Credential | null, quiz: QuizRow): boolean {
   if (!credential) return false;
   if (credential.kind === "admin") return true;
+  if (credential.kind === "session") return credential.quizId === quiz.id;
   return quiz.educatorKeyHash !== null && hexEqual(credential.keyHash, quiz.educatorKeyHash);
 }
 
@@ -89,8 +95,12 @@ export function requireManage(credential: Credential | null, quiz: QuizRow): voi
   if (!canManage(credential, quiz)) throw forbidden();
 }
 
-/** Resolves the request's credential once, for handlers to read as `c.var.credential`. */
+/**
+ * Resolves the request's credential once, for handlers to read as `c.var.credential`: the bearer
+ * token when there is one, else the educator session cookie (an admin session proves admin).
+ */
 export const credentialProvider = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("credential", await credentialFor(c, bearerToken(c)));
+  const token = bearerToken(c);
+  c.set("credential", token ? await credentialFor(c, token) : await sessionCredential(c));
   await next();
 });
