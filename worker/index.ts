@@ -4,7 +4,6 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { credentialProvider } from "./auth.ts";
 import { dbProvider } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
@@ -15,15 +14,17 @@ import { demo } from "./routes/demo.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { reports } from "./routes/reports.ts";
+import { learnerCors } from "./security/cors.ts";
+import { securityHeaders } from "./security/headers.ts";
 
 /** Request bodies above this are refused before they are read (articles are capped at 200 KB). */
 const maxBodyBytes = 256 * 1024;
 
 const app = new Hono<AppEnv>()
-  .use(
-    "/api/*",
-    cors({ origin: "*", allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"], maxAge: 600 }),
-  )
+  .use("*", securityHeaders)
+  .use("*", dbProvider)
+  // Per-quiz CORS for the learner API (reads the quiz's allowed origins); none for educator routes.
+  .use("/api/*", learnerCors)
   .use(
     "*",
     bodyLimit({
@@ -37,7 +38,6 @@ const app = new Hono<AppEnv>()
       },
     }),
   )
-  .use("*", dbProvider)
   .use("*", credentialProvider)
   .route("/", health)
   .route("/", learnerQuizzes)

@@ -26,6 +26,7 @@ import {
 } from "../db/schema.ts";
 import type { AppEnv, Database } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
+import { enforceRateLimit } from "../security/rate-limit.ts";
 import { choiceIdSchema, jsonBody, params, questionIdSchema, uuidSchema } from "../validation.ts";
 
 const attemptParams = v.strictObject({ attemptId: uuidSchema });
@@ -74,7 +75,9 @@ export const attemptRoutes = new Hono<AppEnv>()
       const { attemptId, questionId } = c.req.valid("param");
       const { choiceId } = c.req.valid("json");
       const db = c.var.db;
+      await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
       const attempt = await requireAttempt(db, attemptId);
+      await enforceRateLimit(c, "ANSWER_QUIZ_LIMITER", String(attempt.quizId));
       const question = await db.query.questions.findFirst({
         where: and(
           eq(questions.quizId, attempt.quizId),
@@ -130,6 +133,7 @@ export const attemptRoutes = new Hono<AppEnv>()
   .post("/api/attempts/:attemptId/finish", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
     const db = c.var.db;
+    await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
     const attempt = await requireAttempt(db, attemptId);
     // The score is a recount of stored responses to active questions, written once: a second
     // finish changes nothing and returns the same score.

@@ -6,6 +6,7 @@ import { activeQuestions, requirePublishedQuiz, toPublicQuiz } from "../db/quizz
 import { withD1Retry } from "../db/retry.ts";
 import { attempts } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
+import { enforceRateLimit } from "../security/rate-limit.ts";
 import { jsonBody, params, slugSchema, textField, urlField } from "../validation.ts";
 
 const slugParams = v.strictObject({ slug: slugSchema });
@@ -33,18 +34,24 @@ export const learnerQuizzes = new Hono<AppEnv>()
     async (c) => {
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
+      if (body.learnerId) await enforceRateLimit(c, "START_LEARNER_LIMITER", body.learnerId);
+      await enforceRateLimit(c, "START_QUIZ_LIMITER", slug);
       const quiz = await requirePublishedQuiz(c.var.db, slug);
       const attemptId = crypto.randomUUID();
+      // A retry after a lost reply must not fail on the row the first try already wrote.
       await withD1Retry(() =>
-        c.var.db.insert(attempts).values({
-          id: attemptId,
-          quizId: quiz.id,
-          learnerId: body.learnerId ?? null,
-          learnerName: body.learnerName ?? null,
-          group: body.group ?? null,
-          pageUrl: body.pageUrl ? stripFragment(body.pageUrl) : null,
-          startedAt: Date.now(),
-        }),
+        c.var.db
+          .insert(attempts)
+          .values({
+            id: attemptId,
+            quizId: quiz.id,
+            learnerId: body.learnerId ?? null,
+            learnerName: body.learnerName ?? null,
+            group: body.group ?? null,
+            pageUrl: body.pageUrl ? stripFragment(body.pageUrl) : null,
+            startedAt: Date.now(),
+          })
+          .onConflictDoNothing(),
       );
       return c.json<StartedAttempt>({ attemptId }, 201);
     },

@@ -1,0 +1,113 @@
+// Rate limits through Cloudflare's rate-limiting binding (configured in wrangler.toml): over the
+// limit a request gets 429 in the error shape with Retry-After, and changes nothing. The real
+// binding's windows are fixed, so a burst that straddles a window boundary may pass up to twice
+// the limit: such tests send until the first 429 and check that at least the limit passed first.
+// Limits too large to reach quickly are checked with a small stand-in limiter of the same shape.
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import app from "../../worker/index.ts";
+import { rateLimits } from "../../worker/security/rate-limit.ts";
+import { expectError } from "./expect-error.ts";
+import { call, countRows, resetDatabase, seedQuiz, startAttempt } from "./fixtures.ts";
+
+const quiz = "rate-limited";
+
+beforeEach(async () => {
+  await resetDatabase();
+  await seedQuiz({ slug: quiz });
+});
+
+const randomLearnerId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+
+/** Sends requests (in small concurrent waves) until one is refused; returns how many passed. */
+async function passedBeforeRefusal(
+  send: () => Promise<Response>,
+  max: number,
+): Promise<{ passed: number; refused: Response | null }> {
+  let passed = 0;
+  while (passed < max) {
+    const wave = await Promise.all(Array.from({ length: 10 }, send));
+    const refused = wave.find((res) => res.status === 429);
+    passed += wave.filter((res) => res.status !== 429).length;
+    if (refused) return { passed, refused };
+  }
+  return { passed, refused: null };
+}
+
+describe("starting attempts", () => {
+  it("limits attempts per learner id and answers 429 with Retry-After", async () => {
+    const learnerId = randomLearnerId();
+    const { limit, period } = rateLimits.START_LEARNER_LIMITER;
+    const { passed, refused } = await passedBeforeRefusal(
+      () => call("POST", `/api/quizzes/${quiz}/attempts`, { learnerId }),
+      limit * 3,
+    );
+    expect(refused).not.toBeNull();
+    if (!refused) return;
+    expect(passed).toBeGreaterThanOrEqual(limit);
+    expect(refused.headers.get("retry-after")).toBe(String(period));
+    await expectError(refused, 429, "rate_limited");
+    expect(await countRows("attempts")).toBe(passed);
+
+    // Another learner is not affected.
+    const other = await call("POST", `/api/quizzes/${quiz}/attempts`, {
+      learnerId: randomLearnerId(),
+    });
+    expect(other.status).toBe(201);
+  });
+});
+
+/** A limiter like Cloudflare's, with a small limit, that records the keys it was asked about. */
+function fakeLimiter(limit: number) {
+  const counts = new Map<string, number>();
+  const limiter: RateLimit = {
+    async limit({ key }) {
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      return { success: count <= limit };
+    },
+  };
+  return { limiter, counts };
+}
+
+describe("answering", () => {
+  it("limits writes per attempt (key: the attempt); the stored answer stays exactly one", async () => {
+    const attemptId = await startAttempt(quiz);
+    const other = await startAttempt(quiz);
+    const { limiter, counts } = fakeLimiter(5);
+    const withLimiter = { ...env, ANSWER_ATTEMPT_LIMITER: limiter };
+    const put = (id: string) =>
+      app.fetch(
+        new Request(`http://recall.test/api/attempts/${id}/answers/q1`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ choiceId: "b" }),
+        }),
+        withLimiter,
+      );
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await put(attemptId)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const refused = await put(attemptId);
+    expect(refused.headers.get("retry-after")).toBe(
+      String(rateLimits.ANSWER_ATTEMPT_LIMITER.period),
+    );
+    await expectError(refused, 429, "rate_limited");
+    expect([...counts.keys()]).toEqual([`ANSWER_ATTEMPT_LIMITER:${attemptId}`]);
+    expect(await countRows("responses")).toBe(1);
+    // Another attempt of the same quiz has its own budget.
+    expect((await put(other)).status).toBe(200);
+  });
+});
+
+describe("configuration", () => {
+  it("uses only periods Cloudflare accepts", () => {
+    for (const setting of Object.values(rateLimits)) {
+      expect([10, 60]).toContain(setting.period);
+      expect(setting.limit).toBeGreaterThan(0);
+    }
+  });
+});
