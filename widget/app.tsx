@@ -143,7 +143,7 @@ export class App extends Component<AppProps, AppState> {
         "POST",
         {
           learnerId: learnerId(),
-          group: group?.trim().slice(0, 64) || undefined,
+          group: group || undefined,
           pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
         },
         undefined,

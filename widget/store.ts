@@ -47,12 +47,9 @@ export function save(key: string, value: unknown): void {
 export function learnerId(): string {
   let id = load<string>("recall:learner");
   if (!id) {
-    // randomUUID needs a secure context; plain-http blogs still get 128 random bits.
-    id =
-      crypto.randomUUID?.() ??
-      Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-        b.toString(16).padStart(2, "0"),
-      ).join("");
+    // randomUUID needs a secure context; on plain-http blogs any unlikely-to-repeat id will do,
+    // since it is an anonymous label, not a secret.
+    id = crypto.randomUUID?.() ?? `${Math.random()}${Date.now()}`.slice(2);
     save("recall:learner", id);
   }
   return id;
