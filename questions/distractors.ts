@@ -36,6 +36,10 @@ export interface ArticleFacts {
   lists: Array<{ sentence: number; list: ListSpan }>;
   /** The region most of the article's countries and cities belong to. */
   region?: string;
+  /** Answer spans of each sentence, found once. */
+  spans: Span[][];
+  /** Each sentence normalised and padded with spaces, for fast whole-phrase search. */
+  normSentences: string[];
   /** Terms the article defines ("called stomata"), in their own spelling. */
   definedTerms?: Set<string>;
   /** Content words of each sentence, for the second-correct-answer check. */
@@ -91,10 +95,39 @@ function initials(s: string): string {
 }
 
 /** Whether `text` occurs in `haystack` as whole words, ignoring case and accents. */
+export function padded(text: string): string {
+  return ` ${norm(text)} `;
+}
+
 export function containsPhrase(haystack: string, text: string): boolean {
   const h = ` ${norm(haystack)} `;
   const n = norm(text);
   return n.length > 0 && h.includes(` ${n} `);
+}
+
+interface Guard {
+  /** The sentence without the key, normalised and padded. */
+  stem: string;
+  tokens: string[];
+}
+
+// Computed once per sentence and key: `acceptable` runs for every candidate in every pool.
+const guards = new WeakMap<Sentence, Map<string, Guard>>();
+function guardFor(sentence: Sentence, key: string): Guard {
+  let byKey = guards.get(sentence);
+  if (!byKey) {
+    byKey = new Map();
+    guards.set(sentence, byKey);
+  }
+  let guard = byKey.get(key);
+  if (!guard) {
+    guard = {
+      stem: ` ${entityKey(sentence.text.replace(key, " "))} `,
+      tokens: significantTokens(sentence.text),
+    };
+    byKey.set(key, guard);
+  }
+  return guard;
 }
 
 /**
@@ -126,10 +159,11 @@ export function acceptable(
     }
   }
   // Never a string already in the sentence (a stem that contains the answer's rival).
-  if (containsPhrase(sentence.text.replace(key, " "), candidate)) return false;
+  const guard = guardFor(sentence, key);
+  if (guard.stem.includes(` ${c} `)) return false;
   if (proper) {
     // No shared name token, and no shared stem ("Russian" beside "Russia").
-    const inSentence = significantTokens(sentence.text);
+    const inSentence = guard.tokens;
     for (const t of significantTokens(candidate)) {
       if (/^\d+$/.test(t)) continue;
       if (
@@ -142,8 +176,10 @@ export function acceptable(
   }
   // A second correct answer: another sentence mentions the candidate in much the same words.
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
+  const padded = ` ${c} `;
   for (const s of facts.sentences) {
-    if (s.index === sentence.index || !containsPhrase(s.text, candidate)) continue;
+    if (s.index === sentence.index || !(facts.normSentences[s.index] ?? "").includes(padded))
+      continue;
     const other = facts.contentWords[s.index] ?? new Set<string>();
     let shared = 0;
     for (const w of own) if (other.has(w)) shared++;
@@ -445,6 +481,17 @@ export function entityDistractors(
     .sort((a, b) => b.score - a.score)
     .filter((x) => x.score > -3)
     .map((x) => x.name);
+  // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
+  const takesThe = (name: string) =>
+    /^(?:United|Soviet|Czech Republic|Netherlands|Philippines|Maldives|Bahamas|Gambia|Vatican|Congo|Central African|Dominican|Russian Federation)|\b(?:Republic|Kingdom|Union|States|Emirates|Islands)$/.test(
+      name,
+    );
+  const withThe = /\bthe\s$/i.test(sentence.text.slice(0, span.start));
+  const articleOk = (name: string) =>
+    (span.cls !== "country" && span.cls !== "continent") || takesThe(name) === withThe;
+  // Abbreviations ("U.S.") only stand against an abbreviated key.
+  const abbreviated = (name: string) => /\p{Lu}\./u.test(name);
+  const shapeOk = (name: string) => articleOk(name) && abbreviated(name) === abbreviated(key);
   const topics = new Set(
     [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
   );
@@ -457,7 +504,7 @@ export function entityDistractors(
         span.cls === "organisation" ||
         span.cls === "institution"),
   );
-  return pick([...scored, ...gaz], key, sentence, facts, true);
+  return pick([...scored, ...gaz].filter(shapeOk), key, sentence, facts, true);
 }
 
 export function termDistractors(

@@ -483,6 +483,8 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     const name = text.slice(first.start, end).replace(/['’]s$/, "");
     if (/['’]s$/.test(text.slice(first.start, end))) end -= 2;
     if (name.length < 2 || /^\p{Lu}\.?$/u.test(name)) continue;
+    // "Ladri di biciclette": a foreign title cut short at its first lower-case word.
+    if (/^ (?:di|de|da|del|della|la|le|von|van|du|des) \p{Ll}/u.test(text.slice(end))) continue;
     // A lone keyword ("Council", "Crown") or "Portuguese Crown" names no particular entity.
     if (piece.length === 1 && keywordClass.has(name)) continue;
     if (STOPWORDS.has(name.toLowerCase()) || NOT_NAMES.has(name)) continue;

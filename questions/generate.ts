@@ -18,6 +18,7 @@ import {
   isTopic,
   listDistractors,
   numberDistractors,
+  padded,
   termDistractors,
 } from "./distractors.ts";
 import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
@@ -38,6 +39,7 @@ export interface GenerateOptions {
 export const MAX_ARTICLE_BYTES = 200 * 1024;
 const DEFAULT_COUNT = 10;
 const BLANK = "____";
+const MIN_SCORE = 0.8;
 
 interface Candidate {
   type: QuestionType;
@@ -154,8 +156,11 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   const lists: ArticleFacts["lists"] = [];
   const regionVotes = new Map<string, number>();
   const definedTerms = new Set<string>();
+  const spans: Span[][] = [];
   for (const s of article.sentences) {
-    for (const span of findSpans(s, index)) {
+    const found = findSpans(s, index);
+    spans.push(found);
+    for (const span of found) {
       if (span.kind === "term" && span.cls === "defined") definedTerms.add(span.text);
       else if (span.kind === "term") {
         const set = terms.get(span.cls) ?? new Set<string>();
@@ -185,6 +190,8 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     lists,
     region,
     definedTerms,
+    spans,
+    normSentences: article.sentences.map((s) => padded(s.text)),
     contentWords: article.sentences.map((s) => contentWords(s.text)),
   };
 }
@@ -210,6 +217,8 @@ function scoreSentence(s: Sentence): number | undefined {
   if (FIRST_PERSON.test(t)) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
+  // A lost full stop ("at Santiniketan His mother's persuasion…") runs two sentences together.
+  if (/\p{L} (?:His|Her|He|She|They|It|We|Its|Their) \p{Ll}/u.test(t)) return undefined;
   // "Among these was…", "The most important of these…": meaningless without the sentence before.
   if (/\b(?:of|among|between|with) (?:these|those|them)\b|^(?:Among|Of) /i.test(t))
     return undefined;
@@ -270,6 +279,7 @@ const CLOZE_TERM_CLASSES = new Set([
   "field",
   "defined",
   "element",
+  "gas",
   "instrument",
   "ideology",
   "religion",
@@ -325,7 +335,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
   for (const sentence of article.sentences) {
     const base = scoreSentence(sentence);
     if (base === undefined) continue;
-    const spans = findSpans(sentence, facts.index);
+    const spans = facts.spans[sentence.index] ?? [];
     const density = Math.min(3, spans.length) * 0.15;
     const wordCount = countWords(sentence.text);
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
@@ -451,15 +461,25 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   const typeCount = new Map<QuestionType, number>();
   const facetCount = new Map<string, number>();
 
+  // Normalised once: the give-away check compares every pair of candidates.
+  const forms = new Map<Candidate, { secrets: string[]; shows: string[]; key: string }>();
+  for (const c of candidates)
+    forms.set(c, {
+      secrets: c.secrets.map(padded).filter((s) => s.trim()),
+      shows: c.shows.map(padded),
+      key: entityKey(c.key),
+    });
+  const reveals = (a: Candidate, b: Candidate) => {
+    const fa = forms.get(a);
+    const fb = forms.get(b);
+    if (!fa || !fb) return false;
+    return fa.secrets.some((s) => fb.shows.some((shown) => shown.includes(s)));
+  };
   const conflicts = (c: Candidate) =>
-    chosen.some(
-      (o) =>
-        o.secrets.some((s) => c.shows.some((shown) => containsPhrase(shown, s))) ||
-        c.secrets.some((s) => o.shows.some((shown) => containsPhrase(shown, s))) ||
-        entityKey(o.key) === entityKey(c.key),
-    );
+    chosen.some((o) => reveals(o, c) || reveals(c, o) || forms.get(o)?.key === forms.get(c)?.key);
 
-  const pool = candidates.slice().sort((a, b) => b.score - a.score);
+  // Weak candidates never make it, however much variety they would add.
+  const pool = candidates.filter((c) => c.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
@@ -480,7 +500,7 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
         best = c;
       }
     }
-    if (!best || best.score < 0.8) break;
+    if (!best) break;
     chosen.push(best);
     usedSentences.add(best.sentence.index);
     const zone = zoneOf(best);

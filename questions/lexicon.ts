@@ -102,8 +102,11 @@ export const TERM_CLASSES: Record<string, string[]> = {
   commodity: words(
     "cotton|textiles|leather|rice|wheat|fruits|vegetables|tea|coffee|sugar|spices|pepper|cinnamon|cloves|silk|wool|oil|gas|coal|iron|steel|iron and steel|copper|gold|silver|timber|rubber|tires|fertilizers|machinery|chemicals|paper products|pharmaceuticals|electronics|vehicles|weapons|grain|fish|meat|dairy products|footwear|carpets|furniture|cement|surgical goods|sports goods|synthetic fabrics|chemical elements|jute|tobacco|salt|opium|ivory|slaves|porcelain",
   ),
+  gas: words(
+    "hydrogen|helium|nitrogen|oxygen|chlorine|neon|argon|fluorine|methane|ozone|carbon dioxide",
+  ),
   element: words(
-    "hydrogen|helium|lithium|carbon|nitrogen|oxygen|sodium|magnesium|aluminium|silicon|phosphorus|sulfur|chlorine|potassium|calcium|iron|copper|zinc|silver|tin|gold|mercury|lead|radium|uranium|plutonium|thorium|deuterium|tritium",
+    "lithium|carbon|sodium|magnesium|aluminium|silicon|phosphorus|sulfur|chlorine|potassium|calcium|iron|copper|zinc|silver|tin|gold|mercury|lead|radium|uranium|plutonium|thorium|deuterium|tritium",
   ),
   instrument: words("piano|violin|guitar|cello|flute|drums|trumpet|organ|harp|sitar|saxophone"),
   ideology: words(

@@ -136,7 +136,7 @@ export function splitSentences(paragraph: string): Array<[number, number]> {
 }
 
 function endsSentence(paragraph: string, dot: number, end: number): boolean {
-  const before = paragraph.slice(0, dot);
+  const before = paragraph.slice(Math.max(0, dot - 40), dot);
   const token = (before.match(/[\p{L}.]+$/u)?.[0] ?? "").toLowerCase();
   const after = paragraph.slice(end).trimStart();
   if (!after) return true;

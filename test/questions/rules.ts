@@ -80,7 +80,7 @@ export function changedSlots(truth: string, other: string): [string, string] {
   return [truth.slice(p, truth.length - s).trim(), other.slice(p, other.length - s).trim()];
 }
 
-function escape(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -148,7 +148,7 @@ export function checkBank(bank: Bank, article: string): Violation[] {
         q.prompt.replace("____", v.key) !== cleanSentence(source) &&
         // A blanked "Full Name (ACR)" is offered as the full name alone.
         !new RegExp(
-          `^${escape(q.prompt).replace("____", `${escape(v.key)} \\(\\p{Lu}[\\p{Lu}\\p{N}&-]+\\)`)}$`,
+          `^${escapeRe(q.prompt).replace("____", `${escapeRe(v.key)} \\(\\p{Lu}[\\p{Lu}\\p{N}&-]+\\)`)}$`,
           "u",
         ).test(cleanSentence(source))
       )
