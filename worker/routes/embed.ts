@@ -16,6 +16,7 @@ import * as v from "valibot";
 import { requirePublishedQuiz } from "../db/quizzes.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { allowFraming } from "../security/headers.ts";
 import { params, query, slugSchema, textField, urlField } from "../validation.ts";
 import { seedQuizSlug } from "./demo.ts";
 
@@ -50,7 +51,8 @@ const frameWidth = 640;
 const frameHeight = 360;
 
 /**
- * Runs inside the embed page: reports the document's height to the parent whenever it changes.
+ * Runs inside the embed page (allowed by the response's CSP nonce): reports the document's
+ * height to the parent whenever it changes.
  * The height is not sensitive, so any parent may read it ("*"); parents must check the origin.
  */
 const heightPoster = `(()=>{const s=(/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash)||[])[1];let last=0;
@@ -58,15 +60,6 @@ new ResizeObserver(()=>{const h=Math.ceil(document.documentElement.getBoundingCl
 if(h===last||parent===window)return;last=h;
 parent.postMessage({type:"recall:height",slug:document.querySelector("recall-quiz").getAttribute("quiz"),height:h},"*");
 if(s)parent.postMessage({message:"height",value:h,secret:s},"*")}).observe(document.documentElement)})()`;
-
-let heightPosterHash: Promise<string> | undefined;
-/** The CSP hash that lets exactly this inline script run. */
-function inlineScriptHash(): Promise<string> {
-  heightPosterHash ??= crypto.subtle
-    .digest("SHA-256", new TextEncoder().encode(heightPoster))
-    .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
-  return heightPosterHash;
-}
 
 function escapeHtml(text: string): string {
   return text.replace(
@@ -116,11 +109,8 @@ export const embed = new Hono<AppEnv>()
     const quiz = await requirePublishedQuiz(c.var.db, slug);
     const origin = new URL(c.req.url).origin;
     const oembed = `${origin}/oembed?${new URLSearchParams({ url: embedUrl(origin, slug, { lang, theme }), format: "json" })}`;
-    c.header(
-      "Content-Security-Policy",
-      `default-src 'none'; script-src 'self' ${await inlineScriptHash()}; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
-    );
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    // The security middleware sets the CSP; this page may be framed wherever the quiz may be used.
+    allowFraming(c, quiz.allowedOrigins);
     return c.html(html`<!doctype html>
 <html lang="${lang ?? quiz.locale}">
   <head>
@@ -133,7 +123,7 @@ export const embed = new Hono<AppEnv>()
   </head>
   <body>
     <recall-quiz quiz="${slug}"${lang ? html` lang="${lang}"` : ""}${theme ? html` theme="${theme}"` : ""}${group ? html` group="${group}"` : ""}></recall-quiz>
-    <script>${raw(heightPoster)}</script>
+    <script nonce="${c.get("cspNonce")}">${raw(heightPoster)}</script>
   </body>
 </html>`);
   })
