@@ -12,10 +12,10 @@ import { entityKey, gazetteerClass } from "./entities.ts";
 import {
   ALIAS_GROUPS,
   CITIES_BY_REGION,
+  COMMON_NATIONALITIES,
   CONTINENTS_AND_OCEANS,
   COUNTRIES_BY_REGION,
   MONTHS,
-  NATIONALITIES,
   numberToWords,
   ORGANISATIONS,
   STOPWORDS,
@@ -421,7 +421,7 @@ function gazetteerPool(
     case "continent":
       return random.shuffle(CONTINENTS_AND_OCEANS);
     case "nationality":
-      return random.shuffle(NATIONALITIES);
+      return random.shuffle(COMMON_NATIONALITIES);
     case "organisation":
       // The list of international bodies only suits a key that is one.
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(

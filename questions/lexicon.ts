@@ -75,6 +75,11 @@ export const NATIONALITIES = words(
   "European|African|Asian|Latin American|Brazilian|Castilian|Venetian|Roman|Ottoman|Mughal|Mongol|Macedonian|Moorish|Catalan|Flemish|Bavarian|Prussian|Slovak|Romanian|Bulgarian|Serbian|Croatian|Finnish|Afghan|Nepali|Sri Lankan|Thai|Vietnamese|Indonesian|Filipino|Malaysian|Nigerian|Kenyan|Ethiopian|Moroccan|Algerian|Saudi|Syrian|Iraqi|Lebanese|Jordanian|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Georgian|Armenian|Azerbaijani|Belarusian|Lithuanian|Latvian|Estonian|American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Jewish|Muslim|Hindu|Irish|Scottish|Belgian",
 );
 
+/** Nationalities a reader meets often: the gazetteer's distractors for a nationality key. */
+export const COMMON_NATIONALITIES = words(
+  "American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Polish|Hungarian|Austrian|Swiss|Swedish|Greek|Turkish|Arab|Persian|Indian|Pakistani|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Irish|Scottish|Belgian|Danish|Norwegian|Czech",
+);
+
 export const LANGUAGES = words(
   "English|French|German|Italian|Spanish|Portuguese|Russian|Hungarian|Polish|Czech|Dutch|Greek|Latin|Arabic|Persian|Urdu|Hindi|Bengali|Chinese|Japanese|Turkish|Swedish",
 );
