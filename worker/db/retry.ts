@@ -1,67 +1,101 @@
 /**
- * D1 fails now and then with errors its documentation calls transient (the storage was reset,
- * the network dropped). Those, and only those, are retried with exponential backoff and jitter;
- * an overloaded database becomes a 503 with Retry-After instead of a retry storm.
+ * D1 fails now and then with errors its documentation ("Debug D1", list of D1_ERRORs) says to
+ * retry: the database's Durable Object was reset or restarted, or the network dropped. Those, and
+ * only those, are retried here with exponential backoff and full jitter. An overloaded database
+ * ("D1 DB is overloaded…", whose documented action is to send fewer requests) is never retried:
+ * it becomes a 503 with Retry-After, as does a transient error that outlasts the retries.
+ * Everything else (constraint violations, SQL errors, memory/CPU/timeout resets caused by a
+ * query) is not retried and surfaces as the generic 500.
+ *
+ * Reads need no wrapper: D1 itself retries read-only queries (up to two more times) on these
+ * errors. Writes do, and a write may have committed even though its reply was lost, so wrap only
+ * idempotent writes: client-keyed rows with ON CONFLICT, guarded updates (`… where finished_at
+ * is null`). Every write in this worker is one of those.
  */
 import { ApiError } from "../errors.ts";
 
-const transientPatterns = [
-  /network connection lost/i,
-  /storage caused object to be reset/i,
-  /reset because its code was updated/i,
-  /cannot resolve d1 db due to transient issue/i,
-  /internal error in d1 db storage/i,
-  /d1 db.*(?:transient|temporarily unavailable)/i,
+/** "Retry the operation" in Cloudflare's list of D1_ERRORs. */
+const transientPhrases = [
+  "D1 DB reset because its code was updated",
+  "Internal error while starting up D1 DB storage caused object to be reset",
+  "Network connection lost",
+  "Internal error in D1 DB storage caused object to be reset",
+  "Cannot resolve D1 DB due to transient issue on remote node",
 ];
 
-const overloadPatterns = [
-  /overloaded/i,
-  /too many requests queued/i,
-  /requests queued for too long/i,
-];
+/** "Requests queued for too long" and "Too many requests queued". */
+const overloadPhrases = ["D1 DB is overloaded"];
 
-function messageOf(err: unknown): string {
-  if (err instanceof Error) {
-    const cause = err.cause instanceof Error ? ` ${err.cause.message}` : "";
-    return `${err.message}${cause}`;
+/**
+ * The messages of an error and its causes. Drizzle wraps driver errors in "Failed query: <sql>
+ * params: <values>"; that text holds request data, so it is skipped and only its cause is read.
+ */
+function messagesOf(err: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    if (current instanceof Error) {
+      if (!current.message.startsWith("Failed query:")) messages.push(current.message);
+      current = current.cause;
+    } else {
+      messages.push(String(current));
+      break;
+    }
   }
-  return String(err);
+  return messages;
 }
 
-export const isTransientD1Error = (err: unknown): boolean =>
-  transientPatterns.some((p) => p.test(messageOf(err)));
+const mentions = (err: unknown, phrases: readonly string[]) =>
+  messagesOf(err).some((message) => phrases.some((phrase) => message.includes(phrase)));
 
-export const isOverloadedD1Error = (err: unknown): boolean =>
-  overloadPatterns.some((p) => p.test(messageOf(err)));
+export const isTransientD1Error = (err: unknown): boolean => mentions(err, transientPhrases);
+
+export const isOverloadedD1Error = (err: unknown): boolean => mentions(err, overloadPhrases);
 
 export interface RetryOptions {
+  /** Tries in all, the first included. */
   attempts?: number;
   baseDelayMs?: number;
+  maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Seconds a client should wait; a little jitter keeps clients from coming back in lockstep. */
+const retryAfterSeconds = () => String(1 + Math.floor(Math.random() * 3));
+
+export const unavailable = (code: "overloaded" | "unavailable") =>
+  new ApiError(
+    503,
+    code,
+    code === "overloaded"
+      ? "The database is busy. Please retry shortly."
+      : "The database is briefly unavailable. Please retry shortly.",
+    { "Retry-After": retryAfterSeconds() },
+  );
+
 /**
- * Runs `operation`, retrying transient D1 errors. Only use it around idempotent work (every write
- * here is: client-keyed rows and ON CONFLICT), so a retry after a lost reply cannot double-count.
+ * Runs `operation`, retrying D1's transient errors. Only use it around idempotent work (see the
+ * module comment), so a retry after a lost reply cannot store anything twice.
  */
 export async function withD1Retry<T>(
   operation: () => Promise<T>,
-  { attempts = 4, baseDelayMs = 40, sleep = defaultSleep }: RetryOptions = {},
+  { attempts = 4, baseDelayMs = 50, maxDelayMs = 1000, sleep = defaultSleep }: RetryOptions = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (err) {
-      if (isOverloadedD1Error(err)) {
-        throw new ApiError(503, "overloaded", "The database is busy. Please retry shortly.", {
-          "Retry-After": "2",
-        });
+      if (isOverloadedD1Error(err)) throw unavailable("overloaded");
+      if (!isTransientD1Error(err)) throw err;
+      if (attempt >= attempts) {
+        console.error("D1 stayed unavailable after retries", err);
+        throw unavailable("unavailable");
       }
-      if (!isTransientD1Error(err) || attempt >= attempts) throw err;
-      const backoff = baseDelayMs * 2 ** (attempt - 1);
-      await sleep(backoff / 2 + Math.random() * backoff);
+      // Full jitter: anywhere up to the exponential ceiling, so retries from many requests spread out.
+      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+      await sleep(Math.random() * ceiling);
     }
   }
 }
