@@ -56,6 +56,8 @@ interface Candidate {
   shows: string[];
   /** Kind of fact, for variety: date, number, person, place, term, list… */
   facet: string;
+  /** Makes the distractors (deferred: costly); false when too few good ones exist. */
+  materialize?: () => boolean;
 }
 
 export function generateBank(text: string, options: GenerateOptions = {}): Bank {
@@ -343,19 +345,23 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
     for (const span of spans) {
       if (!keyEligible(span, facts, sentence)) continue;
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
-      const distractors =
-        span.kind === "date"
-          ? dateDistractors(span, sentence, spans, facts, random)
-          : span.kind === "number"
-            ? numberDistractors(span, sentence, facts, random)
-            : span.kind === "entity"
-              ? entityDistractors(span, sentence, facts, random)
-              : termDistractors(span, sentence, facts, random);
-      if (distractors.length < 2) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
       const stem = blankOut(sentence, span.start, span.end);
       if (recoverable(span.text, stem, aliases)) continue;
+      // Distractors are the costly part: made only for candidates the selection reaches.
+      let made: string[] | undefined;
+      const distractorsFor = (): string[] => {
+        made ??=
+          span.kind === "date"
+            ? dateDistractors(span, sentence, spans, facts, random)
+            : span.kind === "number"
+              ? numberDistractors(span, sentence, facts, random)
+              : span.kind === "entity"
+                ? entityDistractors(span, sentence, facts, random)
+                : termDistractors(span, sentence, facts, random);
+        return made;
+      };
       const facet = facetOf(span);
       const kindScore =
         span.kind === "date"
@@ -365,38 +371,53 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
             : span.kind === "entity"
               ? 0.3
               : 0.1;
-      const score = base + density + kindScore + (distractors.length === 3 ? 0.2 : 0);
+      const score = base + density + kindScore + 0.2;
       const secrets = [span.text, ...aliases];
       const quoted = clean(sentence.text);
-      out.push({
+      const cloze: Candidate = {
         type: "cloze",
         sentence,
         key: span.text,
-        distractors,
+        distractors: [],
         prompt: stem,
         explanation: `The article says: "${quoted}"`,
         score,
         secrets,
-        shows: [stem, span.text, ...distractors],
+        shows: [stem, span.text],
         facet,
-      });
+        materialize: () => {
+          const distractors = distractorsFor();
+          if (distractors.length < 2) return false;
+          cloze.distractors = distractors;
+          cloze.shows = [stem, span.text, ...distractors];
+          return true;
+        },
+      };
+      out.push(cloze);
       // The same fact as "which statement is true": one faithful copy, three with it changed.
-      if (wordCount <= 26 && distractors.length === 3 && span.kind !== "term") {
-        const statements = distractors.map((d) =>
-          clean(`${sentence.text.slice(0, span.start)}${d}${sentence.text.slice(span.end)}`),
-        );
-        out.push({
+      if (wordCount <= 26 && span.kind !== "term") {
+        const statement: Candidate = {
           type: "true-statement",
           sentence,
           key: quoted,
-          distractors: statements,
+          distractors: [],
           prompt: "Which of these statements is true, according to the article?",
           explanation: `The article says: "${quoted}" The other statements change the ${describe(span)}.`,
           score: score - 0.15,
           secrets,
-          shows: [quoted, ...statements],
+          shows: [quoted],
           facet,
-        });
+          materialize: () => {
+            const distractors = distractorsFor();
+            if (distractors.length < 3) return false;
+            statement.distractors = distractors.map((d) =>
+              clean(`${sentence.text.slice(0, span.start)}${d}${sentence.text.slice(span.end)}`),
+            );
+            statement.shows = [quoted, ...statement.distractors];
+            return true;
+          },
+        };
+        out.push(statement);
       }
     }
 
@@ -501,6 +522,29 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       }
     }
     if (!best) break;
+    if (best.materialize) {
+      const ready = best.materialize();
+      best.materialize = undefined;
+      const index = pool.indexOf(best);
+      if (!ready) {
+        pool.splice(index, 1);
+        continue;
+      }
+      // Its choices are known now: check them against the questions already chosen.
+      forms.set(best, {
+        secrets: best.secrets.map(padded).filter((x) => x.trim()),
+        shows: best.shows.map(padded),
+        key: entityKey(best.key),
+      });
+      const fewer = best.distractors.length < 3;
+      if (fewer) best.score -= 0.2;
+      if (conflicts(best) || best.score < MIN_SCORE) {
+        pool.splice(index, 1);
+        continue;
+      }
+      // With three choices it may no longer be the best: rank again.
+      if (fewer) continue;
+    }
     chosen.push(best);
     usedSentences.add(best.sentence.index);
     const zone = zoneOf(best);
