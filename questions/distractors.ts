@@ -161,6 +161,11 @@ export function acceptable(
   // Never a string already in the sentence (a stem that contains the answer's rival).
   const guard = guardFor(sentence, key);
   if (guard.stem.includes(` ${c} `)) return false;
+  if (!proper) {
+    // "nuclear physics" against "nuclear and molecular physics": every word already there.
+    const words = significantTokens(candidate);
+    if (words.length > 0 && words.every((w) => guard.tokens.includes(w))) return false;
+  }
   if (proper) {
     // No shared name token, and no shared stem ("Russian" beside "Russia").
     const inSentence = guard.tokens;
@@ -483,7 +488,7 @@ export function entityDistractors(
     .map((x) => x.name);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
-    /^(?:United|Soviet|Czech Republic|Netherlands|Philippines|Maldives|Bahamas|Gambia|Vatican|Congo|Central African|Dominican|Russian Federation)|\b(?:Republic|Kingdom|Union|States|Emirates|Islands)$/.test(
+    /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation)$/.test(
       name,
     );
   const withThe = /\bthe\s$/i.test(sentence.text.slice(0, span.start));

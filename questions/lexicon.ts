@@ -72,7 +72,7 @@ export const CONTINENTS_AND_OCEANS = words(
 );
 
 export const NATIONALITIES = words(
-  "European|African|Asian|Latin American|Brazilian|Castilian|Venetian|Roman|Ottoman|Mughal|Mongol|Macedonian|Moorish|Catalan|Flemish|Bavarian|Prussian|Slovak|Romanian|Bulgarian|Serbian|Croatian|Finnish|Afghan|Nepali|Sri Lankan|Thai|Vietnamese|Indonesian|Filipino|Malaysian|Nigerian|Kenyan|Ethiopian|Moroccan|Algerian|Saudi|Syrian|Iraqi|Lebanese|Jordanian|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Georgian|Armenian|Azerbaijani|Belarusian|Lithuanian|Latvian|Estonian|American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Jewish|Muslim|Hindu|Irish|Scottish|Belgian",
+  "European|African|Asian|Latin American|Brazilian|Castilian|Venetian|Roman|Ottoman|Mughal|Mongol|Macedonian|Moorish|Catalan|Flemish|Bavarian|Prussian|Slovak|Romanian|Bulgarian|Serbian|Croatian|Finnish|Afghan|Nepali|Sri Lankan|Thai|Vietnamese|Indonesian|Filipino|Malaysian|Nigerian|Kenyan|Ethiopian|Moroccan|Algerian|Saudi|Syrian|Iraqi|Lebanese|Jordanian|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Georgian|Armenian|Azerbaijani|Belarusian|Lithuanian|Latvian|Estonian|American|British|English|French|German|Italian|Spanish|Portuguese|Dutch|Russian|Soviet|Ukrainian|Polish|Hungarian|Czech|Austrian|Swiss|Swedish|Danish|Norwegian|Greek|Turkish|Arab|Persian|Iranian|Indian|Pakistani|Bengali|Chinese|Japanese|Korean|Brazilian|Mexican|Canadian|Australian|Egyptian|Israeli|Irish|Scottish|Belgian",
 );
 
 /** Nationalities a reader meets often: the gazetteer's distractors for a nationality key. */
