@@ -13,6 +13,7 @@ import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
+import { learners } from "./routes/learners.ts";
 import { reports } from "./routes/reports.ts";
 import { learnerCors } from "./security/cors.ts";
 import { securityHeaders } from "./security/headers.ts";
@@ -42,6 +43,7 @@ const app = new Hono<AppEnv>()
   .route("/", health)
   .route("/", learnerQuizzes)
   .route("/", attemptRoutes)
+  .route("/", learners)
   .route("/", authoring)
   .route("/", reports)
   .route("/", demo)

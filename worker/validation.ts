@@ -69,6 +69,11 @@ export const questionIdSchema = v.pipe(
 );
 export const uuidSchema = v.pipe(v.string(), v.uuid("must be a UUID"));
 export const choiceIdSchema = v.pipe(v.string(), v.regex(/^[a-z]$/, "must be a choice id"));
+/** The first 32 hex digits of SHA-256 of the secret the widget keeps (worker/routes/learners.ts). */
+export const learnerIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex digits (see docs/security.md)"),
+);
 /** Control characters other than tab and newlines have no place in names, prompts or articles. */
 export function hasControlCharacters(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
