@@ -1,0 +1,148 @@
+/**
+ * Generation (issue 7, point 4): median time to generate a bank per article (the articles kept
+ * in the repo: questions/articles and test/questions/articles), for a 2,000-word article composed
+ * deterministically from them, and the bytes the generator adds to the worker bundle.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { root } from "../scripts/lib/wrangler.ts";
+import type { Results } from "./lib/results.ts";
+import { median, round, timeSync } from "./lib/stats.ts";
+
+const articleDirs = [
+  path.join(root, "questions", "articles"),
+  path.join(root, "test", "questions", "articles"),
+];
+
+export interface Article {
+  name: string;
+  text: string;
+}
+
+/** Every .txt article in the repo, one per file name, sorted by name. */
+export async function repoArticles(): Promise<Article[]> {
+  const byName = new Map<string, string>();
+  for (const dir of articleDirs) {
+    const files = await readdir(dir).catch(() => [] as string[]);
+    for (const file of files.filter((f) => f.endsWith(".txt")).sort()) {
+      if (!byName.has(file)) byName.set(file, await readFile(path.join(dir, file), "utf8"));
+    }
+  }
+  return [...byName]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([file, text]) => ({ name: file.replace(/\.txt$/, ""), text }));
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * A 2,000-word article: whole paragraphs of the repo's articles in name order, the last one cut
+ * at exactly 2,000 words (ending with a full stop). Same repo, same article.
+ */
+export function composeArticle(articles: Article[], wordCount = 2000): string {
+  const paragraphs: string[] = [];
+  let count = 0;
+  for (const article of articles) {
+    for (const paragraph of article.text.split(/\n\s*\n/)) {
+      const w = words(paragraph);
+      if (w.length === 0) continue;
+      if (count + w.length <= wordCount) {
+        paragraphs.push(paragraph.trim());
+        count += w.length;
+      } else {
+        const cut = w
+          .slice(0, wordCount - count)
+          .join(" ")
+          .replace(/[,;:]?$/, "");
+        paragraphs.push(/[.!?]$/.test(cut) ? cut : `${cut}.`);
+        count = wordCount;
+      }
+      if (count >= wordCount) return `${paragraphs.join("\n\n")}\n`;
+    }
+  }
+  throw new Error(`the repo's articles hold only ${count} words; ${wordCount} needed`);
+}
+
+type Generate = (
+  text: string,
+  options?: { title?: string; count?: number; locale?: string },
+) => unknown;
+
+export async function measureGeneration(
+  results: Results,
+  options: { smoke: boolean },
+): Promise<void> {
+  let generateBank: Generate;
+  try {
+    ({ generateBank } = (await import("../questions/generate.ts")) as { generateBank: Generate });
+  } catch (error) {
+    results.unmeasured(
+      ["generation.medianMs", "generation.ms2000Words", "generation.bundleGzipBytes"],
+      `questions/generate.ts could not be loaded: ${(error as Error).message}`,
+    );
+    return;
+  }
+  const runs = options.smoke ? 1 : 15;
+  const warmup = options.smoke ? 0 : 3;
+  const articles = await repoArticles();
+  const perArticle: number[] = [];
+  const failures: string[] = [];
+  for (const article of articles) {
+    try {
+      const ms = median(timeSync(() => generateBank(article.text), runs, warmup));
+      perArticle.push(ms);
+      results.set(
+        `generation.ms.${article.name}`,
+        round(ms),
+        `${words(article.text).length} words`,
+      );
+    } catch (error) {
+      failures.push(`${article.name}: ${(error as Error).message}`);
+    }
+  }
+  results.set(
+    "generation.medianMs",
+    perArticle.length ? round(median(perArticle)) : null,
+    `median over ${perArticle.length} repo articles (${articles.map((a) => a.name).join(", ")}) of each one's median over ${runs} runs after ${warmup} warm-up runs, Node ${process.version}${failures.length ? `; failed: ${failures.join("; ")}` : ""}`,
+  );
+  try {
+    const article = composeArticle(articles);
+    const ms = median(timeSync(() => generateBank(article), runs, warmup));
+    results.set(
+      "generation.ms2000Words",
+      round(ms),
+      `one 2,000-word article composed from the repo's articles (whole paragraphs in name order, cut at 2,000 words); median of ${runs} runs`,
+    );
+  } catch (error) {
+    results.set("generation.ms2000Words", null, (error as Error).message);
+  }
+  const bundle = await build({
+    stdin: {
+      contents: `export { generateBank } from "./questions/generate.ts";`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const code = bundle.outputFiles[0]?.contents;
+  if (code) {
+    results.set(
+      "generation.bundleBytes",
+      code.byteLength,
+      "questions/generate.ts bundled alone by esbuild, minified",
+    );
+    results.set(
+      "generation.bundleGzipBytes",
+      gzipSync(code, { level: 9 }).byteLength,
+      "the bytes the generator adds to the worker bundle, gzip -9 (upper bound: code shared with the worker would count once)",
+    );
+  }
+}

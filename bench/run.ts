@@ -1,0 +1,213 @@
+/**
+ * `npm run bench`: Recall against its peers and its limits, side by side in one run (issue 7).
+ * Writes bench/results.json (the flat figures + notes) and BENCHMARKS.md (tables, targets, method).
+ *
+ *   node bench/run.ts            the full bench (about 2-4 minutes on a 2-core machine)
+ *   node bench/run.ts --smoke    a few-second check that the bench still works: widget and
+ *                                Preact sizes, one generation per article, the load generator
+ *                                against a local stub; prints, writes nothing
+ *   node bench/run.ts --only widget,generation   some sections only (prints, writes nothing);
+ *                                sections: widget peers worker generation speed throughput report
+ *   --no-wrk                     use the Node load generator even where wrk is installed
+ *
+ * Prerequisites: Debian's `wrk` (`apt-get install -y wrk`; without it a Node load generator is
+ * used and results say so), Chromium at /usr/bin/chromium (or CHROMIUM_PATH), the npm registry
+ * for the peer packages (without it those figures are null with the reason). Loopback only.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { root } from "../scripts/lib/wrangler.ts";
+import { measureGeneration } from "./generation.ts";
+import { load, wrkAvailable } from "./lib/load.ts";
+import { Results, requiredKeys } from "./lib/results.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { measureReport } from "./report.ts";
+import { type BenchServer, startBenchServer } from "./server.ts";
+import { measureThroughput, poolSizes, type ThroughputPlan } from "./throughput.ts";
+import { measurePeers, measureWidgetWeight } from "./weight.ts";
+import { measureWidgetSpeed } from "./widget-speed.ts";
+import { measureWorkerBundle } from "./worker-bundle.ts";
+
+const sections = [
+  "widget",
+  "peers",
+  "worker",
+  "generation",
+  "server",
+  "speed",
+  "throughput",
+  "report",
+] as const;
+type SectionName = (typeof sections)[number];
+
+const args = process.argv.slice(2);
+const smoke = args.includes("--smoke");
+const onlyArg = args.find((a) => a.startsWith("--only"));
+const only = onlyArg
+  ? new Set(
+      (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1])?.split(","),
+    )
+  : null;
+const enabled = (name: SectionName) => (only ? only.has(name) : true);
+
+const plan: ThroughputPlan = {
+  rounds: 3,
+  seconds: 4,
+  threads: 2,
+  connections: 20,
+  perThread: 1500,
+};
+
+const results = new Results();
+const started = performance.now();
+const tmp = await mkdtemp(path.join(os.tmpdir(), "recall-bench-"));
+const log = (text: string) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
+
+async function section(
+  name: string,
+  keys: readonly string[],
+  body: () => Promise<void>,
+): Promise<void> {
+  const t0 = performance.now();
+  log(`${name}…`);
+  try {
+    await body();
+  } catch (error) {
+    const message = (error as Error).message.split("\n").slice(0, 4).join(" ");
+    log(`${name} failed: ${message}`);
+    results.unmeasured(keys, `${name} failed: ${message}`);
+  }
+  results.timings.set(name, Math.round((performance.now() - t0) / 100) / 10);
+}
+
+async function smokeLoad(): Promise<void> {
+  // The load generator against a local stub: proves the wrk (or Node) path parses and counts.
+  const stub = http.createServer((_req, res) => res.end('{"ok":true}'));
+  await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+  try {
+    const wrk = args.includes("--no-wrk") ? null : wrkAvailable();
+    const target = { name: "smoke", method: "GET" as const, path: "/api/health" };
+    const r = await load(
+      target,
+      { origin, threads: 1, connections: 4, seconds: 1, workDir: tmp },
+      wrk !== null,
+    );
+    if (!(r.requests > 0) || !Number.isFinite(r.p99Ms) || r.errors > 0)
+      throw new Error(`load generator returned ${JSON.stringify(r)}`);
+    results.set(
+      "smoke.stubRps",
+      Math.round(r.rps),
+      `${wrk ?? "Node fallback"} against a local stub`,
+    );
+  } finally {
+    stub.close();
+  }
+}
+
+let server: BenchServer | null = null;
+try {
+  const wrk = args.includes("--no-wrk") ? null : wrkAvailable();
+  results.note("bench.loadGenerator", wrk ?? "Node keep-alive fallback (wrk not found on PATH)");
+  results.note(
+    "bench.machine",
+    `${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, load average at start ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  results.note("bench.date", new Date().toISOString());
+
+  if (enabled("widget"))
+    await section("widget weight", ["widget.gzipBytes", "widget.brotliBytes"], () =>
+      measureWidgetWeight(results),
+    );
+  if (!smoke && enabled("peers"))
+    await section("peers", ["widget.vsTypeform", "widget.vsH5p"], () =>
+      measurePeers(results, path.join(tmp, "peers")),
+    );
+  if (!smoke && enabled("worker"))
+    await section("worker bundle", ["worker.bundleGzipBytes", "worker.startupMs"], () =>
+      measureWorkerBundle(results, { tmp, smoke }),
+    );
+  if (enabled("generation"))
+    await section("generation", ["generation.medianMs", "generation.ms2000Words"], () =>
+      measureGeneration(results, { smoke }),
+    );
+  if (smoke) await section("load generator", ["smoke.stubRps"], smokeLoad);
+
+  const needsServer = !smoke && (enabled("speed") || enabled("throughput") || enabled("report"));
+  if (needsServer) {
+    const serverKeys = [...requiredKeys].filter((k) =>
+      /^(widget\.(first|cls|interaction)|worker\.\w+Ratio|report\.)/.test(k),
+    );
+    await section("server", serverKeys, async () => {
+      const pools = poolSizes(plan, 8);
+      server = await startBenchServer({
+        tmp,
+        answerAttempts: pools.answerAttempts,
+        finishAttempts: pools.finishAttempts,
+        reportSizes: enabled("report") ? [1000, 10_000, 100_000] : [],
+      });
+      if (server.questionIds.length !== 8) {
+        // The pools were sized for 8 questions; more questions only means more answer slots.
+        results.note("bench.questions", `the seed quiz has ${server.questionIds.length} questions`);
+      }
+      log(`server ready at ${server.origin} after ${server.setupSeconds.toFixed(1)} s`);
+    });
+  }
+  const live = server as BenchServer | null;
+  if (live) {
+    if (enabled("speed"))
+      await section(
+        "widget speed",
+        ["widget.firstQuestionMs", "widget.cls", "widget.interactionMs"],
+        () => measureWidgetSpeed(results, live, { runs: 10 }),
+      );
+    if (enabled("throughput"))
+      await section(
+        "throughput",
+        ["worker.getQuizRatio", "worker.answerRatio", "worker.finishRatio"],
+        () => measureThroughput(results, live, plan, { workDir: tmp, wrk }),
+      );
+    if (enabled("report"))
+      await section("report", ["report.ms1k", "report.ms10k", "report.ms100k"], () =>
+        measureReport(results, live, { smoke }),
+      );
+  }
+} finally {
+  if (server) await (server as BenchServer).stop();
+  await rm(tmp, { recursive: true, force: true });
+}
+
+const total = (performance.now() - started) / 1000;
+results.timings.set("total", Math.round(total * 10) / 10);
+const json = results.toJson();
+if (smoke || only) {
+  console.log(JSON.stringify(json, null, 2));
+  const broken = smoke
+    ? [
+        "widget.gzipBytes",
+        "preact.gzipBytes",
+        "generation.medianMs",
+        "generation.ms2000Words",
+        "smoke.stubRps",
+      ].filter((k) => results.get(k) === null)
+    : [];
+  if (broken.length) {
+    console.error(`bench smoke failed: no figure for ${broken.join(", ")}`);
+    process.exit(1);
+  }
+  log(smoke ? "smoke passed" : "done (partial run: nothing written)");
+} else {
+  await writeFile(path.join(root, "bench", "results.json"), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(
+    path.join(root, "BENCHMARKS.md"),
+    renderMarkdown(results, { plan, totalSeconds: total }),
+  );
+  log(`wrote bench/results.json and BENCHMARKS.md in ${total.toFixed(0)} s`);
+}

@@ -1,0 +1,140 @@
+/**
+ * The bench's server: a real `wrangler dev` on a free loopback port over its own local D1 in a
+ * temporary folder, prepared the way `npm start` prepares one (wrangler's migrations, then every
+ * bank as scripts/lib/seed.ts renders it), plus bench data written with set-based SQL (recursive CTEs, so 100k rows
+ * are one statement, not 100k): attempt pools for fresh answer and finish writes, and three
+ * copies of the seed quiz holding 1k, 10k and 100k generated responses for the report.
+ */
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readBanks, seedSql } from "../scripts/lib/seed.ts";
+import { type DevServer, freePort, startDev, wrangler } from "../scripts/lib/wrangler.ts";
+
+export const seedSlug = "pakistan-russia-75-years";
+export const answerPrefix = "a0000000";
+export const finishPrefix = "f0000000";
+
+export interface ReportQuiz {
+  slug: string;
+  responses: number;
+}
+
+export interface BenchServer {
+  origin: string;
+  adminToken: string;
+  slug: string;
+  questionIds: string[];
+  answerAttempts: number;
+  finishAttempts: number;
+  reportQuizzes: ReportQuiz[];
+  /** Seconds spent preparing the database and starting the server. */
+  setupSeconds: number;
+  stop(): Promise<void>;
+}
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** Attempts `<prefix>-0000-4000-8000-<n hex>` for n in [0, count) on the seed quiz. */
+function poolSql(prefix: string, count: number, now: number): string {
+  return `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${count})
+INSERT INTO attempts (id, quiz_id, learner_id, group_name, started_at)
+SELECT printf('${prefix}-0000-4000-8000-%012x', i), (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}),
+  printf('bench-%08d', i), 'bench', ${now}
+FROM n;`;
+}
+
+/**
+ * Answers every active question of the attempts whose id starts with `prefix` (at most `limit`
+ * responses): mostly right for early questions, less so later, the wrong picks spread over the
+ * other choices, times spread over the attempt.
+ */
+function responsesSql(where: string, limit: number): string {
+  return `INSERT INTO responses (attempt_id, quiz_id, question_id, choice_id, correct, answered_at)
+SELECT attempt_id, quiz_id, question_id, choice_id, choice_id = answer, answered_at FROM (
+  SELECT a.id AS attempt_id, a.quiz_id AS quiz_id, k.id AS question_id, k.answer AS answer,
+    CASE WHEN (a.rowid * 7919 + k.position * 104729) % 100 < 85 - k.position * 7 THEN k.answer
+      ELSE json_extract(k.choices, '$[' || ((a.rowid * 31 + k.position * 17) % json_array_length(k.choices)) || '].id')
+    END AS choice_id,
+    a.started_at + (k.position + 1) * 20000 + (a.rowid * 37) % 15000 AS answered_at
+  FROM attempts a JOIN questions k ON k.quiz_id = a.quiz_id AND k.status = 'active'
+  WHERE ${where}
+  ORDER BY a.rowid, k.position
+  LIMIT ${limit}
+);`;
+}
+
+/** A published copy of the seed quiz with `responses` generated responses over its attempts. */
+function reportQuizSql(quiz: ReportQuiz, questionCount: number, now: number): string {
+  const attempts = Math.ceil(quiz.responses / questionCount);
+  const id = `(SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)})`;
+  const t0 = now - attempts * 60_000;
+  return `INSERT INTO quizzes (slug, title, source_url, article_hash, locale, status, allowed_origins, settings, created_at)
+SELECT ${q(quiz.slug)}, title, source_url, article_hash, locale, 'published', allowed_origins, settings, created_at
+FROM quizzes WHERE slug = ${q(seedSlug)};
+INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, explanation, source, status)
+SELECT ${id}, id, position, type, prompt, choices, answer, explanation, source, status
+FROM questions WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active';
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${attempts})
+INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at, finished_at)
+SELECT printf('%08x-0000-4000-9000-%012x', z.id, i), z.id, printf('learner-%08d', i),
+  CASE WHEN i % 3 = 0 THEN printf('Learner %d', i) END, printf('group-%d', i % 4),
+  printf('https://blog.example/post-%d', i % 3), ${t0} + i * 60000,
+  CASE WHEN i % 10 < 9 THEN ${t0} + i * 60000 + 240000 END
+FROM n, (SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)}) z;
+${responsesSql(`a.quiz_id = ${id}`, quiz.responses)}
+UPDATE attempts SET
+  score = (SELECT count(*) FROM responses r WHERE r.attempt_id = attempts.id AND r.correct = 1),
+  max_score = ${questionCount}
+WHERE quiz_id = ${id} AND finished_at IS NOT NULL;`;
+}
+
+export async function startBenchServer(options: {
+  tmp: string;
+  answerAttempts: number;
+  finishAttempts: number;
+  reportSizes: number[];
+}): Promise<BenchServer> {
+  const t0 = performance.now();
+  const persistTo = path.join(options.tmp, "d1");
+  const persist = ["--local", "--persist-to", persistTo];
+  await wrangler(["d1", "migrations", "apply", "DB", ...persist], { quiet: true });
+  const banks = await readBanks();
+  const seed = banks.find((b) => b.slug === seedSlug);
+  if (!seed) throw new Error(`questions/banks/${seedSlug}.json is missing`);
+  const questionIds = seed.bank.questions.map((x) => x.id);
+  const now = Date.now();
+  const reportQuizzes = options.reportSizes.map((responses) => ({
+    slug: `bench-report-${responses >= 1000 ? `${responses / 1000}k` : responses}`,
+    responses,
+  }));
+  // One `wrangler d1 execute` for the banks and the bench data: each wrangler start costs seconds.
+  const sql = [
+    seedSql(banks, now),
+    poolSql(answerPrefix, options.answerAttempts, now),
+    poolSql(finishPrefix, options.finishAttempts, now),
+    // Finishing scores an attempt from its responses, so the finish pool has them all.
+    responsesSql(`a.id LIKE '${finishPrefix}-%'`, options.finishAttempts * questionIds.length),
+    ...reportQuizzes.map((quiz) => reportQuizSql(quiz, questionIds.length, now)),
+  ].join("\n");
+  const file = path.join(options.tmp, "bench-data.sql");
+  await writeFile(file, `${sql}\n`);
+  await wrangler(["d1", "execute", "DB", ...persist, "--yes", "--file", file], { quiet: true });
+  const adminToken = randomBytes(24).toString("base64url");
+  const dev: DevServer = await startDev({
+    port: await freePort(),
+    persistTo,
+    vars: { ADMIN_TOKEN: adminToken },
+  });
+  return {
+    origin: dev.origin,
+    adminToken,
+    slug: seedSlug,
+    questionIds,
+    answerAttempts: options.answerAttempts,
+    finishAttempts: options.finishAttempts,
+    reportQuizzes,
+    setupSeconds: (performance.now() - t0) / 1000,
+    stop: () => dev.stop(),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Worker throughput (issue 7, point 3) under `wrangler dev` on loopback: requests/s and p50/p99
+ * for GET quiz, PUT answer (fresh D1 writes: every request answers a question no request answered
+ * before) and finish (each request finishes a different attempt that holds a full set of
+ * answers), each as a ratio to the bare route /api/health measured in the same round. Rounds
+ * rotate the order of the routes to cancel drift; ratios are medians over rounds.
+ */
+
+import { type LoadOptions, type LoadResult, load, type SlotPlan, type Target } from "./lib/load.ts";
+import type { Results } from "./lib/results.ts";
+import { median, round } from "./lib/stats.ts";
+import { answerPrefix, type BenchServer, finishPrefix } from "./server.ts";
+
+export interface ThroughputPlan {
+  rounds: number;
+  seconds: number;
+  threads: number;
+  connections: number;
+  /** Fresh-write slots each thread may use in one run (more than it can send in `seconds`). */
+  perThread: number;
+}
+
+/** How many answer and finish attempts the pools need for this plan (the warm-up run included). */
+export function poolSizes(plan: ThroughputPlan, questionCount: number) {
+  const slots = (plan.rounds + 1) * plan.threads * plan.perThread;
+  return { answerAttempts: Math.ceil(slots / questionCount), finishAttempts: slots };
+}
+
+type RouteName = "health" | "getQuiz" | "answer" | "finish";
+const routes: RouteName[] = ["health", "getQuiz", "answer", "finish"];
+
+export async function measureThroughput(
+  results: Results,
+  server: BenchServer,
+  plan: ThroughputPlan,
+  options: { workDir: string; wrk: string | null },
+): Promise<void> {
+  const loadOptions = (seconds: number): LoadOptions => ({
+    origin: server.origin,
+    threads: plan.threads,
+    connections: plan.connections,
+    seconds,
+    workDir: options.workDir,
+  });
+  const nextSlot = { answer: 0, finish: 0 };
+  const slots = (kind: "answer" | "finish"): SlotPlan => {
+    const first = nextSlot[kind];
+    nextSlot[kind] += plan.threads * plan.perThread;
+    return {
+      kind,
+      prefix: kind === "answer" ? answerPrefix : finishPrefix,
+      first,
+      perThread: plan.perThread,
+      attempts: server.answerAttempts,
+      questions: server.questionIds,
+    };
+  };
+  const target = (route: RouteName): Target => {
+    switch (route) {
+      case "health":
+        return { name: route, method: "GET", path: "/api/health" };
+      case "getQuiz":
+        return { name: route, method: "GET", path: `/api/quizzes/${server.slug}` };
+      case "answer":
+        return { name: route, method: "PUT", body: '{"choiceId":"a"}', path: slots("answer") };
+      case "finish":
+        return { name: route, method: "POST", path: slots("finish") };
+    }
+  };
+  const useWrk = options.wrk !== null;
+  // Warm-up: one short run per route (JIT, D1 page cache), not counted.
+  for (const route of routes) await load(target(route), loadOptions(1), useWrk);
+
+  const runs = new Map<RouteName, LoadResult[]>(routes.map((r) => [r, []]));
+  const ratios = new Map<RouteName, number[]>(routes.map((r) => [r, []]));
+  let overflow = false;
+  for (let round = 0; round < plan.rounds; round++) {
+    const order = routes.map((_, i) => routes[(i + round) % routes.length] as RouteName);
+    const inRound = new Map<RouteName, LoadResult>();
+    for (const route of order) {
+      const result = await load(target(route), loadOptions(plan.seconds), useWrk);
+      // More requests than one thread's range: a thread may have wrapped, replaying writes.
+      if (route === "answer" || route === "finish") overflow ||= result.requests > plan.perThread;
+      inRound.set(route, result);
+      runs.get(route)?.push(result);
+    }
+    const health = inRound.get("health")?.rps ?? Number.NaN;
+    for (const route of routes)
+      ratios.get(route)?.push((inRound.get(route)?.rps ?? Number.NaN) / health);
+  }
+
+  const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
+  const how = `${generator}, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, ${plan.rounds} rounds in rotating order after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
+  results.note("worker.loadGenerator", how);
+  for (const route of routes) {
+    const list = runs.get(route) ?? [];
+    const prefix = `worker.${route}`;
+    results.set(`${prefix}.rps`, round(median(list.map((r) => r.rps)), 1));
+    results.set(`${prefix}.p50Ms`, round(median(list.map((r) => r.p50Ms))));
+    results.set(`${prefix}.p99Ms`, round(median(list.map((r) => r.p99Ms))));
+    const errors = list.reduce((sum, r) => sum + r.errors, 0);
+    const requests = list.reduce((sum, r) => sum + r.requests, 0);
+    results.set(`${prefix}.requests`, requests);
+    results.set(
+      `${prefix}.errors`,
+      errors,
+      errors ? "non-2xx responses or socket errors during the measured runs" : undefined,
+    );
+  }
+  const ratioNote = (what: string) =>
+    `${what} req/s / /api/health req/s in the same round, median of ${plan.rounds} rounds (${how})`;
+  results.set(
+    "worker.getQuizRatio",
+    round(median(ratios.get("getQuiz") ?? []), 3),
+    ratioNote("GET /api/quizzes/:slug"),
+  );
+  results.set(
+    "worker.answerRatio",
+    round(median(ratios.get("answer") ?? []), 3),
+    `${ratioNote("PUT /api/attempts/:id/answers/:q (each a fresh D1 insert)")}${overflow ? "; WARNING: the slot range may have wrapped, so some writes were replays" : ""}`,
+  );
+  results.set(
+    "worker.finishRatio",
+    round(median(ratios.get("finish") ?? []), 3),
+    ratioNote(
+      "POST /api/attempts/:id/finish (each a different attempt with all questions answered)",
+    ),
+  );
+}

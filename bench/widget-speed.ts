@@ -1,0 +1,267 @@
+/**
+ * Widget speed (issue 7, point 2) in a real headless Chromium: a host page on its own loopback
+ * origin (as a blog would be) loads widget.js from wrangler dev with `async`, a fresh browser
+ * context per run (cold cache, empty localStorage). The page is instrumented from the outside
+ * (an init script; widget/ is untouched): a MutationObserver on the widget's shadow root notes
+ * each screen, and a screen counts as painted at the end of the next animation frame (rAF, then
+ * a message-channel task). Script start is widget.js's responseEnd in resource timing.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../test/e2e/harness.ts";
+import type { Results } from "./lib/results.ts";
+import { median, round } from "./lib/stats.ts";
+import type { BenchServer } from "./server.ts";
+
+interface Bench {
+  shifts: number;
+  /** What moved in each counted shift (node names), to tell whose shift it was. */
+  shifted: string[];
+  shiftEntries: number;
+  t: Record<string, number>;
+  lastClick: number;
+  errors: string[];
+}
+
+declare global {
+  interface Window {
+    __bench: Bench;
+  }
+}
+
+/** Runs in the page before any of its scripts. */
+function instrument() {
+  const b: Bench = {
+    shifts: 0,
+    shifted: [],
+    shiftEntries: 0,
+    t: {},
+    lastClick: Number.NaN,
+    errors: [],
+  };
+  window.__bench = b;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Node | null }[];
+    })[]) {
+      // As CLS does: shifts right after input are expected, not counted.
+      if (!entry.hadRecentInput) {
+        b.shifts += entry.value;
+        b.shiftEntries++;
+        for (const source of entry.sources ?? []) {
+          const node = source.node;
+          const text = node?.textContent?.trim().slice(0, 24) ?? "";
+          b.shifted.push(`${node?.nodeName ?? "?"}${text ? ` "${text}…"` : ""}`);
+        }
+      }
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+  addEventListener(
+    "click",
+    () => {
+      b.lastClick = performance.now();
+    },
+    true,
+  );
+  const painted = (name: string) => {
+    if (name in b.t) return;
+    b.t[name] = -1;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        b.t[name] = performance.now();
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  const check = (root: ShadowRoot) => {
+    const alert = root.querySelector("[role=alert]");
+    if (alert) b.errors.push(alert.textContent ?? "error");
+    if (root.querySelector("#fh")) painted("feedback");
+    else if (root.querySelector("fieldset legend")) painted("question");
+    else if (root.querySelector("h2") && root.querySelector("button")) painted("intro");
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    b.t.shadow = performance.now();
+    new MutationObserver(() => check(root)).observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    return root;
+  };
+  const define = CustomElementRegistry.prototype.define;
+  CustomElementRegistry.prototype.define = function (
+    this: CustomElementRegistry,
+    ...args: Parameters<CustomElementRegistry["define"]>
+  ) {
+    b.t.defined = performance.now();
+    return define.apply(this, args);
+  };
+}
+
+function hostPage(server: BenchServer): string {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the host article. It sits there so that a widget that grows after loading would push it down, which layout-shift entries would record.</p>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Recall bench host</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto}</style>
+</head><body>
+<h1>A host article</h1>
+${para(1)}
+<recall-quiz quiz="${server.slug}"></recall-quiz>
+${[2, 3, 4, 5].map(para).join("\n")}
+<script src="${server.origin}/widget.js" async></script>
+</body></html>`;
+}
+
+interface Run {
+  firstQuestionMs: number;
+  scriptToDefinedMs: number;
+  quizFetchMs: number;
+  startToQuestionMs: number;
+  interactionMs: number;
+  answerFetchMs: number;
+  clsAtIntro: number;
+  cls: number;
+  shifted: string[];
+}
+
+/** Duration (start to responseEnd) of the last resource whose URL matches, in the page. */
+function fetchMs(pattern: string): number {
+  const entries = performance
+    .getEntriesByType("resource")
+    .filter((e) => new RegExp(pattern).test(e.name)) as PerformanceResourceTiming[];
+  const entry = entries[entries.length - 1];
+  return entry ? entry.responseEnd - entry.startTime : Number.NaN;
+}
+
+async function oneRun(browser: Browser, url: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.addInitScript(instrument);
+    await page.goto(url);
+    const state = () => page.evaluate(() => window.__bench);
+    const waitFor = async (name: string) => {
+      await page.waitForFunction(
+        (n) => (window.__bench.t[n] ?? -1) > 0 || window.__bench.errors.length > 0,
+        name,
+        { timeout: 15_000 },
+      );
+      const b = await state();
+      if (b.errors.length || pageErrors.length)
+        throw new Error(`the widget failed: ${[...b.errors, ...pageErrors].join("; ")}`);
+      return b;
+    };
+    const intro = await waitFor("intro");
+    const scriptStart = await page.evaluate(() => {
+      const entry = performance
+        .getEntriesByType("resource")
+        .find((e) => /\/widget\.js$/.test(e.name)) as PerformanceResourceTiming | undefined;
+      return entry?.responseEnd ?? Number.NaN;
+    });
+    const quizFetchMs = await page.evaluate(fetchMs, "/api/quizzes/[^/]+$");
+    // Let late shifts land before reading CLS for the loading phase.
+    await page.waitForTimeout(250);
+    const settled = await state();
+    const widget = page.locator("recall-quiz");
+    await widget.getByRole("button").first().click();
+    const question = await waitFor("question");
+    await widget.locator("input[type=radio]").first().check();
+    await widget.locator("form button").click();
+    const feedback = await waitFor("feedback");
+    const answerFetchMs = await page.evaluate(fetchMs, "/answers/");
+    await page.waitForTimeout(100);
+    const end = await state();
+    const t = (b: Bench, name: string) => b.t[name] ?? Number.NaN;
+    return {
+      firstQuestionMs: t(intro, "intro") - scriptStart,
+      scriptToDefinedMs: t(intro, "defined") - scriptStart,
+      quizFetchMs,
+      startToQuestionMs: t(question, "question") - question.lastClick,
+      interactionMs: t(feedback, "feedback") - feedback.lastClick,
+      answerFetchMs,
+      clsAtIntro: settled.shifts,
+      cls: end.shifts,
+      shifted: end.shifted,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureWidgetSpeed(
+  results: Results,
+  server: BenchServer,
+  options: { runs: number },
+): Promise<void> {
+  const host = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(hostPage(server));
+  });
+  await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/article.html`;
+  const browser = await launchBrowser();
+  try {
+    await oneRun(browser, url); // warm-up: wrangler dev compiles, D1 pages cached
+    const runs: Run[] = [];
+    for (let i = 0; i < options.runs; i++) runs.push(await oneRun(browser, url));
+    const med = (pick: (r: Run) => number) => round(median(runs.map(pick)), 1);
+    const n = `median of ${options.runs} runs (a fresh browser context each, after one warm-up run) in headless Chromium ${browser.version()}`;
+    results.set(
+      "widget.firstQuestionMs",
+      med((r) => r.firstQuestionMs),
+      `widget.js received (its resource-timing responseEnd) -> the quiz's first screen painted: the intro with the title, question count and Start, so the quiz GET is included (widget.quizFetchMs). The widget opens on that intro; the first question itself follows a click on Start (widget.startToQuestionMs). ${n}`,
+    );
+    results.set(
+      "widget.quizFetchMs",
+      med((r) => r.quizFetchMs),
+      "the quiz GET as the page saw it (resource timing), part of widget.firstQuestionMs",
+    );
+    results.set(
+      "widget.ownFirstPaintMs",
+      med((r) => r.firstQuestionMs - r.quizFetchMs),
+      "widget.firstQuestionMs less the quiz GET: the widget's own share (parse, evaluate, render, paint)",
+    );
+    results.set(
+      "widget.startToQuestionMs",
+      med((r) => r.startToQuestionMs),
+      `click on Start -> first question painted (the attempt is created in the background); ${n}`,
+    );
+    results.set(
+      "widget.scriptEvalMs",
+      med((r) => r.scriptToDefinedMs),
+      "widget.js received -> customElements.define called (parse + evaluate)",
+    );
+    results.set(
+      "widget.interactionMs",
+      med((r) => r.interactionMs),
+      `click on "Check answer" (a choice selected) -> feedback painted; the PUT answer round trip to wrangler dev, CORS preflight included, is part of it (widget.answerFetchMs); ${n}`,
+    );
+    results.set(
+      "widget.answerFetchMs",
+      med((r) => r.answerFetchMs),
+      "the PUT answer as the page saw it (resource timing, preflight included)",
+    );
+    const worst = runs.reduce((a, b) => (b.cls > a.cls ? b : a));
+    const shifted = [...new Set(runs.flatMap((r) => r.shifted))].slice(0, 6).join(", ");
+    results.set(
+      "widget.cls",
+      round(worst.cls, 4),
+      `the largest over all runs of the summed layout-shift values without recent input, from navigation through the intro, the first question and the feedback, on a host page with text below the widget (so growth would count). Loading phase alone: up to ${round(Math.max(...runs.map((r) => r.clsAtIntro)), 4)}.${shifted ? ` Nodes that moved: ${shifted}` : ""}`,
+    );
+    results.set("widget.speedRuns", runs.length);
+  } finally {
+    await browser.close();
+    host.close();
+  }
+}
