@@ -11,6 +11,7 @@ import { ApiError, handleError, handleNotFound } from "./errors.ts";
 import { attemptRoutes } from "./routes/attempts.ts";
 import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
+import { educator } from "./routes/educator.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { learners } from "./routes/learners.ts";
@@ -46,6 +47,7 @@ const app = new Hono<AppEnv>()
   .route("/", learners)
   .route("/", authoring)
   .route("/", reports)
+  .route("/", educator)
   .route("/", demo)
   .onError(handleError)
   .notFound(handleNotFound);

@@ -1,0 +1,203 @@
+/**
+ * The report page for one quiz: summary, score histogram, attempts over time, per-question item
+ * statistics with flags and choice counts, and the latest learners — charts as inline SVG with
+ * the same numbers in tables, filters as a plain GET form, exports as links.
+ */
+import { html } from "hono/html";
+import type { QuizRow } from "../db/schema.ts";
+import type { QuestionStats, QuizReport } from "../reports/statistics.ts";
+import { thresholds } from "../reports/statistics.ts";
+import { barChart, meter } from "./charts.ts";
+import { educatorPage } from "./educator-layout.ts";
+
+const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
+const fixed = (x: number | null, digits = 2) => (x === null ? "–" : x.toFixed(digits));
+const seconds = (x: number | null) =>
+  x === null ? "–" : x < 90 ? `${x.toFixed(1)} s` : `${(x / 60).toFixed(1)} min`;
+const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "–");
+
+function query(report: QuizReport, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(extra);
+  if (report.filters.group !== undefined) params.set("group", report.filters.group);
+  if (report.filters.pageUrl !== undefined) params.set("page", report.filters.pageUrl);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function filterForm(slug: string, report: QuizReport) {
+  const { groups, pages } = report.options;
+  return html`<form method="get" action="/educator/quizzes/${slug}" class="filters" aria-label="Filters">
+    <div>
+      <label for="filter-group">Group</label>
+      <select id="filter-group" name="group">
+        <option value="">All groups</option>
+        ${groups
+          .filter((g) => g.value !== null)
+          .map(
+            (g) =>
+              html`<option value="${g.value ?? ""}" ${g.value === report.filters.group ? "selected" : ""}>${g.value} (${g.attempts})</option>`,
+          )}
+      </select>
+    </div>
+    <div>
+      <label for="filter-page">Embedding page</label>
+      <select id="filter-page" name="page">
+        <option value="">All pages</option>
+        ${pages
+          .filter((p) => p.value !== null)
+          .map(
+            (p) =>
+              html`<option value="${p.value ?? ""}" ${p.value === report.filters.pageUrl ? "selected" : ""}>${p.value} (${p.attempts})</option>`,
+          )}
+      </select>
+    </div>
+    <div><button type="submit" class="secondary">Apply filters</button></div>
+  </form>`;
+}
+
+function questionSection(q: QuestionStats, number: number) {
+  return html`<section class="question" aria-labelledby="stats-${q.id}">
+    <h3 id="stats-${q.id}">${number}. ${q.prompt}${q.status === "removed" ? html` <small class="hint">(removed)</small>` : ""}</h3>
+    <table>
+      <caption class="visually-hidden">Statistics of question ${number}</caption>
+      <tbody>
+        <tr><th scope="row">Responses</th><td class="num">${q.responses}</td></tr>
+        <tr><th scope="row">Facility (share correct)</th><td class="num">${pct(q.facility)} ${meter(q.facility)}</td></tr>
+        <tr><th scope="row">Discrimination (upper − lower 27%)</th><td class="num">${fixed(q.discrimination)}</td></tr>
+        <tr><th scope="row">Point-biserial (vs rest of the quiz)</th><td class="num">${fixed(q.pointBiserial)}</td></tr>
+        <tr><th scope="row">Median time to answer</th><td class="num">${seconds(q.medianSecondsToAnswer)}</td></tr>
+      </tbody>
+    </table>
+    ${
+      q.flags.length > 0
+        ? html`<ul class="flags" aria-label="Flags for question ${number}">${q.flags.map((f) => html`<li>⚑ ${f.message}</li>`)}</ul>`
+        : ""
+    }
+    <table>
+      <caption>How often each choice was picked</caption>
+      <thead><tr><th scope="col">Choice</th><th scope="col" class="num">Picked</th><th scope="col" class="num">Share</th><th scope="col"><span class="visually-hidden">Bar</span></th></tr></thead>
+      <tbody>
+        ${q.choices.map(
+          (c) => html`<tr>
+            <th scope="row">${c.id.toUpperCase()}. ${c.text}${c.correct ? html` <strong>(correct)</strong>` : ""}</th>
+            <td class="num">${c.picked}</td>
+            <td class="num">${pct(c.share)}</td>
+            <td>${meter(c.share)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+/** A link to the embedding page, shown by its host; only http(s) URLs become links. */
+function pageLink(url: string | null) {
+  if (!url) return "–";
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) return url;
+    return html`<a href="${url}" rel="noopener noreferrer">${parsed.host}</a>`;
+  } catch {
+    return url;
+  }
+}
+
+function learnerTable(report: QuizReport) {
+  const numbers = new Map(report.questions.map((q, i) => [q.id, i + 1]));
+  if (report.learners.length === 0) return html`<p>No attempts yet.</p>`;
+  return html`<table>
+    <caption>Learners, newest first${report.learners.length < report.summary.attemptsStarted ? ` (latest ${report.learners.length} of ${report.summary.attemptsStarted}; the CSV export has them all)` : ""}</caption>
+    <thead><tr><th scope="col">Learner</th><th scope="col">Group</th><th scope="col" class="num">Score</th><th scope="col">Started (UTC)</th><th scope="col">Finished (UTC)</th><th scope="col">Answers</th><th scope="col">Page</th></tr></thead>
+    <tbody>
+      ${report.learners.map(
+        (l) => html`<tr>
+          <th scope="row">${l.learnerName ?? html`<span class="hint">anonymous</span> <code>${(l.learnerId ?? l.attemptId).slice(0, 12)}</code>`}</th>
+          <td>${l.group ?? "–"}</td>
+          <td class="num">${l.score === null ? "–" : `${l.score} / ${l.maxScore ?? "?"}`}</td>
+          <td>${when(l.startedAt)}</td>
+          <td>${when(l.finishedAt)}</td>
+          <td>${l.answers.map(
+            (a, i) =>
+              html`${i > 0 ? ", " : ""}Q${numbers.get(a.questionId) ?? a.questionId} ${a.choiceId.toUpperCase()} ${a.correct ? "✓" : "✗"}<span class="visually-hidden">${a.correct ? " correct" : " wrong"}</span>`,
+          )}</td>
+          <td>${pageLink(l.pageUrl)}</td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export interface ReportPageOptions {
+  quiz: QuizRow;
+  report: QuizReport;
+  admin: boolean;
+}
+
+export function reportPage({ quiz, report, admin }: ReportPageOptions) {
+  const s = report.summary;
+  const api = `/api/quizzes/${quiz.slug}`;
+  const flagged = report.questions.filter((q) => q.flags.length > 0).length;
+  return educatorPage({
+    title: `Report: ${quiz.title}`,
+    signedIn: { admin },
+    body: html`<h1>${quiz.title}</h1>
+      <p>Status: <strong>${quiz.status}</strong> · <a href="/educator/quizzes/${quiz.slug}/review">Questions</a> · <a href="/educator/quizzes/${quiz.slug}/embed">Embed</a></p>
+      ${filterForm(quiz.slug, report)}
+      <p class="actions" aria-label="Exports">
+        <a class="button secondary" href="${api}/report.csv${query(report)}" download>CSV: one row per response</a>
+        <a class="button secondary" href="${api}/attempts.csv${query(report)}" download>CSV: one row per attempt</a>
+        <a class="button secondary" href="${api}/xapi${query(report)}">xAPI statements (JSON)</a>
+      </p>
+
+      <h2>Summary</h2>
+      <dl class="summary">
+        <div><dt>Attempts started</dt><dd>${s.attemptsStarted}</dd></div>
+        <div><dt>Attempts finished</dt><dd>${s.attemptsFinished}</dd></div>
+        <div><dt>Completion rate</dt><dd>${pct(s.completionRate)}</dd></div>
+        <div><dt>Mean score</dt><dd>${fixed(s.meanScore, 1)} / ${s.maxScore}</dd></div>
+        <div><dt>Median score</dt><dd>${fixed(s.medianScore, 1)} / ${s.maxScore}</dd></div>
+        <div><dt>Questions flagged</dt><dd>${flagged}</dd></div>
+      </dl>
+
+      <h2>Score histogram</h2>
+      ${barChart(
+        report.histogram.map((h) => ({ label: String(h.score), value: h.attempts })),
+        { caption: "Finished attempts per score" },
+      )}
+      <table>
+        <caption>Finished attempts per score</caption>
+        <thead><tr><th scope="col">Score</th><th scope="col" class="num">Attempts</th></tr></thead>
+        <tbody>${report.histogram.map((h) => html`<tr><th scope="row">${h.score} / ${s.maxScore}</th><td class="num">${h.attempts}</td></tr>`)}</tbody>
+      </table>
+
+      <h2>Attempts over time</h2>
+      ${
+        report.timeline.length === 0
+          ? html`<p>No attempts yet.</p>`
+          : html`${barChart(
+              report.timeline.map((d) => ({ label: d.day.slice(5), value: d.started })),
+              { caption: "Attempts started per day (UTC)" },
+            )}
+            <table>
+              <caption>Attempts per day (UTC)</caption>
+              <thead><tr><th scope="col">Day</th><th scope="col" class="num">Started</th><th scope="col" class="num">Finished</th></tr></thead>
+              <tbody>${report.timeline.map((d) => html`<tr><th scope="row">${d.day}</th><td class="num">${d.started}</td><td class="num">${d.finished}</td></tr>`)}</tbody>
+            </table>`
+      }
+
+      <h2>Questions</h2>
+      <p class="hint">Flags: too easy above ${pct(thresholds.tooEasyAbove)} correct, too hard below ${pct(thresholds.tooHardBelow)} (after ${thresholds.minResponses} responses); weak discrimination below ${thresholds.weakDiscriminationBelow} or negative (after ${thresholds.minFinishedAttempts} finished attempts; groups of ${report.discriminationGroups.groupSize} now); distractors nobody picked.</p>
+      ${report.questions.map((q, i) => questionSection(q, i + 1))}
+
+      <h2>Learners</h2>
+      ${learnerTable(report)}
+
+      <h2>How these numbers are computed</h2>
+      <ul class="hint">
+        <li>Facility: share of a question's responses that are correct (all attempts in the filter, finished or not).</li>
+        <li>Discrimination: finished attempts ranked by score; the top and bottom 27% form the upper and lower groups; the index is (correct in upper − correct in lower) ÷ group size, from −1 to 1. A skipped question counts as not correct.</li>
+        <li>Point-biserial: correlation between getting the question right and the score on the other questions, over finished attempts that answered it.</li>
+        <li>Time to answer: time from the previous answer (or from the start, for the first) to this answer; the median is shown.</li>
+      </ul>`,
+  });
+}
