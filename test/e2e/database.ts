@@ -1,0 +1,80 @@
+/**
+ * A real `wrangler dev` (as in harness.ts) whose local D1 the test can also read, to compare what
+ * is stored with what the API said. The database file is opened read-only with node:sqlite while
+ * the server runs (SQLite readers see the server's committed writes); nothing is written to it.
+ */
+
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { prepareLocalDatabase } from "../../scripts/lib/seed.ts";
+import { freePort, startDev } from "../../scripts/lib/wrangler.ts";
+import { buildWidget, type TestServer } from "./harness.ts";
+
+export interface Snapshot {
+  counts: Record<string, number>;
+  /** SHA-256 over every row of every table, in rowid order. */
+  checksum: string;
+}
+
+export interface ServerWithDatabase extends TestServer {
+  query<T>(sql: string, ...params: SQLInputValue[]): T[];
+  snapshot(): Snapshot;
+}
+
+function databaseFile(persistTo: string): string {
+  const dir = path.join(persistTo, "v3", "d1", "miniflare-D1DatabaseObject");
+  const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  if (!file) throw new Error(`no D1 database file in ${dir}`);
+  return path.join(dir, file);
+}
+
+export async function startServerWithDatabase(): Promise<ServerWithDatabase> {
+  buildWidget();
+  const persistTo = await mkdtemp(path.join(os.tmpdir(), "recall-e2e-db-"));
+  await prepareLocalDatabase({ persistTo, quiet: true });
+  const adminToken = randomBytes(24).toString("base64url");
+  const dev = await startDev({
+    port: await freePort(),
+    persistTo,
+    vars: { ADMIN_TOKEN: adminToken },
+  });
+  const file = databaseFile(persistTo);
+
+  function query<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    const db = new DatabaseSync(file, { readOnly: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+
+  function snapshot(): Snapshot {
+    const tables = query<{ name: string }>(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' order by name",
+    ).map((t) => t.name);
+    const hash = createHash("sha256");
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const rows = query<Record<string, unknown>>(`select * from "${table}" order by rowid`);
+      counts[table] = rows.length;
+      hash.update(`${table}\n${JSON.stringify(rows)}\n`);
+    }
+    return { counts, checksum: hash.digest("hex") };
+  }
+
+  return {
+    origin: dev.origin,
+    adminToken,
+    query,
+    snapshot,
+    async stop() {
+      await dev.stop();
+      await rm(persistTo, { recursive: true, force: true });
+    },
+  };
+}
