@@ -93,11 +93,8 @@ export async function measureGeneration(
     try {
       const ms = median(timeSync(() => generateBank(article.text), runs, warmup));
       perArticle.push(ms);
-      results.set(
-        `generation.ms.${article.name}`,
-        round(ms),
-        `${words(article.text).length} words`,
-      );
+      results.set(`generation.ms.${article.name}`, round(ms));
+      results.set(`generation.words.${article.name}`, words(article.text).length);
     } catch (error) {
       failures.push(`${article.name}: ${(error as Error).message}`);
     }

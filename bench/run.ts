@@ -14,6 +14,7 @@
  * used and results say so), Chromium at /usr/bin/chromium (or CHROMIUM_PATH), the npm registry
  * for the peer packages (without it those figures are null with the reason). Loopback only.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,19 +30,9 @@ import { type BenchServer, startBenchServer } from "./server.ts";
 import { measureThroughput, poolSizes, type ThroughputPlan } from "./throughput.ts";
 import { measurePeers, measureWidgetWeight } from "./weight.ts";
 import { measureWidgetSpeed } from "./widget-speed.ts";
-import { measureWorkerBundle } from "./worker-bundle.ts";
+import { measureWorkerBundle, measureWorkerStartup } from "./worker-bundle.ts";
 
-const sections = [
-  "widget",
-  "peers",
-  "worker",
-  "generation",
-  "server",
-  "speed",
-  "throughput",
-  "report",
-] as const;
-type SectionName = (typeof sections)[number];
+const sectionNames = ["widget", "peers", "worker", "generation", "speed", "throughput", "report"];
 
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
@@ -51,7 +42,13 @@ const only = onlyArg
       (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1])?.split(","),
     )
   : null;
-const enabled = (name: SectionName) => (only ? only.has(name) : true);
+for (const name of only ?? []) {
+  if (!sectionNames.includes(name)) {
+    console.error(`Unknown section "${name}"; sections: ${sectionNames.join(", ")}`);
+    process.exit(2);
+  }
+}
+const enabled = (name: string) => (only ? only.has(name) : true);
 
 const plan: ThroughputPlan = {
   rounds: 3,
@@ -64,8 +61,16 @@ const plan: ThroughputPlan = {
 const results = new Results();
 const started = performance.now();
 const tmp = await mkdtemp(path.join(os.tmpdir(), "recall-bench-"));
+/** The load generator's raw reports, for when a figure looks wrong (bench/last-run.log, ignored). */
+const runLogLines: string[] = [];
+const runLog = (text: string) => runLogLines.push(text);
 const log = (text: string) =>
   console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 
 async function section(
   name: string,
@@ -84,26 +89,18 @@ async function section(
   results.timings.set(name, Math.round((performance.now() - t0) / 100) / 10);
 }
 
-async function smokeLoad(): Promise<void> {
-  // The load generator against a local stub: proves the wrk (or Node) path parses and counts.
+/** The load generator against a local stub: proves the wrk (or Node) path runs and parses. */
+async function smokeLoad(wrk: string | null): Promise<void> {
   const stub = http.createServer((_req, res) => res.end('{"ok":true}'));
   await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
   try {
-    const wrk = args.includes("--no-wrk") ? null : wrkAvailable();
     const target = { name: "smoke", method: "GET" as const, path: "/api/health" };
-    const r = await load(
-      target,
-      { origin, threads: 1, connections: 4, seconds: 1, workDir: tmp },
-      wrk !== null,
-    );
+    const options = { origin, threads: 1, connections: 4, seconds: 1, workDir: tmp };
+    const r = await load(target, options, wrk !== null);
     if (!(r.requests > 0) || !Number.isFinite(r.p99Ms) || r.errors > 0)
-      throw new Error(`load generator returned ${JSON.stringify(r)}`);
-    results.set(
-      "smoke.stubRps",
-      Math.round(r.rps),
-      `${wrk ?? "Node fallback"} against a local stub`,
-    );
+      throw new Error(`load generator returned ${r.raw}`);
+    results.set("smoke.stubRps", Math.round(r.rps), `${wrk ?? "Node fallback"} against a stub`);
   } finally {
     stub.close();
   }
@@ -113,14 +110,38 @@ let server: BenchServer | null = null;
 try {
   const wrk = args.includes("--no-wrk") ? null : wrkAvailable();
   results.note("bench.loadGenerator", wrk ?? "Node keep-alive fallback (wrk not found on PATH)");
+  const cpus = os.cpus();
   results.note(
     "bench.machine",
-    `${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, load average at start ${os
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(" ")}`,
+    `${cpus.length} x ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, load average at start ${loadAverage()}`,
   );
   results.note("bench.date", new Date().toISOString());
+  const git = (...a: string[]) =>
+    spawnSync("git", a, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+  results.note(
+    "bench.commit",
+    `commit ${git("rev-parse", "--short", "HEAD") || "unknown"}${dirty ? " with uncommitted changes in the working tree" : ""}`,
+  );
+
+  // Preparing the server's database is mostly wrangler start-ups: it runs while the sizes are
+  // measured. Everything timed on the CPU (speed, throughput, report, start-up, generation)
+  // runs alone, one after another.
+  const needsServer = !smoke && (enabled("speed") || enabled("throughput") || enabled("report"));
+  const serverKeys = requiredKeys.filter((k) =>
+    /^(widget\.(first|cls|interaction)|worker\.\w+Ratio|report\.)/.test(k),
+  );
+  const serverReady = needsServer
+    ? section("server", serverKeys, async () => {
+        const ready = await startBenchServer({
+          tmp,
+          pools: (questions) => poolSizes(plan, questions),
+          reportSizes: enabled("report") ? [1000, 10_000, 100_000] : [],
+        });
+        server = ready;
+        log(`server ready at ${ready.origin} after ${ready.setupSeconds.toFixed(1)} s`);
+      })
+    : Promise.resolve();
 
   if (enabled("widget"))
     await section("widget weight", ["widget.gzipBytes", "widget.brotliBytes"], () =>
@@ -130,36 +151,13 @@ try {
     await section("peers", ["widget.vsTypeform", "widget.vsH5p"], () =>
       measurePeers(results, path.join(tmp, "peers")),
     );
+  let workerBundle: string | null = null;
   if (!smoke && enabled("worker"))
-    await section("worker bundle", ["worker.bundleGzipBytes", "worker.startupMs"], () =>
-      measureWorkerBundle(results, { tmp, smoke }),
-    );
-  if (enabled("generation"))
-    await section("generation", ["generation.medianMs", "generation.ms2000Words"], () =>
-      measureGeneration(results, { smoke }),
-    );
-  if (smoke) await section("load generator", ["smoke.stubRps"], smokeLoad);
-
-  const needsServer = !smoke && (enabled("speed") || enabled("throughput") || enabled("report"));
-  if (needsServer) {
-    const serverKeys = [...requiredKeys].filter((k) =>
-      /^(widget\.(first|cls|interaction)|worker\.\w+Ratio|report\.)/.test(k),
-    );
-    await section("server", serverKeys, async () => {
-      const pools = poolSizes(plan, 8);
-      server = await startBenchServer({
-        tmp,
-        answerAttempts: pools.answerAttempts,
-        finishAttempts: pools.finishAttempts,
-        reportSizes: enabled("report") ? [1000, 10_000, 100_000] : [],
-      });
-      if (server.questionIds.length !== 8) {
-        // The pools were sized for 8 questions; more questions only means more answer slots.
-        results.note("bench.questions", `the seed quiz has ${server.questionIds.length} questions`);
-      }
-      log(`server ready at ${server.origin} after ${server.setupSeconds.toFixed(1)} s`);
+    await section("worker bundle", ["worker.bundleGzipBytes", "worker.startupMs"], async () => {
+      workerBundle = await measureWorkerBundle(results, tmp);
     });
-  }
+  await serverReady;
+
   const live = server as BenchServer | null;
   if (live) {
     if (enabled("speed"))
@@ -172,32 +170,42 @@ try {
       await section(
         "throughput",
         ["worker.getQuizRatio", "worker.answerRatio", "worker.finishRatio"],
-        () => measureThroughput(results, live, plan, { workDir: tmp, wrk }),
+        () => measureThroughput(results, live, plan, { workDir: tmp, wrk, log: runLog }),
       );
     if (enabled("report"))
       await section("report", ["report.ms1k", "report.ms10k", "report.ms100k"], () =>
         measureReport(results, live, { smoke }),
       );
+    await live.stop();
+    server = null;
   }
+
+  const bundle = workerBundle as string | null;
+  if (bundle)
+    await section("worker start-up", ["worker.startupMs"], () =>
+      measureWorkerStartup(results, bundle, { smoke }),
+    );
+  if (enabled("generation"))
+    await section("generation", ["generation.medianMs", "generation.ms2000Words"], () =>
+      measureGeneration(results, { smoke }),
+    );
+  if (smoke) await section("load generator", ["smoke.stubRps"], () => smokeLoad(wrk));
 } finally {
-  if (server) await (server as BenchServer).stop();
+  const running = server as BenchServer | null;
+  if (running) await running.stop();
   await rm(tmp, { recursive: true, force: true });
 }
 
 const total = (performance.now() - started) / 1000;
+results.note("bench.loadEnd", loadAverage());
 results.timings.set("total", Math.round(total * 10) / 10);
 const json = results.toJson();
 if (smoke || only) {
   console.log(JSON.stringify(json, null, 2));
-  const broken = smoke
-    ? [
-        "widget.gzipBytes",
-        "preact.gzipBytes",
-        "generation.medianMs",
-        "generation.ms2000Words",
-        "smoke.stubRps",
-      ].filter((k) => results.get(k) === null)
+  const expected = smoke
+    ? ["widget.gzipBytes", "preact.gzipBytes", "generation.medianMs", "smoke.stubRps"]
     : [];
+  const broken = expected.filter((k) => results.get(k) === null);
   if (broken.length) {
     console.error(`bench smoke failed: no figure for ${broken.join(", ")}`);
     process.exit(1);
@@ -205,6 +213,7 @@ if (smoke || only) {
   log(smoke ? "smoke passed" : "done (partial run: nothing written)");
 } else {
   await writeFile(path.join(root, "bench", "results.json"), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(path.join(root, "bench", "last-run.log"), `${runLogLines.join("\n\n")}\n`);
   await writeFile(
     path.join(root, "BENCHMARKS.md"),
     renderMarkdown(results, { plan, totalSeconds: total }),

@@ -91,8 +91,8 @@ WHERE quiz_id = ${id} AND finished_at IS NOT NULL;`;
 
 export async function startBenchServer(options: {
   tmp: string;
-  answerAttempts: number;
-  finishAttempts: number;
+  /** Attempt pools for the fresh writes, sized from the seed quiz's question count. */
+  pools: (questionCount: number) => { answerAttempts: number; finishAttempts: number };
   reportSizes: number[];
 }): Promise<BenchServer> {
   const t0 = performance.now();
@@ -103,6 +103,7 @@ export async function startBenchServer(options: {
   const seed = banks.find((b) => b.slug === seedSlug);
   if (!seed) throw new Error(`questions/banks/${seedSlug}.json is missing`);
   const questionIds = seed.bank.questions.map((x) => x.id);
+  const { answerAttempts, finishAttempts } = options.pools(questionIds.length);
   const now = Date.now();
   const reportQuizzes = options.reportSizes.map((responses) => ({
     slug: `bench-report-${responses >= 1000 ? `${responses / 1000}k` : responses}`,
@@ -111,10 +112,10 @@ export async function startBenchServer(options: {
   // One `wrangler d1 execute` for the banks and the bench data: each wrangler start costs seconds.
   const sql = [
     seedSql(banks, now),
-    poolSql(answerPrefix, options.answerAttempts, now),
-    poolSql(finishPrefix, options.finishAttempts, now),
+    poolSql(answerPrefix, answerAttempts, now),
+    poolSql(finishPrefix, finishAttempts, now),
     // Finishing scores an attempt from its responses, so the finish pool has them all.
-    responsesSql(`a.id LIKE '${finishPrefix}-%'`, options.finishAttempts * questionIds.length),
+    responsesSql(`a.id LIKE '${finishPrefix}-%'`, finishAttempts * questionIds.length),
     ...reportQuizzes.map((quiz) => reportQuizSql(quiz, questionIds.length, now)),
   ].join("\n");
   const file = path.join(options.tmp, "bench-data.sql");
@@ -131,8 +132,8 @@ export async function startBenchServer(options: {
     adminToken,
     slug: seedSlug,
     questionIds,
-    answerAttempts: options.answerAttempts,
-    finishAttempts: options.finishAttempts,
+    answerAttempts,
+    finishAttempts,
     reportQuizzes,
     setupSeconds: (performance.now() - t0) / 1000,
     stop: () => dev.stop(),

@@ -33,7 +33,7 @@ export async function measureThroughput(
   results: Results,
   server: BenchServer,
   plan: ThroughputPlan,
-  options: { workDir: string; wrk: string | null },
+  options: { workDir: string; wrk: string | null; log: (text: string) => void },
 ): Promise<void> {
   const loadOptions = (seconds: number): LoadOptions => ({
     origin: server.origin,
@@ -78,7 +78,10 @@ export async function measureThroughput(
     const order = routes.map((_, i) => routes[(i + round) % routes.length] as RouteName);
     const inRound = new Map<RouteName, LoadResult>();
     for (const route of order) {
+      // Let the previous run's queue drain before the next starts.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const result = await load(target(route), loadOptions(plan.seconds), useWrk);
+      options.log(`round ${round + 1} ${route}\n${result.raw}`);
       // More requests than one thread's range: a thread may have wrapped, replaying writes.
       if (route === "answer" || route === "finish") overflow ||= result.requests > plan.perThread;
       inRound.set(route, result);

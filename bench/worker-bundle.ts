@@ -22,11 +22,9 @@ if (typeof mod.default?.fetch !== "function") throw new Error("the bundle export
 process.stdout.write(JSON.stringify({ ms }));
 `;
 
-export async function measureWorkerBundle(
-  results: Results,
-  options: { tmp: string; smoke: boolean },
-): Promise<void> {
-  const outdir = path.join(options.tmp, "worker-dry-run");
+/** Builds the deployable bundle offline and records its sizes; returns the module's path. */
+export async function measureWorkerBundle(results: Results, tmp: string): Promise<string> {
+  const outdir = path.join(tmp, "worker-dry-run");
   await mkdir(outdir, { recursive: true });
   await wrangler(["deploy", "--dry-run", "--outdir", outdir, "--minify"], { quiet: true });
   const main = (await readdir(outdir)).find((f) => f.endsWith(".js"));
@@ -40,7 +38,16 @@ export async function measureWorkerBundle(
   );
   results.set("worker.bundleGzipBytes", s.gzip, "gzip -9 of the minified worker module");
   results.set("worker.bundleBrotliBytes", s.brotli);
+  return file;
+}
 
+/** Imports the bundle in fresh Node processes; run it on a machine otherwise idle for the bench. */
+export async function measureWorkerStartup(
+  results: Results,
+  file: string,
+  options: { smoke: boolean },
+): Promise<void> {
+  const outdir = path.dirname(file);
   const empty = path.join(outdir, "empty.mjs");
   await writeFile(empty, "export {};\n");
   const probeFile = path.join(outdir, "probe.mjs");

@@ -47,6 +47,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses outside 2xx/3xx plus socket errors. */
   errors: number;
+  /** The load generator's own report, for the run log. */
+  raw: string;
 }
 
 export const attemptId = (prefix: string, n: number) =>
@@ -124,6 +126,7 @@ export function parseWrk(output: string): LoadResult {
     p50Ms: parseDuration(p50[1]),
     p99Ms: parseDuration(p99[1]),
     errors: Number(non2xx?.[1] ?? 0) + socketErrors,
+    raw: output,
   };
 }
 
@@ -132,7 +135,8 @@ async function runWrk(target: Target, options: LoadOptions): Promise<LoadResult>
   await writeFile(script, wrkScript(target));
   const url = `${options.origin}${typeof target.path === "string" ? target.path : "/"}`;
   const args = ["-t", String(options.threads), "-c", String(options.connections)];
-  args.push("-d", `${options.seconds}s`, "--latency", "-s", script, url);
+  // A generous timeout: on a loaded machine a slow answer is still an answer, not an error.
+  args.push("-d", `${options.seconds}s`, "--timeout", "10s", "--latency", "-s", script, url);
   // Asynchronously: the process being measured may share this event loop (the smoke's stub).
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile("wrk", args, { timeout: (options.seconds + 30) * 1000 }, (error, out, err) => {
@@ -188,7 +192,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
   await Promise.all(loops);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return {
+  const result = {
     requests: latencies.length,
     seconds,
     rps: latencies.length / seconds,
@@ -196,6 +200,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
     p99Ms: quantile(latencies, 0.99),
     errors,
   };
+  return { ...result, raw: JSON.stringify(result) };
 }
 
 export function load(target: Target, options: LoadOptions, useWrk: boolean): Promise<LoadResult> {
