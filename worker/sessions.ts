@@ -14,7 +14,7 @@
  * browser sends `Origin: null`, `Sec-Fetch-Site: same-origin`).
  */
 
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Credential } from "./auth.ts";
@@ -62,9 +62,14 @@ export async function startSession(c: Context<AppEnv>, quizId: number | null): P
   const token = randomToken();
   const now = Date.now();
   const db = c.var.db;
+  // Signing in again replaces this browser's previous session instead of leaving it alive.
+  const previous = sessionToken(c);
+  const previousHash = previous ? await sha256Hex(previous) : "";
   await db.batch([
     // Expired sessions are swept on every sign-in (indexed on expires_at), so the table stays small.
-    db.delete(educatorSessions).where(lt(educatorSessions.expiresAt, now)),
+    db
+      .delete(educatorSessions)
+      .where(or(lt(educatorSessions.expiresAt, now), eq(educatorSessions.idHash, previousHash))),
     db.insert(educatorSessions).values({
       idHash: await sha256Hex(token),
       quizId,

@@ -193,6 +193,19 @@ describe("sign-in", () => {
     expect((await get(`/api/quizzes/${slug}/report`, cookie)).status).toBe(401);
   });
 
+  it("signing in again replaces the browser's previous session", async () => {
+    const first = await signIn(educatorKey);
+    const res = await postForm(
+      "/educator/sign-in",
+      { key: env.ADMIN_TOKEN },
+      { cookie: first, "cf-connecting-ip": randomAddress() },
+    );
+    expect(res.status).toBe(303);
+    const rows = await env.DB.prepare("select quiz_id from educator_sessions").all();
+    expect(rows.results).toEqual([{ quiz_id: null }]);
+    expect((await get(`/educator/quizzes/${slug}`, first)).status).toBe(303);
+  });
+
   it("pages need a session", async () => {
     const res = await get(`/educator/quizzes/${slug}`);
     expect(res.status).toBe(303);

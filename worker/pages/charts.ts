@@ -48,7 +48,7 @@ export function meter(share: number | null) {
 /** Styles for the charts, shared by the report page. */
 export const chartStyle = `
   .chart { margin: 1rem 0; }
-  .chart svg { max-width: 100%; height: auto; }
+  .chart svg { display: block; max-width: min(100%, 40rem); height: auto; }
   .chart figcaption { font-size: .9rem; color: var(--muted); }
   .chart .axis { stroke: currentColor; stroke-width: 1; opacity: .4; }
   .chart .bar { fill: #5b7fb8; }
