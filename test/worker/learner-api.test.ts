@@ -67,7 +67,7 @@ describe("GET /api/quizzes/:slug", () => {
 describe("POST /api/quizzes/:slug/attempts", () => {
   it("creates an attempt with a UUID", async () => {
     const res = await call("POST", `/api/quizzes/${slug}/attempts`, {
-      learnerId: "learner-123456",
+      learnerId: "0123456789abcdef0123456789abcdef",
       learnerName: "Ada",
       group: "class-7b",
       pageUrl: "https://blog.example/post#:~:text=secret",
@@ -81,7 +81,7 @@ describe("POST /api/quizzes/:slug/attempts", () => {
       .bind(attemptId)
       .first<Record<string, unknown>>();
     expect(row).toMatchObject({
-      learner_id: "learner-123456",
+      learner_id: "0123456789abcdef0123456789abcdef",
       learner_name: "Ada",
       group_name: "class-7b",
       page_url: "https://blog.example/post",

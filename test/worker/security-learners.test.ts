@@ -34,6 +34,29 @@ async function learnerWithAnswers(quiz: string, secret: string): Promise<string>
 const erase = (learnerId: string, authorization?: string) =>
   call("DELETE", `/api/learners/${learnerId}`, undefined, authorization ? { authorization } : {});
 
+describe("POST /api/quizzes/:slug/attempts with a learner id", () => {
+  it("accepts only 32 lowercase hex digits, so every stored learner id can be erased", async () => {
+    const ok = await call("POST", `/api/quizzes/${slug}/attempts`, {
+      learnerId: await learnerIdFor(newSecret()),
+    });
+    expect(ok.status).toBe(201);
+    for (const learnerId of [
+      crypto.randomUUID(),
+      "learner-123456",
+      "ABCDEF0123456789ABCDEF0123456789",
+      "a".repeat(31),
+      "a".repeat(64),
+    ]) {
+      await expectError(
+        await call("POST", `/api/quizzes/${slug}/attempts`, { learnerId }),
+        400,
+        "invalid_request",
+      );
+    }
+    expect(await countRows("attempts")).toBe(1);
+  });
+});
+
 describe("DELETE /api/learners/:learnerId", () => {
   it("derives the learner id as the first 32 hex digits of SHA-256(secret)", async () => {
     // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad

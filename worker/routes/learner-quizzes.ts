@@ -7,14 +7,20 @@ import { withD1Retry } from "../db/retry.ts";
 import { attempts } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { enforceRateLimit } from "../security/rate-limit.ts";
-import { jsonBody, params, slugSchema, textField, urlField } from "../validation.ts";
+import {
+  jsonBody,
+  learnerIdSchema,
+  params,
+  slugSchema,
+  textField,
+  urlField,
+} from "../validation.ts";
 
 const slugParams = v.strictObject({ slug: slugSchema });
 
 const startAttemptBody = v.strictObject({
-  learnerId: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 letters, digits, - or _")),
-  ),
+  /** Derived from the widget's secret, so the learner can prove it (worker/routes/learners.ts). */
+  learnerId: v.optional(learnerIdSchema),
   learnerName: v.optional(textField(80)),
   group: v.optional(textField(64)),
   pageUrl: v.optional(urlField),
