@@ -242,6 +242,11 @@ export async function reportFor(
 ): Promise<QuizReport> {
   const where = attemptFilter(quizId, filters);
   const finished = sql`${where} and a.finished_at is not null`;
+  // Responses of the filtered attempts; without filters the attempts join is not needed at all.
+  const filtered = filters.group !== undefined || filters.pageUrl !== undefined;
+  const filteredResponses = filtered
+    ? sql`responses r join attempts a on a.id = r.attempt_id where r.quiz_id = ${quizId} and ${where}`
+    : sql`responses r where r.quiz_id = ${quizId}`;
 
   const [
     questionRows,
@@ -292,12 +297,10 @@ export async function reportFor(
       from attempts a where ${where} group by day order by day`),
     db.all<ItemAggregate>(sql`
       select r.question_id as questionId, count(*) as n, sum(r.correct) as correct
-      from responses r join attempts a on a.id = r.attempt_id
-      where r.quiz_id = ${quizId} and ${where} group by r.question_id`),
+      from ${filteredResponses} group by r.question_id`),
     db.all<{ questionId: string; choiceId: string; picked: number }>(sql`
       select r.question_id as questionId, r.choice_id as choiceId, count(*) as picked
-      from responses r join attempts a on a.id = r.attempt_id
-      where r.quiz_id = ${quizId} and ${where} group by r.question_id, r.choice_id`),
+      from ${filteredResponses} group by r.question_id, r.choice_id`),
     db.all<{ questionId: string | null; upper: number; lower: number; n: number; k: number }>(sql`
       with scored as (
         select a.id as id,
