@@ -193,7 +193,8 @@ async function screenshotReport(page: Page, slug: string, quiz: PublicQuiz) {
       method: "POST",
       headers: { "content-type": "application/json", origin: host.origin },
       body: JSON.stringify({
-        learnerId: `reader-${String(i).padStart(4, "0")}`,
+        // Learner ids are 32 hex digits (half a SHA-256 of the widget's secret).
+        learnerId: i.toString(16).padStart(32, "0"),
         ...(i < names.length ? { learnerName: names[i] } : {}),
         group: i % 3 === 0 ? "class-7a" : "class-7b",
         pageUrl: `${host.origin}/post`,
