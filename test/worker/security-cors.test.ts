@@ -155,6 +155,12 @@ describe("the educator API", () => {
     expect(pre.status).toBeGreaterThanOrEqual(400);
     const publish = await preflight(`/api/quizzes/${slug}/publish`, blog, "POST", "authorization");
     expect(publish.headers.get("access-control-allow-origin")).toBeNull();
+    // Other methods on a learner path are not learner routes: no CORS for them either.
+    const patch = await preflight(`/api/quizzes/${slug}`, blog, "PATCH");
+    expect(patch.headers.get("access-control-allow-origin")).toBeNull();
+    await expectError(patch, 405, "method_not_allowed");
+    const deleted = await call("DELETE", `/api/quizzes/${slug}`, undefined, { origin: blog });
+    expect(deleted.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 

@@ -120,6 +120,14 @@ export const learnerCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header("origin");
   const preflight = c.req.method === "OPTIONS" && c.req.header("access-control-request-method");
   const method = preflight ? (c.req.header("access-control-request-method") ?? "") : c.req.method;
+  // Another method on a learner path (an educator route added there later) gets no CORS.
+  const learnerMethod = route.methods.includes(method === "HEAD" ? "GET" : method.toUpperCase());
+  if (!preflight && !learnerMethod) return next();
+  if (preflight && !learnerMethod) {
+    throw new ApiError(405, "method_not_allowed", `${method} is not allowed here.`, {
+      Allow: route.methods.join(", "),
+    });
+  }
   // Without an Origin header there is no browser to instruct; same-origin needs no CORS.
   if (!preflight && (!origin || origin === new URL(c.req.url).origin)) {
     await next();
@@ -142,11 +150,6 @@ export const learnerCors = createMiddleware<AppEnv>(async (c, next) => {
   };
 
   if (preflight) {
-    if (!route.methods.includes(method.toUpperCase())) {
-      throw new ApiError(405, "method_not_allowed", `${method} is not allowed here.`, {
-        Allow: route.methods.join(", "),
-      });
-    }
     return c.body(null, 204, {
       ...corsHeaders,
       "Access-Control-Allow-Methods": route.methods.join(", "),
