@@ -6,6 +6,7 @@
 import { Component, type ComponentChildren } from "preact";
 import type {
   AnswerResult,
+  AttemptProgress,
   FinishResult,
   PublicQuestion,
   PublicQuiz,
@@ -33,7 +34,6 @@ interface AppState {
   run?: Round;
   /** The choice selected but not yet submitted. */
   pick?: string;
-  busy?: boolean;
   /** Requests are failing and being retried. */
   wait?: boolean;
   fin?: FinishResult;
@@ -56,6 +56,11 @@ export class App extends Component<AppProps, AppState> {
   /** A selector to focus after the next render. */
   #focus?: string;
   #attempt?: Promise<string>;
+  /**
+   * Attributes for the quiz's own text (title, prompts, choices, explanations, quotes): its
+   * language, and a direction of its own, so an English quiz reads right inside an Urdu UI.
+   */
+  #text: { lang?: string; dir: "auto" } = { dir: "auto" };
   /** The page's text, read once, to tell whether the article is on this page. */
   #page?: string;
 
@@ -119,7 +124,7 @@ export class App extends Component<AppProps, AppState> {
     this.#focus = "legend";
     this.setState({ fin: undefined, pick: undefined, live: undefined });
     this.#persist(run);
-    this.#ensureAttempt(run).catch(() => {});
+    void this.#ensureAttempt(run);
   }
 
   #start = () => {
@@ -138,21 +143,25 @@ export class App extends Component<AppProps, AppState> {
     if (!this.#attempt) {
       const { slug, group } = this.props;
       const page = location.href.split("#")[0] ?? "";
-      this.#attempt = request<StartedAttempt>(
-        this.#url(`quizzes/${slug}/attempts`),
-        "POST",
-        {
-          learnerId: learnerId(),
-          group: group || undefined,
-          pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
-        },
-        undefined,
-        this.#waiting,
-      ).then(({ attemptId }) => {
-        run.a = attemptId;
-        if (run === this.state.run) this.#persist(run);
-        return attemptId;
-      });
+      this.#attempt = learnerId()
+        .then((id) =>
+          request<StartedAttempt>(
+            this.#url(`quizzes/${slug}/attempts`),
+            "POST",
+            {
+              learnerId: id,
+              group: group || undefined,
+              pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
+            },
+            undefined,
+            this.#waiting,
+          ),
+        )
+        .then(({ attemptId }) => {
+          run.a = attemptId;
+          if (run === this.state.run) this.#persist(run);
+          return attemptId;
+        });
       // A failed start may be retried by the next answer.
       this.#attempt.catch(() => {
         this.#attempt = undefined;
@@ -163,9 +172,10 @@ export class App extends Component<AppProps, AppState> {
 
   #submit = (e: Event) => {
     e.preventDefault();
-    const { run, pick, busy } = this.state;
+    const { run, pick } = this.state;
     const qid = run?.ids[run.pos];
-    if (!run || !qid || busy) return;
+    // An answer already on its way is not sent twice.
+    if (!run || !qid || run.ans[qid]) return;
     if (!pick) {
       // Nothing chosen: back to the choices, whose group announces the question again.
       this.#focus = "input";
@@ -181,7 +191,7 @@ export class App extends Component<AppProps, AppState> {
   async #send(run: Round, qid: string) {
     const answer = run.ans[qid];
     if (!answer) return;
-    this.setState({ busy: true, pick: answer.c });
+    this.setState({ pick: answer.c });
     try {
       const a = await this.#ensureAttempt(run);
       answer.r = await request<AnswerResult>(
@@ -190,7 +200,17 @@ export class App extends Component<AppProps, AppState> {
         { choiceId: answer.c },
         undefined,
         this.#waiting,
-      );
+      ).catch(async (e: HttpError) => {
+        // 409: answered differently first (another tab); that answer counts, so show it.
+        const first =
+          e.status === 409 &&
+          (await request<AttemptProgress>(this.#url(`attempts/${a}`))).answers.find(
+            (x) => x.questionId === qid,
+          );
+        if (!first) throw e;
+        answer.c = first.choiceId;
+        return first;
+      });
       const right = this.#question(qid)?.choices.find((c) => c.id === answer.r?.correctChoiceId);
       const { t } = this.props.loc;
       this.#focus = "#fh";
@@ -198,12 +218,8 @@ export class App extends Component<AppProps, AppState> {
         live: `${answer.r.correct ? t.correct : t.incorrect}. ${t.answer} ${right?.text ?? ""}`,
       });
       this.#persist(run);
-    } catch (e) {
-      // 409: another tab answered differently first; its saved round shows what counts.
-      if ((e as HttpError).status === 409) void this.#load();
-      else this.setState({ err: "down" });
-    } finally {
-      this.setState({ busy: false });
+    } catch {
+      this.setState({ err: "down" });
     }
   }
 
@@ -223,7 +239,6 @@ export class App extends Component<AppProps, AppState> {
   };
 
   async #finish(run: Round) {
-    this.setState({ busy: true });
     try {
       const attemptId = await this.#ensureAttempt(run);
       const fin = await request<FinishResult>(
@@ -249,8 +264,6 @@ export class App extends Component<AppProps, AppState> {
       }
     } catch {
       this.setState({ err: "down" });
-    } finally {
-      this.setState({ busy: false });
     }
   }
 
@@ -264,18 +277,15 @@ export class App extends Component<AppProps, AppState> {
     return this.state.quiz?.questions.find((q) => q.id === id);
   }
 
-  /** A prompt with its cloze blank spoken as "blank", or filled with the answer. */
-  #prompt(text: string, fill?: string): ComponentChildren {
+  /** A prompt with its cloze blank shown as a line and spoken as "blank". */
+  #prompt(text: string): ComponentChildren {
     return text.split(/_{2,}/).map((part, i) => [
-      i > 0 &&
-        (fill ? (
-          <b>{fill}</b>
-        ) : (
-          <>
-            <span aria-hidden="true">_____</span>
-            <span class="sr">{this.props.loc.t.blank}</span>
-          </>
-        )),
+      i > 0 && (
+        <>
+          <span aria-hidden="true">_____</span>
+          <span class="sr">{this.props.loc.t.blank}</span>
+        </>
+      ),
       part,
     ]);
   }
@@ -309,7 +319,6 @@ export class App extends Component<AppProps, AppState> {
           <span aria-hidden="true">{r.correct ? "✓" : "✗"}</span>{" "}
           <span>{r.correct ? t.correct : t.incorrect}</span>
         </h2>
-        <p>{this.#prompt(q.prompt, text(r.correctChoiceId))}</p>
         {!r.correct && (
           <p>
             {t.yours} {text(chosen)}
@@ -318,8 +327,8 @@ export class App extends Component<AppProps, AppState> {
         <p>
           <strong>{t.answer}</strong> {text(r.correctChoiceId)}
         </p>
-        <p>{r.explanation}</p>
-        <blockquote>{r.source.text}</blockquote>
+        <p {...this.#text}>{r.explanation}</p>
+        <blockquote {...this.#text}>{r.source.text}</blockquote>
         {href && (
           <p>
             <a href={href} target={same ? undefined : "_blank"}>
@@ -351,7 +360,7 @@ export class App extends Component<AppProps, AppState> {
                   {r.correct ? `✓ ${t.correct}` : `✗ ${t.incorrect}`}
                 </span>
                 {" · "}
-                {q && this.#prompt(q.prompt)}
+                {q && <span {...this.#text}>{this.#prompt(q.prompt)}</span>}
                 <br />
                 {r.choiceId && `${t.yours} ${text(r.choiceId)}`}
                 {r.choiceId !== null && !r.correct && (
@@ -375,6 +384,7 @@ export class App extends Component<AppProps, AppState> {
     const { t, of } = loc;
     const { quiz, err, run, fin, pick, wait, live } = this.state;
     let body: ComponentChildren;
+    this.#text.lang = quiz?.locale;
     if (err) {
       body = (
         <>
@@ -387,7 +397,7 @@ export class App extends Component<AppProps, AppState> {
     } else if (!run) {
       body = (
         <>
-          <h2>{quiz.title}</h2>
+          <h2 {...this.#text}>{quiz.title}</h2>
           <p class="mu">{loc.count(quiz.questions.length)}</p>
           {button(t.start, this.#start)}
         </>
@@ -401,10 +411,9 @@ export class App extends Component<AppProps, AppState> {
       const n = run.ids.length;
       body = q && (
         <>
-          <div class="top mu">
-            <span>{quiz.title}</span>
-            <span id="pg">{of(run.pos + 1, n)}</span>
-          </div>
+          <p id="pg" class="mu">
+            {of(run.pos + 1, n)}
+          </p>
           <div
             class="bar"
             role="progressbar"
@@ -419,10 +428,13 @@ export class App extends Component<AppProps, AppState> {
             this.#feedback(q, answer.c, answer.r, run.pos + 1 === n)
           ) : (
             <form onSubmit={this.#submit}>
-              <fieldset>
-                <legend tabIndex={-1}>{this.#prompt(q.prompt)}</legend>
+              {/* Disabled while the answer is on its way (the submit button keeps focus). */}
+              <fieldset disabled={!!answer}>
+                <legend tabIndex={-1} {...this.#text}>
+                  {this.#prompt(q.prompt)}
+                </legend>
                 {q.choices.map((c) => (
-                  <label key={c.id}>
+                  <label key={c.id} {...this.#text}>
                     <input
                       type="radio"
                       name="c"

@@ -8,10 +8,7 @@
  */
 
 const keys = [
-  "one", // "{n} question", the Intl.PluralRules "one" form
-  "few", // the "few" form (Russian; empty where unused: "other" is used)
-  "many", // the "many" form (Russian; empty where unused)
-  "other", // the "other" form
+  "count", // "Questions: {n}" (a label, so no plural forms are needed)
   "of", // "{a} of {b}": progress and score
   "start",
   "check",
@@ -37,21 +34,21 @@ export type Strings = Record<(typeof keys)[number], string>;
 
 const packed: Record<string, string> = {
   en: [
-    "{n} question|||{n} questions|{a} of {b}",
+    "Questions: {n}|{a} of {b}",
     "Start quiz|Check answer|Next|See my score|Correct|Incorrect|The answer:|Your answer:",
     "Show in article|Your score|Retry the ones I missed|Start over|Loading quiz…",
     "This quiz could not be found.|The quiz server cannot be reached.|Try again",
     "Reconnecting… Your answer is saved.|blank",
   ].join("|"),
   ur: [
-    "{n} سوال|||{n} سوالات|{b} میں سے {a}",
+    "سوالات: {n}|{b} میں سے {a}",
     "کوئز شروع کریں|جواب جانچیں|اگلا|میرا اسکور دیکھیں|درست|غلط|درست جواب:|آپ کا جواب:",
     "مضمون میں دیکھیں|آپ کا اسکور|غلط سوالات دوبارہ حل کریں|دوبارہ شروع کریں|کوئز لوڈ ہو رہا ہے…",
     "یہ کوئز نہیں ملا۔|کوئز سرور سے رابطہ نہیں ہو سکا۔|دوبارہ کوشش کریں",
     "دوبارہ رابطہ ہو رہا ہے… آپ کا جواب محفوظ ہے۔|خالی جگہ",
   ].join("|"),
   ru: [
-    "{n} вопрос|{n} вопроса|{n} вопросов|{n} вопроса|{a} из {b}",
+    "Вопросов: {n}|{a} из {b}",
     "Начать тест|Проверить ответ|Далее|Показать результат|Верно|Неверно|Правильный ответ:|Ваш ответ:",
     "Показать в статье|Ваш результат|Повторить ошибки|Пройти заново|Загрузка теста…",
     "Тест не найден.|Сервер теста недоступен.|Повторить",
@@ -74,7 +71,7 @@ export interface Locale {
   t: Strings;
   /** "{a} of {b}" with localised numbers. */
   of: (a: number, b: number) => string;
-  /** "{n} questions" in the right plural form. */
+  /** "Questions: {n}". */
   count: (n: number) => string;
 }
 
@@ -87,7 +84,6 @@ export function locale(lang: string): Locale {
     dir: lang === "ur" ? "rtl" : "ltr",
     t,
     of: (a, b) => t.of.replace("{a}", num(a)).replace("{b}", num(b)),
-    count: (n) =>
-      (t[new Intl.PluralRules(lang).select(n) as "one"] || t.other).replace("{n}", num(n)),
+    count: (n) => t.count.replace("{n}", num(n)),
   };
 }

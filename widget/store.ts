@@ -36,21 +36,33 @@ export function load<T>(key: string): T | undefined {
 
 export function save(key: string, value: unknown): void {
   try {
-    if (value === undefined) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // No storage: resuming will not work, everything else does.
   }
 }
 
-/** The anonymous learner id, made once per browser (never a cookie, never an IP). */
-export function learnerId(): string {
-  let id = load<string>("recall:learner");
-  if (!id) {
-    // randomUUID needs a secure context; on plain-http blogs any unlikely-to-repeat id will do,
-    // since it is an anonymous label, not a secret.
-    id = crypto.randomUUID?.() ?? `${Math.random()}${Date.now()}`.slice(2);
-    save("recall:learner", id);
+const hex = (bytes: ArrayBuffer | Uint8Array) =>
+  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * The anonymous learner id: the first 32 hex digits of SHA-256 of a random secret made once per
+ * browser and kept only here, so the learner (and nobody else) can later prove who they are and
+ * erase their data (docs/security.md). Never a cookie, never an IP. Plain-http pages have no
+ * crypto.subtle: their attempts simply carry no learner id.
+ */
+export async function learnerId(): Promise<string | undefined> {
+  let secret = load<string>("recall:secret");
+  if (!secret) {
+    secret = hex(crypto.getRandomValues(new Uint8Array(32)));
+    save("recall:secret", secret);
   }
-  return id;
+  try {
+    return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))).slice(
+      0,
+      32,
+    );
+  } catch {
+    return undefined;
+  }
 }
