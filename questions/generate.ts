@@ -23,6 +23,12 @@ import {
 } from "./distractors.ts";
 import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
 import { UnusableArticleError } from "./errors.ts";
+import {
+  clauseWithKey,
+  clozeExplanation,
+  listExplanation,
+  statementExplanation,
+} from "./explain.ts";
 import { CITIES_BY_REGION, COUNTRIES_BY_REGION, STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFromHash } from "./random.ts";
 import { sha256Hex, utf8Bytes } from "./sha256.ts";
@@ -211,8 +217,7 @@ const OUTSIDE_CONTEXT =
   /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
 
 /** Sentence score; undefined when the sentence must not carry a question at all. */
-function scoreSentence(s: Sentence): number | undefined {
-  const t = s.text;
+function scoreSentence(t: string): number | undefined {
   const words = countWords(t);
   if (words < 7 || words > 42) return undefined;
   if (/\?["”’]?$/.test(t) || /["“”]/.test(t)) return undefined;
@@ -244,8 +249,68 @@ function clean(text: string): string {
     .trim();
 }
 
-function blankOut(sentence: Sentence, start: number, end: number): string {
-  return clean(`${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`);
+function blankOut(text: string, start: number, end: number): string {
+  return clean(`${text.slice(0, start)}${BLANK}${text.slice(end)}`);
+}
+
+/** A sentence as questions show it: its opening "He"/"His" replaced by the subject's name. */
+interface Shown {
+  text: string;
+  /** How far the sentence's own offsets move in `text`. */
+  shift: number;
+}
+
+const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
+
+/**
+ * Opening "He"/"She"/"His"/"Her" that can only mean the article's main subject: the article
+ * uses that pronoun for its subject, and the sentence before names no other person (it names
+ * the subject, or opens with a pronoun resolved the same way).
+ */
+function resolvePronouns(article: ArticleText, index: EntityIndex): Map<number, Shown> {
+  const out = new Map<number, Shown>();
+  const main = index.mainSubject;
+  if (!main) return out;
+  let male = 0;
+  let female = 0;
+  for (const s of article.sentences) {
+    male += s.text.match(/\b(?:he|him|his|He|His|Him)\b/g)?.length ?? 0;
+    female += s.text.match(/\b(?:she|her|hers|She|Her)\b/g)?.length ?? 0;
+  }
+  const pronouns =
+    male >= 3 && male > female * 4
+      ? /^(?:He|His)$/
+      : female >= 3 && female > male * 4
+        ? /^(?:She|Her)$/
+        : undefined;
+  if (!pronouns) return out;
+  const parts = main.name.split(" ");
+  const surname = parts[parts.length - 1] ?? main.name;
+  const usesSurname = index.mentions.some((m) => m.name === surname);
+  const name = usesSurname ? surname : main.name;
+  const apostrophe = article.text.includes("’s") && !article.text.includes("'s") ? "’" : "'";
+  const people = new Map<number, { main: boolean; other: boolean }>();
+  for (const m of index.mentions) {
+    const entry = people.get(m.sentence) ?? { main: false, other: false };
+    const entity = index.byAlias.get(entityKey(m.name));
+    if (entity === main) entry.main = true;
+    else if (m.cls === "person" || m.cls === "other") entry.other = true;
+    people.set(m.sentence, entry);
+  }
+  let previousIsSubject = false;
+  for (const s of article.sentences) {
+    const pronoun = OPENING_PRONOUN.exec(s.text)?.[1];
+    const here = people.get(s.index);
+    if (pronoun && pronouns.test(pronoun) && previousIsSubject) {
+      const replacement = pronoun === "He" || pronoun === "She" ? name : `${name}${apostrophe}s`;
+      out.set(s.index, {
+        text: replacement + s.text.slice(pronoun.length),
+        shift: replacement.length - pronoun.length,
+      });
+      previousIsSubject = !here?.other;
+    } else previousIsSubject = Boolean(here?.main) && !here?.other;
+  }
+  return out;
 }
 
 function keyTokens(key: string): string[] {
@@ -334,8 +399,17 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
 
 function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Random): Candidate[] {
   const out: Candidate[] = [];
+  const resolved = resolvePronouns(article, facts.index);
+  // A capitalised first word is a common word when the article never capitalises it mid-sentence.
+  const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
+  const isCommon = (word: string) =>
+    !facts.index.byAlias.has(word.toLowerCase()) &&
+    (facts.index.lowerWords.has(word.toLowerCase()) || !midCaps.has(word));
   for (const sentence of article.sentences) {
-    const base = scoreSentence(sentence);
+    const shown = resolved.get(sentence.index);
+    const display = shown?.text ?? sentence.text;
+    const shift = shown?.shift ?? 0;
+    const base = scoreSentence(display);
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
     const density = Math.min(3, spans.length) * 0.15;
@@ -347,7 +421,9 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
-      const stem = blankOut(sentence, span.start, span.end);
+      const keyStart = span.start + shift;
+      const keyEnd = span.end + shift;
+      const stem = blankOut(display, keyStart, keyEnd);
       if (recoverable(span.text, stem, aliases)) continue;
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
@@ -373,14 +449,15 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
               : 0.1;
       const score = base + density + kindScore + 0.2;
       const secrets = [span.text, ...aliases];
-      const quoted = clean(sentence.text);
+      const quoted = clean(display);
+      const clause = clauseWithKey(display, keyStart, keyEnd, isCommon);
       const cloze: Candidate = {
         type: "cloze",
         sentence,
         key: span.text,
         distractors: [],
         prompt: stem,
-        explanation: `The article says: "${quoted}"`,
+        explanation: clozeExplanation(span.text, clause),
         score,
         secrets,
         shows: [stem, span.text],
@@ -402,7 +479,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
           key: quoted,
           distractors: [],
           prompt: "Which of these statements is true, according to the article?",
-          explanation: `The article says: "${quoted}" The other statements change the ${describe(span)}.`,
+          explanation: statementExplanation(span.text, clause, describe(span)),
           score: score - 0.15,
           secrets,
           shows: [quoted],
@@ -411,7 +488,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
             const distractors = distractorsFor();
             if (distractors.length < 3) return false;
             statement.distractors = distractors.map((d) =>
-              clean(`${sentence.text.slice(0, span.start)}${d}${sentence.text.slice(span.end)}`),
+              clean(`${display.slice(0, keyStart)}${d}${display.slice(keyEnd)}`),
             );
             statement.shows = [quoted, ...statement.distractors];
             return true;
@@ -428,7 +505,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
       if (!item) continue;
       const distractors = listDistractors(list, item.text, sentence, facts, random);
       if (distractors.length < 2) continue;
-      const stem = blankOut(sentence, list.start, list.end);
+      const stem = blankOut(display, list.start + shift, list.end + shift);
       if (countWords(stem) < 5) continue;
       out.push({
         type: "list-membership",
@@ -436,7 +513,10 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         key: item.text,
         distractors,
         prompt: `The article lists several items here: "${stem}" Which of these is one of them?`,
-        explanation: `The article says: "${clean(sentence.text)}"`,
+        explanation: listExplanation(
+          item.text,
+          list.items.map((i) => i.text),
+        ),
         score: base + 0.6 + (distractors.length === 3 ? 0.2 : 0),
         secrets: list.items.map((i) => i.text),
         shows: [stem, item.text, ...distractors],
@@ -450,9 +530,11 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
 function describe(span: Span): string {
   switch (span.kind) {
     case "date":
-      return "date";
+      return span.format === "year" || span.format === "decade" || span.format === "century"
+        ? span.format
+        : "date";
     case "number":
-      return span.format === "ordinal" ? "ordinal number" : "number";
+      return span.format === "ordinal" ? "ordinal number" : "figure";
     case "entity":
       return span.cls === "person"
         ? "person"

@@ -333,6 +333,17 @@ export function findLists(sentence: Sentence): ListSpan[] {
         /(?:ing|ed)$/.test(firstItemWords[0] ?? ""))
     )
       firstItemWords = firstItemWords.slice(1);
+    // "a fiction writer, publisher and critic": the word before a one-word first item belongs
+    // to it when it is a plain lower-case noun (not a verb like "imports" or "exporting").
+    const before = firstWords[firstWords.length - firstItemWords.length - 1] ?? "";
+    if (
+      firstItemWords.length === 1 &&
+      /^\p{Ll}{3,}$/u.test(before) &&
+      !STOPWORDS.has(before) &&
+      !/(?:ing|ed|s)$/.test(before) &&
+      /^(?:a|an|the)$/i.test(firstWords[firstWords.length - 3] ?? "")
+    )
+      firstItemWords = [before, ...firstItemWords];
     const firstItem = firstItemWords.join(" ");
     if (STOPWORDS.has(firstItem.toLowerCase())) {
       k--;

@@ -32,10 +32,25 @@ export interface ArticleText {
   wordCount: number;
 }
 
-const BOILERPLATE_LINE =
-  /^(?:log ?in|sign (?:in|up)|subscribe|register|rating|blog|posted|published|updated|by\s|share|tags?|categor(?:y|ies)|comments?|read more|related|follow|source|photo|image|picture|caption|credit|advertisement|sponsored|copyright|©|all rights reserved|click|download|print|email|e-mail|next|previous|home|menu|search|cookie|privacy|terms|leave a (?:reply|comment)|reply|like|tweet|see also|references|external links|further reading|notes)\b/i;
+/** Site chrome that is only ever chrome, however the line goes on ("Log in to comment…"). */
+const CHROME_START =
+  /^(?:log ?in|sign (?:in|up)|subscribe|register (?:now|here|for|to)|advertisement|sponsored|copyright|©|\(c\)\s*\d{4}|all rights reserved|click here|leave a (?:reply|comment)|posted (?:in|on|by|at)|published (?:in|on|by|at)|(?:last )?updated (?:on|at)|filed (?:in|under)|read (?:more|next|also)|(?:related|see also|also read|more|watch|listen|editor['’]s note):|(?:first |last )?(?:published|updated|posted)(?::|\s+(?:on|at|in|by|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s+\d))|\d+\s*min(?:ute)?s?\s+read|related (?:posts?|articles?|stories|reading|content)|you may also like|more from|skip to|jump to|back to top|follow us|share (?:this|on|via)|tags?:|categor(?:y|ies):|rating:|blog:|source:|photo(?:graph)?s?(?: by)?:|image(?: credit)?s?:|picture:|caption:|credits?:|cookies?\b)/iu;
+/** Words that are chrome when they stand (almost) alone: "Share", "Menu", "Image credit". */
+const CHROME_WORDS =
+  /^(?:share|menu|comments?|\d+ comments?|no comments|advertisement|ads?|related|read more|more|home|search|next|previous|prev|print|email|e-mail|reply|like|tweet|follow|login|subscribe|newsletter|sign in|log in|sign up|see also|references|external links|further reading|notes|footnotes|sources|tags|categories|photo|image|picture|caption|credit|image credit|photo credit|getty images|reuters|ap|afp|top|trending|popular|latest|loading|close|open|toggle navigation|main menu|cookie settings|privacy policy|terms of use|terms and conditions|contact us|about us)[\s:.!…»›>|-]*$/i;
 const BOILERPLATE_ANYWHERE =
   /\b(?:log in if|already registered|all rights reserved|cookies?\b.*\bpolicy|subscribe to|sign up for|follow us|share this|click here|read more)\b/i;
+/** A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" — names, no verb. */
+const BYLINE =
+  /^[Bb]y\s+(?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}.'’-]*\s?){1,4})?(?:[,|–-]\s*[\p{L} ]{0,40})?$/u;
+const DATE_LINE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*,?\s+)?(?:\d{1,2}\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc|[a-z]{2,4})?)?$/iu;
+/** Function words that cannot head a section on their own ("In", "The", "And"). */
+const FUNCTION_WORDS = new Set(
+  "a an the and or but nor so yet in on at to of by for from with as into onto upon about over under after before since until via per than then this that these those it its he she they we you i".split(
+    " ",
+  ),
+);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 export function countWords(text: string): number {
@@ -76,8 +91,7 @@ export function readArticle(text: string): ArticleText {
 
 function classifyLine(line: string): BlockKind {
   const words = countWords(line);
-  if (BOILERPLATE_LINE.test(line) && (words < 25 || /^[^.!?]{0,40}:/.test(line)))
-    return "boilerplate";
+  if (isChrome(line, words)) return "boilerplate";
   if (BOILERPLATE_ANYWHERE.test(line) && words < 30) return "boilerplate";
   if (/^(?:\[[^\]]*\]|\([^)]*\))$/.test(line)) return "boilerplate";
   const endsLikeSentence = /[.!?]["'”’)\]]*$/.test(line);
@@ -92,6 +106,22 @@ function classifyLine(line: string): BlockKind {
   }
   if (words < 4) return "boilerplate";
   return "paragraph";
+}
+
+/** Page chrome: log-in prompts, share buttons, tags, captions, credits, bylines, stray words. */
+export function isChrome(line: string, words = countWords(line)): boolean {
+  if (CHROME_START.test(line) && words < 25) return true;
+  if (words <= 4 && CHROME_WORDS.test(line)) return true;
+  if (BYLINE.test(line) && words <= 12) return true;
+  // A lone function word ("In") is a scrap of a menu or a link, never a heading.
+  const tokens = line.toLowerCase().match(WORD) ?? [];
+  if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => FUNCTION_WORDS.has(t)))
+    return true;
+  // A date line ("14 March 2024", "March 14, 2024 at 9:30").
+  if (words <= 8 && DATE_LINE.test(line)) return true;
+  // Lines of symbols and numbers only ("1 / 5", "★★★★☆", "12:45").
+  if (words <= 3 && !/\p{L}{3}/u.test(line)) return true;
+  return false;
 }
 
 /** A short paragraph right at the end that reads like an author bio is boilerplate too. */

@@ -91,6 +91,24 @@ function cleanSentence(s: string): string {
     .trim();
 }
 
+/**
+ * Whether `shown` is the source sentence as a question may show it: word for word, or with an
+ * opening "He"/"She" replaced by a name the article uses ("His"/"Her" by that name's possessive).
+ */
+export function showsSource(shown: string, source: string, article: string): boolean {
+  const clean = cleanSentence(source);
+  if (shown === clean) return true;
+  const pronoun = /^(He|She|His|Her)\b/.exec(clean)?.[1];
+  if (!pronoun) return false;
+  const rest = clean.slice(pronoun.length);
+  if (!shown.endsWith(rest)) return false;
+  const name = shown.slice(0, shown.length - rest.length);
+  const possessive = pronoun === "His" || pronoun === "Her";
+  const bare = possessive ? name.replace(/['’]s$/, "") : name;
+  if (possessive && bare === name) return false;
+  return /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u.test(bare) && article.includes(bare);
+}
+
 interface View {
   stem: string;
   key: string;
@@ -145,7 +163,7 @@ export function checkBank(bank: Bank, article: string): Violation[] {
         add(q, "key-in-article", `"${v.key}" not in the source sentence`);
       if (q.prompt.split("____").length !== 2) add(q, "stem", "cloze needs exactly one blank");
       else if (
-        q.prompt.replace("____", v.key) !== cleanSentence(source) &&
+        !showsSource(q.prompt.replace("____", v.key), source, article) &&
         // A blanked "Full Name (ACR)" is offered as the full name alone.
         !new RegExp(
           `^${escapeRe(q.prompt).replace("____", `${escapeRe(v.key)} \\(\\p{Lu}[\\p{Lu}\\p{N}&-]+\\)`)}$`,
@@ -154,18 +172,44 @@ export function checkBank(bank: Bank, article: string): Violation[] {
       )
         add(q, "key-in-article", "the stem with the key is not the source sentence");
     } else if (q.type === "true-statement") {
-      if (v.key === "" || cleanSentence(source) !== q.choices.find((c) => c.id === q.answer)?.text)
+      if (
+        v.key === "" ||
+        !showsSource(q.choices.find((c) => c.id === q.answer)?.text ?? "", source, article)
+      )
         add(q, "key-in-article", "the true statement is not the source sentence");
     } else if (!source.includes(v.key)) {
       add(q, "key-in-article", `"${v.key}" not in the source sentence`);
     }
+
+    // The explanation teaches in its own words: it names the key, never a distractor, and does not
+    // just quote the source sentence the widget already shows beside it.
+    if (!q.explanation.includes(v.key)) add(q, "explanation", `does not name the key "${v.key}"`);
+    for (const d of v.distractors)
+      if (hasPhrase(q.explanation, d) && !hasPhrase(source, d))
+        add(q, "explanation", `names the distractor "${d}"`);
+    if (/["“][^"”]*["”]/.test(q.explanation.replace(/“[^”]*”/, "")))
+      add(q, "explanation", "quotes instead of explaining");
+    // A short one-clause sentence may be restated; a longer one is trimmed to the key's clause.
+    const sourceWords = cleanSentence(source).split(" ").length;
+    const clauses = cleanSentence(source).split(/[,;—] ?/).length;
+    if (sourceWords > 16 && clauses > 2 && norm(q.explanation).includes(norm(source)))
+      add(q, "explanation", "repeats the whole source sentence");
+    if (q.explanation.length > cleanSentence(source).length + 120)
+      add(q, "explanation", "longer than the sentence it explains");
 
     // Boilerplate and sentence quality.
     const line = lines.find((l) => l.includes(source)) ?? "";
     if (BOILERPLATE.test(line.trim())) add(q, "boilerplate", line.slice(0, 60));
     if (/\?["”’]?$/.test(source)) add(q, "sentence", "source is a question");
     if (FIRST_PERSON.test(source)) add(q, "sentence", "source is in the first person");
-    if (PRONOUN_START.test(source)) add(q, "sentence", "source starts with a pronoun");
+    // What the learner reads must not open with a pronoun (the generator may name the subject).
+    const shown =
+      q.type === "cloze"
+        ? q.prompt
+        : q.type === "true-statement"
+          ? (q.choices.find((c) => c.id === q.answer)?.text ?? "")
+          : (/"(.*)"/.exec(q.prompt)?.[1] ?? source);
+    if (PRONOUN_START.test(shown)) add(q, "sentence", "question opens with an unresolved pronoun");
     if (/["“”]/.test(source)) add(q, "sentence", "source holds a quotation");
 
     // Key not recoverable from the stem.

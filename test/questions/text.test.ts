@@ -90,3 +90,60 @@ describe("readArticle", () => {
     for (const s of article.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe("page chrome", () => {
+  const kindOf = (line: string) => readArticle(line).blocks[0]?.kind;
+
+  it.each([
+    "In",
+    "The",
+    "Share",
+    "Share this article",
+    "Menu",
+    "Comments",
+    "12 Comments",
+    "Advertisement",
+    "Related posts",
+    "Related: Bus fares to rise by 5% in April",
+    "Read more",
+    "Tags: energy, Pakistan, Russia",
+    "Posted in World News",
+    "Published 14 March 2024",
+    "Updated: March 14, 2024 at 9:30 GMT",
+    "14 March 2024",
+    "5 min read",
+    "Photo: A tram at Riverton Central station. Credit: City Press Agency",
+    "Image credit",
+    "Image: Getty Images",
+    "Copyright 2024 Example Media. All rights reserved.",
+    "© 2024 Example Media",
+    "Subscribe to our newsletter",
+    "Subscribe",
+    "By Jane Doe",
+    "By Sarah Collins, Transport Correspondent",
+    "Leave a reply",
+    "★★★★☆",
+  ])("%s is boilerplate", (line) => {
+    expect(kindOf(line)).toBe("boilerplate");
+  });
+
+  it.each([
+    "Shared Goals for Regional Stability",
+    "Early life and education",
+    "In the Shadow of the Bomb",
+    "Comments on the Constitution",
+    "Home Rule and Its Critics",
+  ])("%s stays a heading", (line) => {
+    expect(kindOf(line)).toBe("heading");
+  });
+
+  it.each([
+    "By 1950, the company had opened offices in London, Paris and Madrid.",
+    "Like his father, Ray trained as an illustrator before he turned to film.",
+    "Home prices in the region rose by 12 percent in 2023, the agency said.",
+    "Next year the council will vote on a second line to the airport.",
+    "Search teams found the wreck of the ship in 1985, off Newfoundland.",
+  ])("%s stays prose", (line) => {
+    expect(kindOf(line)).toBe("paragraph");
+  });
+});
