@@ -65,6 +65,19 @@ export function composeArticle(articles: Article[], wordCount = 2000): string {
   throw new Error(`the repo's articles hold only ${count} words; ${wordCount} needed`);
 }
 
+/** A fixed amount of ordinary JS work (regex, Map, sort) on the same text: the machine's yardstick. */
+export function referenceTask(text: string): number {
+  let total = 0;
+  for (let pass = 0; pass < 20; pass++) {
+    const counts = new Map<string, number>();
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    total += [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).length;
+  }
+  return total;
+}
+
 type Generate = (
   text: string,
   options?: { title?: string; count?: number; locale?: string },
@@ -84,7 +97,7 @@ export async function measureGeneration(
     );
     return;
   }
-  const runs = options.smoke ? 1 : 15;
+  const runs = options.smoke ? 1 : 21;
   const warmup = options.smoke ? 0 : 3;
   const articles = await repoArticles();
   const perArticle: number[] = [];
@@ -106,11 +119,29 @@ export async function measureGeneration(
   );
   try {
     const article = composeArticle(articles);
-    const ms = median(timeSync(() => generateBank(article), runs, warmup));
+    // Interleaved with a fixed pure-JS reference task, so a reader can tell a slower generator
+    // from a busier machine: the ratio moves only with the generator.
+    const generation: number[] = [];
+    const reference: number[] = [];
+    for (let i = 0; i < warmup; i++) generateBank(article);
+    for (let i = 0; i < runs; i++) {
+      reference.push(...timeSync(() => referenceTask(article), 1, 0));
+      generation.push(...timeSync(() => generateBank(article), 1, 0));
+    }
     results.set(
       "generation.ms2000Words",
-      round(ms),
-      `one 2,000-word article composed from the repo's articles (whole paragraphs in name order, cut at 2,000 words); median of ${runs} runs`,
+      round(median(generation)),
+      `one 2,000-word article composed from the repo's articles (whole paragraphs in name order, cut at 2,000 words); median of ${runs} runs after ${warmup} warm-up runs`,
+    );
+    results.set(
+      "generation.referenceMs",
+      round(median(reference), 3),
+      "a fixed pure-JS task (tokenise the 2,000-word article, count words in a Map, sort) timed between generation runs: the machine's speed at that moment",
+    );
+    results.set(
+      "generation.ms2000WordsVsReference",
+      round(median(generation) / median(reference), 1),
+      "generation.ms2000Words / generation.referenceMs: comparable across runs on busy machines",
     );
   } catch (error) {
     results.set("generation.ms2000Words", null, (error as Error).message);
