@@ -94,19 +94,19 @@ export function renderMarkdown(
       "GET quiz ≥ 0.8 × the bare route",
       ratio(r("worker.getQuizRatio")),
       verdict(r("worker.getQuizRatio"), (v) => v >= 0.8),
-      "Two D1 reads per request through wrangler dev's local D1; the load generator, wrangler's proxy and workerd share 2 cores.",
+      "Per request: the CORS check reads the quiz's allowed origins, then the quiz, then its questions — three D1 queries where the bare route has none; local D1 runs them one at a time for all requests, and wrk, wrangler's proxy and workerd share 2 cores.",
     ],
     [
       "PUT answer ≥ 0.5 × the bare route",
       ratio(r("worker.answerRatio")),
       verdict(r("worker.answerRatio"), (v) => v >= 0.5),
-      "Two reads, then a batch (insert + read back) that is a write transaction on one SQLite file; writes serialise.",
+      "Per request: the CORS check reads the attempt's quiz, a rate-limiter call, the attempt, a second limiter call, the question, then a batch (insert + read back, a write transaction): four D1 round trips and two limiter calls, serialised in local D1.",
     ],
     [
       "Finish (no target; reported)",
       ratio(r("worker.finishRatio")),
       dash,
-      "One read, then a batch that scores the attempt from its responses and reads it back, then the review from its responses.",
+      "CORS read, a limiter call, the attempt, a batch that scores it from its responses and reads it back, then the questions and responses for the review.",
     ],
     [
       "Generation ≤ 50 ms per 2,000-word article (stretch 10 ms)",

@@ -55,16 +55,25 @@ export async function measureThroughput(
       questions: server.questionIds,
     };
   };
+  // Every request carries the Origin a widget on a blog would send, so per-quiz CORS runs as it
+  // does for real readers.
+  const headers = { Origin: "http://127.0.0.1" };
   const target = (route: RouteName): Target => {
     switch (route) {
       case "health":
-        return { name: route, method: "GET", path: "/api/health" };
+        return { name: route, method: "GET", headers, path: "/api/health" };
       case "getQuiz":
-        return { name: route, method: "GET", path: `/api/quizzes/${server.slug}` };
+        return { name: route, method: "GET", headers, path: `/api/quizzes/${server.slug}` };
       case "answer":
-        return { name: route, method: "PUT", body: '{"choiceId":"a"}', path: slots("answer") };
+        return {
+          name: route,
+          method: "PUT",
+          headers,
+          body: '{"choiceId":"a"}',
+          path: slots("answer"),
+        };
       case "finish":
-        return { name: route, method: "POST", path: slots("finish") };
+        return { name: route, method: "POST", headers, path: slots("finish") };
     }
   };
   const useWrk = options.wrk !== null;
@@ -93,7 +102,7 @@ export async function measureThroughput(
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, ${plan.rounds} rounds in rotating order after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, ${plan.rounds} rounds in rotating order after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
   results.note("worker.loadGenerator", how);
   for (const route of routes) {
     const list = runs.get(route) ?? [];

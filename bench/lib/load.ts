@@ -27,6 +27,8 @@ export interface Target {
   name: string;
   method: "GET" | "PUT" | "POST";
   body?: string;
+  /** Extra request headers (e.g. the Origin a browser would send). */
+  headers?: Record<string, string>;
   /** A fixed path, or a plan of fresh writes. */
   path: string | SlotPlan;
 }
@@ -72,6 +74,9 @@ export function wrkAvailable(): string | null {
 
 function wrkScript(target: Target): string {
   const lines = [`wrk.method = "${target.method}"`];
+  for (const [name, value] of Object.entries(target.headers ?? {})) {
+    lines.push(`wrk.headers["${name}"] = "${value}"`);
+  }
   if (target.body !== undefined) {
     lines.push(`wrk.body = '${target.body}'`, `wrk.headers["Content-Type"] = "application/json"`);
   }
@@ -169,7 +174,10 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
           port: url.port,
           method: target.method,
           path: p,
-          headers: target.body === undefined ? {} : { "content-type": "application/json" },
+          headers: {
+            ...target.headers,
+            ...(target.body === undefined ? {} : { "content-type": "application/json" }),
+          },
         },
         (res) => {
           res.resume();
