@@ -38,7 +38,7 @@ const cssAsText: Plugin = {
       const source = await readFile(args.path, "utf8");
       const { code } = await transform(source, { loader: "css", minify: true });
       // esbuild keeps custom property values verbatim; ours hold no strings, so squeeze them.
-      return { contents: code.trim().replace(/([:,(])\s+/g, "$1"), loader: "text" };
+      return { contents: code.trim().replace(/([:,(/])\s+|\s+(?=\/)/g, "$1"), loader: "text" };
     });
   },
 };

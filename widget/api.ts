@@ -13,14 +13,14 @@ export interface HttpError {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `tries` bounds the attempts (Infinity for answers, which must get through eventually);
- * `waiting(true)` is called before each wait so the UI can say it is reconnecting.
+ * With `waiting`, the request is retried until it gets through (answers must arrive eventually),
+ * calling `waiting(true)` before each wait so the UI can say it is reconnecting; without it, it
+ * gives up after three tries (loading a quiz, where the learner can press "try again").
  */
 export async function request<T>(
   url: string,
   method = "GET",
-  body?: unknown,
-  tries = Number.POSITIVE_INFINITY,
+  body?: object,
   waiting?: (on: boolean) => void,
 ): Promise<T> {
   for (let n = 1; ; n++) {
@@ -29,7 +29,7 @@ export async function request<T>(
       res = await fetch(url, {
         method,
         headers: body ? { "content-type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : null,
+        body: body && JSON.stringify(body),
       });
     } catch {
       // Offline, DNS, CORS or a blocked request: all look the same from here; wait and retry.
@@ -43,7 +43,7 @@ export async function request<T>(
       }
       throw { status, code: json?.error?.code ?? "error" } satisfies HttpError;
     }
-    if (n >= tries) throw { status, code: "unreachable" } satisfies HttpError;
+    if (!waiting && n > 2) throw { status, code: "unreachable" } satisfies HttpError;
     waiting?.(true);
     const retryAfter = Number(res?.headers.get("retry-after"));
     await sleep(

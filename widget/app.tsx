@@ -89,12 +89,7 @@ export class App extends Component<AppProps, AppState> {
   #load = async () => {
     this.setState({ err: undefined });
     try {
-      const quiz = await request<PublicQuiz>(
-        this.#url(`quizzes/${this.props.slug}`),
-        "GET",
-        undefined,
-        3,
-      );
+      const quiz = await request<PublicQuiz>(this.#url(`quizzes/${this.props.slug}`));
       let run = load<Round>(this.#key);
       if (run && !run.ids.every((id) => quiz.questions.some((q) => q.id === id))) run = undefined;
       this.setState({ quiz, run });
@@ -104,7 +99,6 @@ export class App extends Component<AppProps, AppState> {
         const pending = run.ans[qid];
         // Resending is safe: the server answers the same answer with the same grade.
         if (pending && !pending.r) void this.#send(run, qid);
-        else this.setState({ pick: pending?.c });
       }
     } catch (e) {
       this.setState({ err: (e as HttpError).code === "unreachable" ? "down" : "nf" });
@@ -153,7 +147,6 @@ export class App extends Component<AppProps, AppState> {
               group: group || undefined,
               pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
             },
-            undefined,
             this.#waiting,
           ),
         )
@@ -198,7 +191,6 @@ export class App extends Component<AppProps, AppState> {
         this.#url(`attempts/${a}/answers/${qid}`),
         "PUT",
         { choiceId: answer.c },
-        undefined,
         this.#waiting,
       ).catch(async (e: HttpError) => {
         // 409: answered differently first (another tab); that answer counts, so show it.
@@ -244,7 +236,6 @@ export class App extends Component<AppProps, AppState> {
       const fin = await request<FinishResult>(
         this.#url(`attempts/${attemptId}/finish`),
         "POST",
-        undefined,
         undefined,
         this.#waiting,
       );
