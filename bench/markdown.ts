@@ -354,10 +354,11 @@ ${nulls.length ? `## Not measured in this run\n\n${nulls.join("\n")}\n` : ""}
    paragraphs and \`<script async>\`. A fresh browser context per run (cold cache, empty storage);
    an init script observes the widget's shadow root (the widget is not modified) and counts a screen
    as painted at the end of the next animation frame; layout shifts from a PerformanceObserver.
-3. **Throughput**: ${plan.rounds} rounds; in each, /api/health, GET quiz, PUT answer and finish run
-   for ${plan.seconds} s each (${plan.threads} threads, ${plan.connections} connections), the order
-   rotating per round; each route's ratio is its req/s over /api/health's in the same round,
-   median over rounds. Attempts for the writes are created beforehand in D1 with set-based SQL.
+3. **Throughput**: ${plan.rounds} rounds; in each, GET quiz, PUT answer and finish each run for
+   ${plan.seconds} s (${plan.threads} threads, ${plan.connections} connections) right beside a run of
+   /api/health (health first in even rounds, second in odd ones); each ratio is the route's req/s
+   over its neighbouring health run's, median over rounds. Requests carry an \`Origin\` header as a
+   browser's would. Attempts for the writes are created beforehand in D1 with set-based SQL.
 4. **Generation**: \`generateBank()\` in this Node process on every article kept in the repo
    (\`questions/articles\`, \`test/questions/articles\`), 3 warm-up runs then the median of 15; the
    2,000-word article is composed from whole paragraphs of those articles in name order.

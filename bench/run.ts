@@ -51,11 +51,11 @@ for (const name of only ?? []) {
 const enabled = (name: string) => (only ? only.has(name) : true);
 
 const plan: ThroughputPlan = {
-  rounds: 3,
-  seconds: 4,
+  rounds: 5,
+  seconds: 2,
   threads: 2,
   connections: 20,
-  perThread: 1500,
+  perThread: 1000,
 };
 
 const results = new Results();
@@ -200,6 +200,9 @@ const total = (performance.now() - started) / 1000;
 results.note("bench.loadEnd", loadAverage());
 results.timings.set("total", Math.round(total * 10) / 10);
 const json = results.toJson();
+if (runLogLines.length) {
+  await writeFile(path.join(root, "bench", "last-run.log"), `${runLogLines.join("\n\n")}\n`);
+}
 if (smoke || only) {
   console.log(JSON.stringify(json, null, 2));
   const expected = smoke
@@ -213,7 +216,6 @@ if (smoke || only) {
   log(smoke ? "smoke passed" : "done (partial run: nothing written)");
 } else {
   await writeFile(path.join(root, "bench", "results.json"), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFile(path.join(root, "bench", "last-run.log"), `${runLogLines.join("\n\n")}\n`);
   await writeFile(
     path.join(root, "BENCHMARKS.md"),
     renderMarkdown(results, { plan, totalSeconds: total }),

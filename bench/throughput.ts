@@ -2,8 +2,8 @@
  * Worker throughput (issue 7, point 3) under `wrangler dev` on loopback: requests/s and p50/p99
  * for GET quiz, PUT answer (fresh D1 writes: every request answers a question no request answered
  * before) and finish (each request finishes a different attempt that holds a full set of
- * answers), each as a ratio to the bare route /api/health measured in the same round. Rounds
- * rotate the order of the routes to cancel drift; ratios are medians over rounds.
+ * answers), each as a ratio to the bare route /api/health run right beside it (before it in
+ * even rounds, after it in odd ones, to cancel drift); ratios are medians over rounds.
  */
 
 import { type LoadOptions, type LoadResult, load, type SlotPlan, type Target } from "./lib/load.ts";
@@ -28,6 +28,7 @@ export function poolSizes(plan: ThroughputPlan, questionCount: number) {
 
 type RouteName = "health" | "getQuiz" | "answer" | "finish";
 const routes: RouteName[] = ["health", "getQuiz", "answer", "finish"];
+const measured: RouteName[] = ["getQuiz", "answer", "finish"];
 
 export async function measureThroughput(
   results: Results,
@@ -83,26 +84,31 @@ export async function measureThroughput(
   const runs = new Map<RouteName, LoadResult[]>(routes.map((r) => [r, []]));
   const ratios = new Map<RouteName, number[]>(routes.map((r) => [r, []]));
   let overflow = false;
+  const measure = async (route: RouteName, label: string) => {
+    // Let the previous run's queue drain before the next starts.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const result = await load(target(route), loadOptions(plan.seconds), useWrk);
+    options.log(`${label} ${route}\n${result.raw}`);
+    // More requests than one thread's range: a thread may have wrapped, replaying writes.
+    if (route === "answer" || route === "finish") overflow ||= result.requests > plan.perThread;
+    runs.get(route)?.push(result);
+    return result;
+  };
+  // Each route runs right beside its own /api/health run (health first in even rounds, second in
+  // odd ones), so drift on a shared machine hits both sides of every ratio alike.
   for (let round = 0; round < plan.rounds; round++) {
-    const order = routes.map((_, i) => routes[(i + round) % routes.length] as RouteName);
-    const inRound = new Map<RouteName, LoadResult>();
-    for (const route of order) {
-      // Let the previous run's queue drain before the next starts.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const result = await load(target(route), loadOptions(plan.seconds), useWrk);
-      options.log(`round ${round + 1} ${route}\n${result.raw}`);
-      // More requests than one thread's range: a thread may have wrapped, replaying writes.
-      if (route === "answer" || route === "finish") overflow ||= result.requests > plan.perThread;
-      inRound.set(route, result);
-      runs.get(route)?.push(result);
+    for (const route of measured) {
+      const label = `round ${round + 1}`;
+      const healthFirst = round % 2 === 0;
+      const first = await measure(healthFirst ? "health" : route, label);
+      const second = await measure(healthFirst ? route : "health", label);
+      const [health, other] = healthFirst ? [first, second] : [second, first];
+      ratios.get(route)?.push(other.rps / health.rps);
     }
-    const health = inRound.get("health")?.rps ?? Number.NaN;
-    for (const route of routes)
-      ratios.get(route)?.push((inRound.get(route)?.rps ?? Number.NaN) / health);
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, ${plan.rounds} rounds in rotating order after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route paired with an adjacent /api/health run in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
   results.note("worker.loadGenerator", how);
   for (const route of routes) {
     const list = runs.get(route) ?? [];
@@ -120,7 +126,7 @@ export async function measureThroughput(
     );
   }
   const ratioNote = (what: string) =>
-    `${what} req/s / /api/health req/s in the same round, median of ${plan.rounds} rounds (${how})`;
+    `${what} req/s / the adjacent /api/health run's req/s, median of ${plan.rounds} pairs (${how})`;
   results.set(
     "worker.getQuizRatio",
     round(median(ratios.get("getQuiz") ?? []), 3),
