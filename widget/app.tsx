@@ -144,7 +144,7 @@ export class App extends Component<AppProps, AppState> {
             "POST",
             {
               learnerId: id,
-              group: group || undefined,
+              group: group?.trim().slice(0, 64) || undefined,
               pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
             },
             this.#waiting,
