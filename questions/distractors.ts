@@ -448,6 +448,13 @@ function lastKeyword(name: string): string {
     : (words[words.length - 1] ?? "");
 }
 
+function rolesFit(key: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  if (other.has("family") && !key.has("family")) return false;
+  if (key.size === 0 || other.size === 0) return true;
+  for (const r of other) if (key.has(r)) return true;
+  return false;
+}
+
 /** An entity the whole article is about: a give-away as a key and a silly distractor. */
 export function isTopic(e: Entity, facts: ArticleFacts): boolean {
   return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
@@ -462,9 +469,12 @@ export function entityDistractors(
   const key = span.text;
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
+  const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
   for (const e of facts.index.byKey.values()) {
     if (e.cls !== span.cls || e === main || isTopic(e, facts)) continue;
     if (entityKey(e.name) === span.key) continue;
+    // A person's wife is no candidate PhD supervisor: roles must not clash.
+    if (span.cls === "person" && !rolesFit(keyRoles, e.roles)) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.

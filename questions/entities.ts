@@ -57,6 +57,8 @@ export interface Entity {
   acronym?: string;
   /** Lower-case forms that mean the same entity: surname, acronym, name without "the". */
   aliases: Set<string>;
+  /** For people: role groups the article gives them ("family", "academic", "player"…). */
+  roles: Set<string>;
   firstSentence: number;
 }
 
@@ -187,6 +189,9 @@ for (const w of [
   keywordClass.set(w, "company");
 for (const w of ["Project", "Programme", "Program", "Initiative", "Plan", "Mission"])
   keywordClass.set(w, "project");
+// Sports clubs ("Northbridge Athletic", "Dunmore United") are organisations, not people.
+for (const w of ["Athletic", "Rovers", "Wanderers", "Albion", "FC", "Hotspur", "Rangers"])
+  keywordClass.set(w, "organisation");
 
 export function entityKey(name: string): string {
   return name
@@ -273,6 +278,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
         cls,
         count: 0,
         aliases: new Set([key]),
+        roles: new Set(),
         firstSentence: m.sentence,
       };
       byKey.set(key, entity);
@@ -288,6 +294,8 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
       const surname = parts[parts.length - 1];
       if (surname) entity.aliases.add(surname);
     }
+    const role = roleBefore(sentences[m.sentence]?.text.slice(0, m.start) ?? "");
+    if (role) entity.roles.add(role);
     mentions.push({
       start: m.start,
       end: m.end,
@@ -333,6 +341,28 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   for (const entity of byKey.values())
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity);
   return { mentions, byKey, byAlias, mainSubject, lowerWords };
+}
+
+const ROLE_GROUPS: Record<string, string> = {};
+for (const [group, list] of Object.entries({
+  family:
+    "father mother wife husband son daughter brother sister cousin uncle aunt grandfather grandmother grandson granddaughter nephew niece fiancée fiancé sweetheart spouse partner",
+  academic:
+    "physicist chemist scientist mathematician biologist astronomer professor researcher supervisor economist historian philosopher physician geologist ecologist zoologist botanist lecturer",
+  player:
+    "striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler",
+  staff: "manager coach",
+  business: "executive founder co-founder engineer analyst chairman chairwoman investor",
+  film: "director actor actress filmmaker cameraman producer critic screenwriter composer",
+}))
+  for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
+
+/** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */
+function roleBefore(before: string): string | undefined {
+  const word = /([\p{Ll}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
+  if (!word) return undefined;
+  if (/\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before)) return "family";
+  return ROLE_GROUPS[word];
 }
 
 interface Run {

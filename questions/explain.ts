@@ -14,7 +14,7 @@ interface Segment {
 
 /** Clauses that only add to a sentence whose main clause comes before them. */
 const TRAILING =
-  /^(?:which|who|whom|whose|where|while|whereas|although|though|including|includes|such as|especially|particularly|notably|as well as|after|before|until|since|despite|partly|mainly|mostly|thus|thereby|so that|because|according to|\p{Ll}+ing)\b/u;
+  /^(?:(?:the |a )?[\p{L} ]{0,40}\b(?:said|says|reported|added|announced|confirmed)\b|which|who|when|whom|whose|where|while|whereas|although|though|including|includes|such as|especially|particularly|notably|as well as|after|before|until|since|despite|partly|mainly|mostly|thus|thereby|so that|because|according to|\p{Ll}+ing)\b/u;
 /** An appositive or trailing noun phrase: "a British-run advertising agency", "his first cousin". */
 const NOUN_PHRASE_START = /^(?:a|an|the|his|her|its|their|one|both|another|\p{Lu}[\p{L}'’.-]*)\s/u;
 const VERB_LIKE =
@@ -131,6 +131,26 @@ export function clauseWithKey(
     (g, i) => i === segs.length - 1 || !LEADING_ADVERBIAL.test(textOf(g)),
   );
   if (mainAt < 0) mainAt = 0;
+  // "Rovers manager Elena Brandt, who took charge in June 2023, has…": the name takes the verb.
+  const prevSeg = segs[keyAt - 1];
+  if (
+    keySeg &&
+    prevSeg &&
+    /^who /.test(textOf(keySeg)) &&
+    /\p{Lu}[\p{L}'’-]*$/u.test(textOf(prevSeg))
+  ) {
+    const name = /(?:\p{Lu}[\p{L}'’.-]*\s?){1,4}$/u.exec(textOf(prevSeg))?.[0] ?? "";
+    const whole =
+      keyAt === 1 && !VERB_LIKE.test(textOf(prevSeg)) && !LEADING_ADVERBIAL.test(textOf(prevSeg))
+        ? textOf(prevSeg)
+        : name;
+    if (name)
+      return finish(
+        `${whole.trim()} ${textOf(keySeg).slice(4)}`,
+        isCommon,
+        text.slice(keyStart, keyEnd),
+      );
+  }
   // "…many books, including A, B, Jim Corbett's X, and C": the main clause and the key's item.
   const listAt = segs.findIndex(
     (g, i) => i > mainAt && i < keyAt && /^(?:including|such as) /.test(textOf(g)),
@@ -161,7 +181,7 @@ export function clauseWithKey(
     const indefinite = /^(?:a|an) /.test(s) && s.split(" ").length <= 5;
     // "In 1953, along with Metropolis and Rosenbluth, Teller…": an aside.
     const aside =
-      /^(?:along with|together with|in turn|for example|for instance|in fact|of course|at the time|like|unlike|supposedly|reportedly|apparently|perhaps|probably|possibly)\b/.test(
+      /^(?:along with|together with|in turn|for example|for instance|in fact|of course|at the time|like|unlike|called|named|known as|supposedly|reportedly|apparently|perhaps|probably|possibly)\b/.test(
         s,
       );
     if (
@@ -197,7 +217,12 @@ export function clauseWithKey(
     const own = textOf(keySeg);
     const and = own.lastIndexOf(" and ");
     const keyIn = ks - keySeg.start;
-    if (and > keyIn && own.slice(and + 5).split(" ").length <= 3) {
+    const rest = own.slice(and + 5);
+    if (
+      and > keyIn &&
+      rest.split(" ").length <= 3 &&
+      /^(?:only|then|later|also|so|thus|not|never|still|yet|soon)\b/.test(rest)
+    ) {
       const cutFrom = out.lastIndexOf(own.slice(and));
       if (cutFrom >= 0) out = out.slice(0, cutFrom);
     }
@@ -216,11 +241,14 @@ function dropTrailing(
     const g = segs[i];
     if (!g) break;
     const s = textOf(g);
+    const coordinated =
+      /^(?:and|but|while) /.test(s) &&
+      g.sep === ", " &&
+      (VERB_LIKE.test(s) || /^(?:and|but|while) (?:the|a|an|its|his|her|their|\p{Lu})/u.test(s));
     // What is kept must still say something: "About 90 percent of plant species" does not.
-    if (!segs.slice(0, i).some((x) => VERB_LIKE.test(textOf(x)))) continue;
+    if (!coordinated && !segs.slice(0, i).some((x) => VERB_LIKE.test(textOf(x)))) continue;
     const trailingNoun =
       i === segs.length - 1 && NOUN_PHRASE_START.test(`${s} `) && !VERB_LIKE.test(s);
-    const coordinated = /^(?:and|but|while) /.test(s) && g.sep === ", " && VERB_LIKE.test(s);
     if (
       TRAILING.test(s) ||
       trailingNoun ||

@@ -381,6 +381,17 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
   }
   // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
   if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
+  // "gave them the lead": an element word is a chemical only where the article names others.
+  if (span.kind === "term" && span.cls === "element") {
+    const elements = facts.terms.get("element");
+    if (!elements || elements.size < 2) return false;
+    if (
+      /^[\s-](?:iron|nickel|cobalt|manganese|phosphate|oxide|hydroxide|sulfate|sulphate|carbonate|chloride|nitrate|ion|based)\b/.test(
+        sentence.text.slice(span.end),
+      )
+    )
+      return false;
+  }
   // "carbon dioxide", "hydrogen bomb": an element inside a compound term cannot be swapped.
   if (
     span.kind === "term" &&
@@ -404,7 +415,8 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
   const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
   const isCommon = (word: string) =>
     !facts.index.byAlias.has(word.toLowerCase()) &&
-    (facts.index.lowerWords.has(word.toLowerCase()) || !midCaps.has(word));
+    !midCaps.has(word) &&
+    facts.index.lowerWords.has(word.toLowerCase());
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;

@@ -83,3 +83,39 @@ describe("checkBank", () => {
     expect(rules).toContain("distractor-in-stem");
   });
 });
+
+describe("people's roles", () => {
+  const bio = `Clara Wendt
+Clara Wendt was a German physicist who studied crystals. Wendt was born in Kiel in 1902 and studied physics at the University of Munich.
+Wendt received her doctorate in 1926 under the physicist Arnold Sommerfeld at the University of Munich. In 1927 she married the painter Otto Brenner, her husband for forty years.
+In 1929 Wendt moved to Göttingen to work with the physicist Max Born on the theory of solids. Her brother, Karl Wendt, ran the family shipyard in Kiel.
+Wendt later worked with the chemist Fritz Haber in Berlin on the structure of salts. In 1933 Wendt left Germany for Zurich, where she taught at the Federal Institute of Technology.
+Wendt wrote more than 90 papers on crystals and their defects. She was elected to the Swiss Academy of Sciences in 1951 and died in Zurich in 1978.`;
+
+  it("never offers a family member as a rival for a scientist's role", () => {
+    const bank = generateBank(bio, { count: 20 });
+    for (const q of bank.questions) {
+      const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
+      if (!/Sommerfeld|Born|Haber/.test(key)) continue;
+      for (const c of q.choices) expect(c.text).not.toMatch(/Brenner|Karl Wendt/);
+    }
+  });
+});
+
+describe("ambiguous words", () => {
+  it("does not ask for 'lead' as a chemical element in a match report", () => {
+    const report = `Rovers beat City to reach the final
+Rovers beat City 2-1 at Marsh Lane on Saturday to reach the cup final for the first time since 1987.
+City took the lead in the 11th minute through striker Daniel Okoro, who scored from close range.
+Winger Sam Whitlock gave Rovers the lead again in the 58th minute with a low shot after a quick break.
+A crowd of 31,400 watched the match, the largest at Marsh Lane since the ground opened in 1994.
+The final will be played on 17 May 2025 against Northbridge Athletic, who beat Dunmore United 2-0 on Friday.
+Rovers manager Elena Brandt has now won 14 of her last 17 matches since she took charge in June 2023.`;
+    const bank = generateBank(report, { count: 20 });
+    for (const q of bank.questions) {
+      const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
+      expect(key).not.toBe("lead");
+      expect(q.choices.map((c) => c.text)).not.toContain("Athletic");
+    }
+  });
+});

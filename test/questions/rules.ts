@@ -21,6 +21,7 @@ const DATE_SIGNATURES: Array<[string, RegExp]> = [
   ["mdy", /^[A-Z][a-z]+ \d{1,2}, \d{3,4}$/],
   ["my", /^[A-Z][a-z]+ \d{3,4}$/],
   ["md", /^[A-Z][a-z]+ \d{1,2}$/],
+  ["dm", /^\d{1,2} [A-Z][a-z]+$/],
   ["decade", /^\d{3}0s$/],
   ["century", /^\d{1,2}(?:st|nd|rd|th) century$/],
   ["year", /^\d{4}$/],
