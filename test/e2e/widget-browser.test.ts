@@ -354,6 +354,30 @@ describe("the widget", () => {
     ]);
   });
 
+  it("waits as long as a 429's Retry-After says, then sends the answer", async () => {
+    const page = await newPage();
+    await page.goto(hostUrl("/plain"));
+    await widget(page).getByRole("button", { name: "Start quiz" }).click();
+    const tries: number[] = [];
+    await page.route(`${server.origin}/api/attempts/*/answers/*`, async (route) => {
+      tries.push(Date.now());
+      if (tries.length > 1) return route.continue();
+      return route.fulfill({
+        status: 429,
+        headers: {
+          "content-type": "application/json",
+          "retry-after": "2",
+          "access-control-allow-origin": "*",
+          "access-control-expose-headers": "Retry-After",
+        },
+        body: JSON.stringify({ error: { code: "rate_limited", message: "Slow down." } }),
+      });
+    });
+    await answer(page, 0, correctChoice(0));
+    expect(tries).toHaveLength(2);
+    expect((tries[1] ?? 0) - (tries[0] ?? 0)).toBeGreaterThanOrEqual(1900);
+  });
+
   it("says clearly when the quiz does not exist", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain", { quiz: "no-such-quiz" }));
