@@ -76,6 +76,8 @@ it("an educator creates, edits and publishes a quiz, a reader takes it on anothe
   const page = await context.newPage();
   watchErrors(page);
 
+  // This machine may be busy (wrangler dev, Chromium and other suites share two cores).
+  page.setDefaultTimeout(30_000);
   // Sign in: the key goes in a password field, and no URL ever carries it.
   const urls: string[] = [];
   page.on("request", (req) => urls.push(req.url()));
@@ -132,7 +134,9 @@ it("an educator creates, edits and publishes a quiz, a reader takes it on anothe
   await blog.getByRole("button", { name: "Start quiz" }).click();
   for (const [index, question] of quiz.questions.entries()) {
     await expect
-      .poll(() => blog.getByText(`${index + 1} of ${quiz.questions.length}`).count())
+      .poll(() => blog.getByText(`${index + 1} of ${quiz.questions.length}`).count(), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
     if (index === 0) await expect.poll(() => blog.getByText(editedPrompt).count()).toBe(1);
     const choice = question.choices[index % question.choices.length];
@@ -140,7 +144,7 @@ it("an educator creates, edits and publishes a quiz, a reader takes it on anothe
     await blog.getByRole("radio", { name: choice.text, exact: true }).check();
     await blog.getByRole("button", { name: "Check answer" }).click();
     await expect
-      .poll(() => blog.getByText(/^(Correct|Incorrect)$/).count(), { timeout: 10_000 })
+      .poll(() => blog.getByText(/^(Correct|Incorrect)$/).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
     const last = index === quiz.questions.length - 1;
     await blog.getByRole("button", { name: last ? "See my score" : "Next" }).click();
