@@ -193,7 +193,20 @@ for (const w of ["Project", "Programme", "Program", "Initiative", "Plan", "Missi
 for (const w of ["Athletic", "Rovers", "Wanderers", "Albion", "FC", "Hotspur", "Rangers"])
   keywordClass.set(w, "organisation");
 
+const keyCache = new Map<string, string>();
+
 export function entityKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = makeKey(name);
+    // Bounded: the Worker keeps the module across requests.
+    if (keyCache.size > 20000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function makeKey(name: string): string {
   return name
     .toLowerCase()
     .normalize("NFD")
@@ -294,7 +307,9 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
       const surname = parts[parts.length - 1];
       if (surname) entity.aliases.add(surname);
     }
-    const role = roleBefore(sentences[m.sentence]?.text.slice(0, m.start) ?? "");
+    const role = roleBefore(
+      sentences[m.sentence]?.text.slice(Math.max(0, m.start - 40), m.start) ?? "",
+    );
     if (role) entity.roles.add(role);
     mentions.push({
       start: m.start,

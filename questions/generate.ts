@@ -54,7 +54,8 @@ interface Candidate {
   key: string;
   distractors: string[];
   prompt: string;
-  explanation: string;
+  /** Made only for the questions chosen (the clause trimming is not free). */
+  explain: () => string;
   score: number;
   /** What a learner must not see elsewhere in the bank (the key and its aliases). */
   secrets: string[];
@@ -462,14 +463,14 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
       const score = base + density + kindScore + 0.2;
       const secrets = [span.text, ...aliases];
       const quoted = clean(display);
-      const clause = clauseWithKey(display, keyStart, keyEnd, isCommon);
+      const clause = () => clauseWithKey(display, keyStart, keyEnd, isCommon);
       const cloze: Candidate = {
         type: "cloze",
         sentence,
         key: span.text,
         distractors: [],
         prompt: stem,
-        explanation: clozeExplanation(span.text, clause),
+        explain: () => clozeExplanation(span.text, clause()),
         score,
         secrets,
         shows: [stem, span.text],
@@ -491,7 +492,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
           key: quoted,
           distractors: [],
           prompt: "Which of these statements is true, according to the article?",
-          explanation: statementExplanation(span.text, clause, describe(span)),
+          explain: () => statementExplanation(span.text, clause(), describe(span)),
           score: score - 0.15,
           secrets,
           shows: [quoted],
@@ -525,10 +526,11 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         key: item.text,
         distractors,
         prompt: `The article lists several items here: "${stem}" Which of these is one of them?`,
-        explanation: listExplanation(
-          item.text,
-          list.items.map((i) => i.text),
-        ),
+        explain: () =>
+          listExplanation(
+            item.text,
+            list.items.map((i) => i.text),
+          ),
         score: base + 0.6 + (distractors.length === 3 ? 0.2 : 0),
         secrets: list.items.map((i) => i.text),
         shows: [stem, item.text, ...distractors],
@@ -577,21 +579,41 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   const facetCount = new Map<string, number>();
 
   // Normalised once: the give-away check compares every pair of candidates.
-  const forms = new Map<Candidate, { secrets: string[]; shows: string[]; key: string }>();
-  for (const c of candidates)
-    forms.set(c, {
-      secrets: c.secrets.map(padded).filter((s) => s.trim()),
-      shows: c.shows.map(padded),
-      key: entityKey(c.key),
-    });
+  // Made on first use: most candidates are never compared with anything.
+  type Form = { secrets: string[]; shows: string[]; key: string };
+  const forms = new Map<Candidate, Form>();
+  const formOf = (c: Candidate): Form => {
+    let f = forms.get(c);
+    if (!f) {
+      f = {
+        secrets: c.secrets.map(padded).filter((s) => s.trim()),
+        shows: c.shows.map(padded),
+        key: entityKey(c.key),
+      };
+      forms.set(c, f);
+    }
+    return f;
+  };
   const reveals = (a: Candidate, b: Candidate) => {
-    const fa = forms.get(a);
-    const fb = forms.get(b);
-    if (!fa || !fb) return false;
+    const fa = formOf(a);
+    const fb = formOf(b);
     return fa.secrets.some((s) => fb.shows.some((shown) => shown.includes(s)));
   };
-  const conflicts = (c: Candidate) =>
-    chosen.some((o) => reveals(o, c) || reveals(c, o) || forms.get(o)?.key === forms.get(c)?.key);
+  // `chosen` only grows, so each candidate is checked once against each chosen question.
+  const checkedUpTo = new Map<Candidate, number>();
+  const blocked = new Set<Candidate>();
+  const conflicts = (c: Candidate) => {
+    if (blocked.has(c)) return true;
+    for (let i = checkedUpTo.get(c) ?? 0; i < chosen.length; i++) {
+      const o = chosen[i];
+      if (o && (reveals(o, c) || reveals(c, o) || formOf(o).key === formOf(c).key)) {
+        blocked.add(c);
+        return true;
+      }
+    }
+    checkedUpTo.set(c, chosen.length);
+    return false;
+  };
 
   // Weak candidates never make it, however much variety they would add.
   const pool = candidates.filter((c) => c.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
@@ -625,11 +647,8 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
         continue;
       }
       // Its choices are known now: check them against the questions already chosen.
-      forms.set(best, {
-        secrets: best.secrets.map(padded).filter((x) => x.trim()),
-        shows: best.shows.map(padded),
-        key: entityKey(best.key),
-      });
+      forms.delete(best);
+      checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;
       if (conflicts(best) || best.score < MIN_SCORE) {
@@ -668,7 +687,7 @@ function assemble(chosen: Candidate[], random: Random): Question[] {
       prompt: c.prompt,
       choices,
       answer: ids[position] ?? "a",
-      explanation: c.explanation,
+      explanation: c.explain(),
       source: { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text },
     };
   });
