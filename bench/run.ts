@@ -51,8 +51,8 @@ for (const name of only ?? []) {
 const enabled = (name: string) => (only ? only.has(name) : true);
 
 const plan: ThroughputPlan = {
-  rounds: 5,
-  seconds: 2,
+  rounds: 3,
+  seconds: 3,
   threads: 2,
   connections: 20,
   perThread: 1000,

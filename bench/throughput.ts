@@ -11,6 +11,20 @@ import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
 import { answerPrefix, type BenchServer, finishPrefix } from "./server.ts";
 
+/** Waits until the server answers a bare request (the queue left by the last run is served). */
+async function drain(origin: string): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  while (performance.now() < deadline) {
+    try {
+      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // still busy
+    }
+  }
+}
+
 export interface ThroughputPlan {
   rounds: number;
   seconds: number;
@@ -84,9 +98,10 @@ export async function measureThroughput(
   const runs = new Map<RouteName, LoadResult[]>(routes.map((r) => [r, []]));
   const ratios = new Map<RouteName, number[]>(routes.map((r) => [r, []]));
   let overflow = false;
+  let stalls = 0;
   const measure = async (route: RouteName, label: string) => {
-    // Let the previous run's queue drain before the next starts.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Start only once the previous run's queue has drained: a bare request must come back.
+    await drain(server.origin);
     const result = await load(target(route), loadOptions(plan.seconds), useWrk);
     options.log(`${label} ${route}\n${result.raw}`);
     // More requests than one thread's range: a thread may have wrapped, replaying writes.
@@ -100,16 +115,27 @@ export async function measureThroughput(
     for (const route of measured) {
       const label = `round ${round + 1}`;
       const healthFirst = round % 2 === 0;
-      const first = await measure(healthFirst ? "health" : route, label);
-      const second = await measure(healthFirst ? route : "health", label);
-      const [health, other] = healthFirst ? [first, second] : [second, first];
-      ratios.get(route)?.push(other.rps / health.rps);
+      // A run that got no answer at all means the server was away (wrangler dev rebuilds when a
+      // source file changes under it): that pair says nothing about the route, so run it again.
+      for (let tries = 1; ; tries++) {
+        const first = await measure(healthFirst ? "health" : route, label);
+        const second = await measure(healthFirst ? route : "health", label);
+        const [health, other] = healthFirst ? [first, second] : [second, first];
+        if ((health.requests > 0 && other.requests > 0) || tries === 3) {
+          ratios.get(route)?.push(other.rps / health.rps);
+          break;
+        }
+        stalls++;
+      }
     }
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
   const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route paired with an adjacent /api/health run in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
-  results.note("worker.loadGenerator", how);
+  results.note(
+    "worker.loadGenerator",
+    `${how}${stalls ? `; ${stalls} pair(s) re-run because the server answered nothing during a run` : ""}`,
+  );
   for (const route of routes) {
     const list = runs.get(route) ?? [];
     const prefix = `worker.${route}`;
