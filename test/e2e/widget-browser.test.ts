@@ -537,6 +537,52 @@ describe("the widget", () => {
     const href = (await link.getAttribute("href")) ?? "";
     expect(href.startsWith(`${server.origin}/#:~:text=`)).toBe(true);
     expect(await link.getAttribute("target")).toBeNull();
+    // Following it scrolls the article's sentence into view (and Chromium highlights it).
+    const sentence = page.locator("article p", { hasText: bank.questions[0]?.source.text ?? "" });
+    expect(await sentence.count()).toBe(1);
+    const inView = async () => {
+      const box = await sentence.boundingBox();
+      return !!box && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0);
+    };
+    expect(await inView()).toBe(false);
+    await link.click();
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true);
+
+    // A quiz with a source URL, on a page without its article: the link goes to the source.
+    if (server.adminToken) {
+      const auth = {
+        authorization: `Bearer ${server.adminToken}`,
+        "content-type": "application/json",
+      };
+      const article = readFileSync(
+        path.join(root, "questions", "articles", `${seedSlug}.txt`),
+        "utf8",
+      );
+      const created = await fetch(`${server.origin}/api/quizzes`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({
+          title: "Sourced copy",
+          article,
+          sourceUrl: "https://example.com/post#top",
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { slug } = (await created.json()) as { slug: string };
+      const published = await fetch(`${server.origin}/api/quizzes/${slug}/publish`, {
+        method: "POST",
+        headers: auth,
+      });
+      expect(published.status).toBeLessThan(300);
+      const sourced = await newPage();
+      await sourced.goto(hostUrl("/plain", { quiz: slug }));
+      await widget(sourced).getByRole("button", { name: "Start quiz" }).click();
+      await widget(sourced).getByRole("radio").first().check();
+      await widget(sourced).getByRole("button", { name: "Check answer" }).click();
+      const away = widget(sourced).getByRole("link", { name: "Show in article" });
+      expect(await away.getAttribute("href")).toMatch(/^https:\/\/example\.com\/post#:~:text=./);
+      expect(await away.getAttribute("target")).toBe("_blank");
+    }
 
     // A page without the article, for a quiz without a source URL: no link at all.
     const other = await newPage();
