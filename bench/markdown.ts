@@ -82,7 +82,7 @@ export function renderMarkdown(
       "CLS 0",
       num(r("widget.cls"), 4),
       verdict(r("widget.cls"), (v) => v === 0),
-      "Host text below the widget moves if the widget's loading box is shorter than what replaces it.",
+      `Host text below moves when the element grows: ${num(r("widget.undefinedHeightPx"))} px before widget.js runs (an undefined custom element), ${num(r("widget.loadingHeightPx"))} px loading, ${num(r("widget.introHeightPx"))} px with the intro. Only the host page can reserve space before the script runs (e.g. \`recall-quiz{display:block;min-height:…}\`).`,
     ],
     [
       "Interaction → feedback ≤ 100 ms",
@@ -292,6 +292,13 @@ ${table(
       "… of which the PUT answer",
       ms(r("widget.answerFetchMs")),
       "resource timing, CORS preflight included",
+    ],
+    [
+      "widget height: before the script → loading → intro",
+      r("widget.loadingHeightPx") === null
+        ? dash
+        : `${num(r("widget.undefinedHeightPx"))} → ${num(r("widget.loadingHeightPx"))} → ${num(r("widget.introHeightPx"))} px`,
+      "any growth pushes the host's text below it down (a layout shift)",
     ],
     [
       "layout shift (worst run)",

@@ -81,14 +81,22 @@ function instrument() {
   const check = (root: ShadowRoot) => {
     const alert = root.querySelector("[role=alert]");
     if (alert) b.errors.push(alert.textContent ?? "error");
+    // The box the widget holds while loading, and the one it needs for the intro: a difference
+    // is what pushes the host's text down.
+    const height = () => root.host.getBoundingClientRect().height;
+    if (!("loadingHeight" in b.t) && root.querySelector("section")) b.t.loadingHeight = height();
     if (root.querySelector("#fh")) painted("feedback");
     else if (root.querySelector("fieldset legend")) painted("question");
-    else if (root.querySelector("h2") && root.querySelector("button")) painted("intro");
+    else if (root.querySelector("h2") && root.querySelector("button")) {
+      if (!("introHeight" in b.t)) b.t.introHeight = height();
+      painted("intro");
+    }
   };
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
     const root = attachShadow.call(this, init);
     b.t.shadow = performance.now();
+    b.t.undefinedHeight = this.getBoundingClientRect().height;
     new MutationObserver(() => check(root)).observe(root, {
       childList: true,
       subtree: true,
@@ -135,6 +143,9 @@ interface Run {
   answerFetchMs: number;
   clsAtIntro: number;
   cls: number;
+  undefinedHeight: number;
+  loadingHeight: number;
+  introHeight: number;
   shifted: string[];
 }
 
@@ -198,6 +209,9 @@ async function oneRun(browser: Browser, url: string): Promise<Run> {
       interactionMs: t(feedback, "feedback") - feedback.lastClick,
       answerFetchMs: answerEnd - answerStart,
       clsAtIntro: settled.shifts,
+      undefinedHeight: t(intro, "undefinedHeight"),
+      loadingHeight: t(intro, "loadingHeight"),
+      introHeight: t(intro, "introHeight"),
       cls: end.shifts,
       shifted: end.shifted,
     };
@@ -290,6 +304,21 @@ export async function measureWidgetSpeed(
       "widget.cls",
       round(worst.cls, 4),
       `the largest over all runs of the summed layout-shift values without recent input, from navigation through the intro, the first question and the feedback, on a host page with text below the widget (so growth would count). Loading phase alone: up to ${round(Math.max(...runs.map((r) => r.clsAtIntro)), 4)}.${shifted ? ` Nodes that moved: ${shifted}` : ""}`,
+    );
+    results.set(
+      "widget.undefinedHeightPx",
+      med((r) => r.undefinedHeight),
+      "the <recall-quiz> element's height before widget.js runs (the host page's own CSS only)",
+    );
+    results.set(
+      "widget.loadingHeightPx",
+      med((r) => r.loadingHeight),
+      "the widget's height while it loads (1280 x 900 viewport, 16 px host font)",
+    );
+    results.set(
+      "widget.introHeightPx",
+      med((r) => r.introHeight),
+      "the widget's height once the intro shows; more than the loading height means a shift",
     );
     results.set("widget.speedRuns", runs.length);
   } finally {
