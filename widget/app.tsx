@@ -105,6 +105,17 @@ export class App extends Component<AppProps, AppState> {
     }
   };
 
+  /**
+   * A request the server refused. 404: the attempt is gone (the learner erased their data, or
+   * the database was reset), so the saved round is dropped and the intro offers a fresh start.
+   */
+  #fail(e: HttpError) {
+    if (e.status === 404) {
+      save(this.#key, null);
+      this.setState({ run: undefined, fin: undefined });
+    } else this.setState({ err: "down" });
+  }
+
   /** Saves the round, then renders it. */
   #persist(run: Round) {
     save(this.#key, run);
@@ -210,8 +221,8 @@ export class App extends Component<AppProps, AppState> {
         live: `${answer.r.correct ? t.correct : t.incorrect}. ${t.answer} ${right?.text ?? ""}`,
       });
       this.#persist(run);
-    } catch {
-      this.setState({ err: "down" });
+    } catch (e) {
+      this.#fail(e as HttpError);
     }
   }
 
@@ -253,8 +264,8 @@ export class App extends Component<AppProps, AppState> {
           }),
         );
       }
-    } catch {
-      this.setState({ err: "down" });
+    } catch (e) {
+      this.#fail(e as HttpError);
     }
   }
 

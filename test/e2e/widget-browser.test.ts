@@ -2,6 +2,7 @@
 // only, axe-core in light/dark and English/Urdu, hostile host CSS, resume after reload, a network
 // outage mid-quiz, right-to-left Urdu, the iframe embed and oEmbed. Host pages come from another
 // origin (test/e2e/pages/host-server.ts), as on a real blog.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -376,6 +377,28 @@ describe("the widget", () => {
     await answer(page, 0, correctChoice(0));
     expect(tries).toHaveLength(2);
     expect((tries[1] ?? 0) - (tries[0] ?? 0)).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("starts afresh when the learner's data was erased mid-quiz", async () => {
+    const page = await newPage();
+    await page.goto(hostUrl("/plain"));
+    await widget(page).getByRole("button", { name: "Start quiz" }).click();
+    await answer(page, 0, correctChoice(0));
+    await next(page, 0);
+    // The learner erases everything with the secret the widget keeps (docs/security.md).
+    const secret = JSON.parse(
+      (await page.evaluate(() => localStorage.getItem("recall:secret"))) ?? "null",
+    ) as string;
+    const learnerId = createHash("sha256").update(secret).digest("hex").slice(0, 32);
+    const erased = await fetch(`${server.origin}/api/learners/${learnerId}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(erased.status).toBe(204);
+    await widget(page).getByRole("radio").first().check();
+    await widget(page).getByRole("button", { name: "Check answer" }).click();
+    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 15_000 });
+    expect(await storedRound(page)).toBeNull();
   });
 
   it("says clearly when the quiz does not exist", async () => {
