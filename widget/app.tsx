@@ -41,6 +41,8 @@ interface AppState {
   live?: string;
 }
 
+/** A URL without its #fragment. */
+const unhashed = (url: string) => url.replace(/#.*/s, "");
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 /** Text-fragment encoding: encodeURIComponent leaves "-", which the syntax reserves. */
 const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
@@ -147,7 +149,7 @@ export class App extends Component<AppProps, AppState> {
     if (run.a) return Promise.resolve(run.a);
     if (!this.#attempt) {
       const { slug, group } = this.props;
-      const page = location.href.split("#")[0] ?? "";
+      const page = unhashed(location.href);
       this.#attempt = learnerId()
         .then((id) =>
           request<StartedAttempt>(
@@ -305,16 +307,16 @@ export class App extends Component<AppProps, AppState> {
     // innerText, not textContent: text fragments match rendered text, not scripts or hidden text.
     // biome-ignore lint/performance/useDomNodeTextContent: see above.
     this.#page ??= norm(document.body?.innerText ?? "");
-    if (this.#page.includes(text)) return (location.href.split("#")[0] ?? "") + frag;
+    if (this.#page.includes(text)) return unhashed(location.href) + frag;
     const src = this.state.quiz?.sourceUrl;
-    return src ? (src.split("#")[0] ?? "") + frag : undefined;
+    return src ? unhashed(src) + frag : undefined;
   }
 
   #feedback(q: PublicQuestion, chosen: string, r: AnswerResult, last: boolean) {
     const { t } = this.props.loc;
     const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? "";
     const href = this.#showHref(r.source.text);
-    const same = href?.startsWith(location.href.split("#")[0] ?? "");
+    const same = href?.startsWith(unhashed(location.href));
     return (
       <>
         <h2 id="fh" tabIndex={-1} class={r.correct ? "ok" : "no"}>
