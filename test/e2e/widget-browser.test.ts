@@ -486,6 +486,14 @@ describe("the widget", () => {
     await widget(page)
       .getByText(`${quiz.questions.length} of ${quiz.questions.length}`, { exact: true })
       .waitFor();
+    // The page can still hide it on purpose.
+    await widget(page).evaluate((el) => {
+      (el as HTMLElement).hidden = true;
+    });
+    expect(await widget(page).boundingBox()).toBeNull();
+    await widget(page).evaluate((el) => {
+      (el as HTMLElement).hidden = false;
+    });
     await page
       .screenshot({ path: path.join(root, "test-results", "widget-hostile.png") })
       .catch(() => {});
