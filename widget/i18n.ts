@@ -33,27 +33,24 @@ const keys = [
 export type Strings = Record<(typeof keys)[number], string>;
 
 const packed: Record<string, string> = {
-  en: [
-    "Questions: {n}|{a} of {b}",
-    "Start quiz|Check answer|Next|See my score|Correct|Incorrect|The answer:|Your answer:",
-    "Show in article|Your score|Retry the ones I missed|Start over|Loading quiz…",
-    "This quiz could not be found.|The quiz server cannot be reached.|Try again",
+  en:
+    "Questions: {n}|{a} of {b}|" +
+    "Start quiz|Check answer|Next|See my score|Correct|Incorrect|The answer:|Your answer:|" +
+    "Show in article|Your score|Retry the ones I missed|Start over|Loading quiz…|" +
+    "This quiz could not be found.|The quiz server cannot be reached.|Try again|" +
     "Reconnecting… Your answer is saved.|blank",
-  ].join("|"),
-  ur: [
-    "سوالات: {n}|{b} میں سے {a}",
-    "کوئز شروع کریں|جواب جانچیں|اگلا|میرا اسکور دیکھیں|درست|غلط|درست جواب:|آپ کا جواب:",
-    "مضمون میں دیکھیں|آپ کا اسکور|غلط سوالات دوبارہ حل کریں|دوبارہ شروع کریں|کوئز لوڈ ہو رہا ہے…",
-    "یہ کوئز نہیں ملا۔|کوئز سرور سے رابطہ نہیں ہو سکا۔|دوبارہ کوشش کریں",
+  ur:
+    "سوالات: {n}|{b} میں سے {a}|" +
+    "کوئز شروع کریں|جواب جانچیں|اگلا|میرا اسکور دیکھیں|درست|غلط|درست جواب:|آپ کا جواب:|" +
+    "مضمون میں دیکھیں|آپ کا اسکور|غلط سوالات دوبارہ حل کریں|دوبارہ شروع کریں|کوئز لوڈ ہو رہا ہے…|" +
+    "یہ کوئز نہیں ملا۔|کوئز سرور سے رابطہ نہیں ہو سکا۔|دوبارہ کوشش کریں|" +
     "دوبارہ رابطہ ہو رہا ہے… آپ کا جواب محفوظ ہے۔|خالی جگہ",
-  ].join("|"),
-  ru: [
-    "Вопросов: {n}|{a} из {b}",
-    "Начать тест|Проверить ответ|Далее|Показать результат|Верно|Неверно|Правильный ответ:|Ваш ответ:",
-    "Показать в статье|Ваш результат|Повторить ошибки|Пройти заново|Загрузка теста…",
-    "Тест не найден.|Сервер теста недоступен.|Повторить",
+  ru:
+    "Вопросов: {n}|{a} из {b}|" +
+    "Начать тест|Проверить ответ|Далее|Показать результат|Верно|Неверно|Правильный ответ:|Ваш ответ:|" +
+    "Показать в статье|Ваш результат|Повторить ошибки|Пройти заново|Загрузка теста…|" +
+    "Тест не найден.|Сервер теста недоступен.|Повторить|" +
     "Переподключение… Ваш ответ сохранён.|пропуск",
-  ].join("|"),
 };
 
 /** The first supported language among the element's, the page's, then English. */
