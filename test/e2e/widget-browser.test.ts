@@ -721,8 +721,11 @@ describe("embeds", () => {
 });
 
 describe("screenshots for the README", () => {
+  // Into test-results/ (git-ignored) on every run; UPDATE_SCREENSHOTS=1 refreshes the README's.
   it("captures the widget in light, dark and Urdu", async () => {
-    const dir = path.join(root, "docs", "screenshots");
+    const dir = process.env.UPDATE_SCREENSHOTS
+      ? path.join(root, "docs", "screenshots")
+      : path.join(root, "test-results", "screenshots");
     await mkdir(dir, { recursive: true });
     for (const [name, params] of [
       ["widget-light", { theme: "light" }],
