@@ -303,6 +303,11 @@ ${table(
       "resource timing, CORS preflight included",
     ],
     [
+      "a bare /api/health fetch from the same page",
+      ms(r("widget.healthFetchMs")),
+      "the floor for any round trip to wrangler dev at that moment",
+    ],
+    [
       "widget height: before the script → loading → intro",
       r("widget.loadingHeightPx") === null
         ? dash

@@ -147,6 +147,7 @@ interface Run {
   startToQuestionMs: number;
   interactionMs: number;
   answerFetchMs: number;
+  healthFetchMs: number;
   clsAtIntro: number;
   cls: number;
   undefinedHeight: number;
@@ -164,7 +165,7 @@ function fetchTimes(pattern: string): [number, number] {
   return entry ? [entry.startTime, entry.responseEnd] : [Number.NaN, Number.NaN];
 }
 
-async function oneRun(browser: Browser, url: string): Promise<Run> {
+async function oneRun(browser: Browser, url: string, api: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -202,6 +203,12 @@ async function oneRun(browser: Browser, url: string): Promise<Run> {
     await widget.locator("form button").click();
     const feedback = await waitFor("feedback");
     const [answerStart, answerEnd] = await page.evaluate(fetchTimes, "/answers/");
+    // The floor for any server round trip from this page right now: the bare route, cross-origin.
+    const healthFetchMs = await page.evaluate(async (origin) => {
+      const t0 = performance.now();
+      await (await fetch(`${origin}/api/health`)).json();
+      return performance.now() - t0;
+    }, api);
     await page.waitForTimeout(100);
     const end = await state();
     const t = (b: Bench, name: string) => b.t[name] ?? Number.NaN;
@@ -214,6 +221,7 @@ async function oneRun(browser: Browser, url: string): Promise<Run> {
       startToQuestionMs: t(question, "question") - question.lastClick,
       interactionMs: t(feedback, "feedback") - feedback.lastClick,
       answerFetchMs: answerEnd - answerStart,
+      healthFetchMs,
       clsAtIntro: settled.shifts,
       undefinedHeight: t(intro, "undefinedHeight"),
       loadingHeight: t(intro, "loadingHeight"),
@@ -245,7 +253,7 @@ export async function measureWidgetSpeed(
     const attempt = async (): Promise<Run> => {
       for (;;) {
         try {
-          return await oneRun(browser, url);
+          return await oneRun(browser, url, server.origin);
         } catch (error) {
           failures.push((error as Error).message.split("\n")[0] ?? "failed");
           if (failures.length > 3) throw error;
@@ -310,6 +318,11 @@ export async function measureWidgetSpeed(
       "widget.cls",
       round(worst.cls, 4),
       `the largest over all runs of the summed layout-shift values without recent input, from navigation through the intro, the first question and the feedback, on a host page with text below the widget (so growth would count). Loading phase alone: up to ${round(Math.max(...runs.map((r) => r.clsAtIntro)), 4)}.${shifted ? ` Nodes that moved: ${shifted}` : ""}`,
+    );
+    results.set(
+      "widget.healthFetchMs",
+      med((r) => r.healthFetchMs),
+      "a fetch of the bare /api/health from the same page after the feedback: the round-trip floor at that moment",
     );
     results.set(
       "widget.undefinedHeightPx",
