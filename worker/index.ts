@@ -12,6 +12,7 @@ import { attemptRoutes } from "./routes/attempts.ts";
 import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { educator } from "./routes/educator.ts";
+import { embed } from "./routes/embed.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { learners } from "./routes/learners.ts";
@@ -48,6 +49,7 @@ const app = new Hono<AppEnv>()
   .route("/", authoring)
   .route("/", reports)
   .route("/", educator)
+  .route("/", embed)
   .route("/", demo)
   .onError(handleError)
   .notFound(handleNotFound);

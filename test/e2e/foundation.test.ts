@@ -49,7 +49,7 @@ it("a reader takes the demo quiz under the article and every answer is stored", 
     chosen.set(question.id, choice.id);
     await page.getByRole("button", { name: "Check answer" }).click();
     await expect
-      .poll(() => page.getByText(/^(Correct|Incorrect)$/).count(), { timeout: 10_000 })
+      .poll(() => page.getByText(/^(Correct|Incorrect)$/).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
     const last = index === quiz.questions.length - 1;
     await page.getByRole("button", { name: last ? "See my score" : "Next" }).click();
