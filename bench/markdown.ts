@@ -200,8 +200,8 @@ export function renderMarkdown(
       num(r(`generation.words.${name}`)),
       ms(r(`generation.ms.${name}`), 2),
     ]),
-    ["**median over these articles**", dash, ms(r("generation.medianMs"), 2)],
-    ["2,000-word article (composed from the above)", "2,000", ms(r("generation.ms2000Words"), 2)],
+    ["**median over the issue's articles** (see below)", dash, ms(r("generation.medianMs"), 2)],
+    ["2,000-word article (composed from those)", "2,000", ms(r("generation.ms2000Words"), 2)],
     [
       "reference task, timed between those runs (the machine's yardstick)",
       dash,
@@ -381,8 +381,10 @@ ${nulls.length ? `## Not measured in this run\n\n${nulls.join("\n")}\n` : ""}
    over its neighbouring health run's, median over rounds. Requests carry an \`Origin\` header as a
    browser's would. Attempts for the writes are created beforehand in D1 with set-based SQL.
 4. **Generation**: \`generateBank()\` in this Node process on every article kept in the repo
-   (\`questions/articles\`, \`test/questions/articles\`), 3 warm-up runs then the median of 15; the
-   2,000-word article is composed from whole paragraphs of those articles in name order.
+   (\`questions/articles\`, \`test/questions/articles\`), 3 warm-up runs then the median of 21;
+   \`generation.medianMs\` is the median over the repo's copies of the articles in
+   \`../shared/articles\` (all repo articles when that folder is absent), and the 2,000-word article
+   is composed from whole paragraphs of those in name order.
 5. **Report**: three copies of the seed quiz hold 1k, 10k and 100k generated responses (recursive
    CTEs in one \`wrangler d1 execute\`; mixed right and wrong answers, 4 groups, 3 pages, 90% of
    attempts finished); \`GET /api/quizzes/:slug/report\` with the admin token, median of 5–7 requests.
