@@ -14,7 +14,8 @@ const timeBudgetMs = Number(process.env.FUZZ_TIME_MS ?? 60_000);
 const minRequests = Math.min(maxRequests, 1000);
 const hardCapMs = 180_000;
 const concurrency = 12;
-const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+// A fixed default keeps CI reproducible; set FUZZ_SEED to explore other streams.
+const seed = Number(process.env.FUZZ_SEED ?? 20261128);
 
 let server: ServerWithDatabase;
 let quiz: PublicQuiz;
