@@ -328,7 +328,8 @@ ${note("widget.cls")}
 
 ${table(["route", "req/s", "p50", "p99", "ratio to bare", "requests / errors"], throughputRows)}
 
-${note("worker.loadGenerator")}. Each PUT answers a question of an attempt that no other request
+${note("worker.loadGenerator")}. req/s counts successful responses only (a 429 from the rate
+limiter or a 5xx is not throughput; such responses show under errors). Each PUT answers a question of an attempt that no other request
 touched (attempts × questions walked in disjoint ranges per wrk thread), so every one is a real D1
 insert, never an idempotent replay; each finish closes a different attempt holding a full set of
 answers. Latencies under load are dominated by queueing in \`wrangler dev\` (its Node proxy in front

@@ -44,6 +44,7 @@ export interface LoadOptions {
 export interface LoadResult {
   requests: number;
   seconds: number;
+  /** Successful (2xx/3xx) responses per second: a 429 or 5xx is not throughput. */
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -124,13 +125,15 @@ export function parseWrk(output: string): LoadResult {
     throw new Error(`could not read wrk's output:\n${output}`);
   }
   const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  const failed = Number(non2xx?.[1] ?? 0);
+  const total = Number(requests[1]);
   return {
-    requests: Number(requests[1]),
+    requests: total,
     seconds: parseDuration(`${requests[2]}${requests[3]}`) / 1000,
-    rps: Number(rps[1]),
+    rps: total > 0 ? (Number(rps[1]) * Math.max(0, total - failed)) / total : 0,
     p50Ms: parseDuration(p50[1]),
     p99Ms: parseDuration(p99[1]),
-    errors: Number(non2xx?.[1] ?? 0) + socketErrors,
+    errors: failed + socketErrors,
     raw: output,
   };
 }
@@ -158,6 +161,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
   const url = new URL(options.origin);
   const latencies: number[] = [];
   let errors = 0;
+  let failed = 0;
   const counters = new Array<number>(options.threads).fill(0);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -183,7 +187,10 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
           res.resume();
           res.on("end", () => {
             latencies.push(performance.now() - t0);
-            if ((res.statusCode ?? 0) >= 400) errors++;
+            if ((res.statusCode ?? 0) >= 400) {
+              errors++;
+              failed++;
+            }
             resolve();
           });
         },
@@ -203,7 +210,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
   const result = {
     requests: latencies.length,
     seconds,
-    rps: latencies.length / seconds,
+    rps: (latencies.length - failed) / seconds,
     p50Ms: quantile(latencies, 0.5),
     p99Ms: quantile(latencies, 0.99),
     errors,
