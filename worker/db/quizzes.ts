@@ -1,5 +1,5 @@
 /** Reads of quizzes and their questions shared by the learner and educator routes. */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { PublicQuestion, PublicQuiz } from "../contract.ts";
 import type { Database } from "../env.ts";
 import { notFound } from "../errors.ts";
@@ -10,10 +10,13 @@ export async function findQuiz(db: Database, slug: string): Promise<QuizRow | un
 }
 
 /** A quiz learners may see; drafts are invisible to them. */
-export async function requirePublishedQuiz(db: Database, slug: string): Promise<QuizRow> {
-  const quiz = await findQuiz(db, slug);
+export function assertPublished(quiz: QuizRow | undefined, slug: string): QuizRow {
   if (quiz?.status !== "published") throw notFound(`Quiz "${slug}"`);
   return quiz;
+}
+
+export async function requirePublishedQuiz(db: Database, slug: string): Promise<QuizRow> {
+  return assertPublished(await findQuiz(db, slug), slug);
 }
 
 export async function activeQuestions(db: Database, quizId: number): Promise<QuestionRow[]> {
@@ -21,6 +24,23 @@ export async function activeQuestions(db: Database, quizId: number): Promise<Que
     .select()
     .from(questions)
     .where(and(eq(questions.quizId, quizId), eq(questions.status, "active")))
+    .orderBy(asc(questions.position));
+}
+
+/** The active questions of the quiz with this slug, without first reading the quiz. */
+export async function activeQuestionsBySlug(db: Database, slug: string): Promise<QuestionRow[]> {
+  return db
+    .select()
+    .from(questions)
+    .where(
+      and(
+        eq(
+          questions.quizId,
+          sql`(select ${quizzes.id} from ${quizzes} where ${quizzes.slug} = ${slug})`,
+        ),
+        eq(questions.status, "active"),
+      ),
+    )
     .orderBy(asc(questions.position));
 }
 

@@ -4,7 +4,7 @@
  * the stored responses.
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type {
   AnsweredItem,
@@ -13,6 +13,7 @@ import type {
   FinishResult,
   ReviewItem,
 } from "../contract.ts";
+import { attemptById } from "../db/lookups.ts";
 import { activeQuestions } from "../db/quizzes.ts";
 import { withD1Retry } from "../db/retry.ts";
 import {
@@ -33,8 +34,9 @@ const attemptParams = v.strictObject({ attemptId: uuidSchema });
 const answerParams = v.strictObject({ attemptId: uuidSchema, questionId: questionIdSchema });
 const answerBody = v.strictObject({ choiceId: choiceIdSchema });
 
-async function requireAttempt(db: Database, attemptId: string): Promise<AttemptRow> {
-  const attempt = await db.query.attempts.findFirst({ where: eq(attempts.id, attemptId) });
+/** The attempt, usually already read (with its quiz's origins) by the CORS check. */
+async function requireAttempt(c: Context<AppEnv>, attemptId: string): Promise<AttemptRow> {
+  const attempt = await attemptById(c, attemptId);
   if (!attempt) throw notFound("Attempt");
   return attempt;
 }
@@ -76,46 +78,55 @@ export const attemptRoutes = new Hono<AppEnv>()
       const { choiceId } = c.req.valid("json");
       const db = c.var.db;
       await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-      const attempt = await requireAttempt(db, attemptId);
+      const attempt = await requireAttempt(c, attemptId);
       await enforceRateLimit(c, "ANSWER_QUIZ_LIMITER", String(attempt.quizId));
-      const question = await db.query.questions.findFirst({
-        where: and(
-          eq(questions.quizId, attempt.quizId),
-          eq(questions.id, questionId),
-          eq(questions.status, "active"),
-        ),
-      });
-      if (!question) throw notFound("Question");
-      if (!question.choices.some((choice) => choice.id === choiceId)) {
-        throw new ApiError(400, "unknown_choice", `Question has no choice "${choiceId}".`);
-      }
 
-      // Insert only while the attempt is open, keep the first answer, then read what is stored:
-      // one batch, so concurrent submissions all see the single stored row.
-      const [, stored] = await withD1Retry(() =>
+      // One round trip: insert only while the attempt is open and the choice is one of the active
+      // question's (graded in SQL against the stored key), keep the first answer, then read back
+      // what is stored and the question itself. Concurrent submissions all see the one stored row.
+      const ofThisQuestion = and(
+        eq(questions.quizId, attempt.quizId),
+        eq(questions.id, questionId),
+        eq(questions.status, "active"),
+      );
+      const [, stored, found] = await withD1Retry(() =>
         db.batch([
           db
             .insert(responses)
             .select(
               db
                 .select({
-                  attemptId: sql<string>`${attemptId}`.as("attempt_id"),
+                  attemptId: attempts.id,
                   quizId: attempts.quizId,
                   questionId: sql<string>`${questionId}`.as("question_id"),
                   choiceId: sql<string>`${choiceId}`.as("choice_id"),
-                  correct: sql<boolean>`${question.answer === choiceId ? 1 : 0}`.as("correct"),
+                  correct: sql<boolean>`(select ${questions.answer} = ${choiceId} from ${questions}
+                    where ${ofThisQuestion})`.as("correct"),
                   answeredAt: sql<number>`${Date.now()}`.as("answered_at"),
                 })
                 .from(attempts)
-                .where(and(eq(attempts.id, attemptId), isNull(attempts.finishedAt))),
+                .where(
+                  and(
+                    eq(attempts.id, attemptId),
+                    isNull(attempts.finishedAt),
+                    sql`exists (select 1 from ${questions}, json_each(${questions.choices}) as choice
+                      where ${ofThisQuestion} and json_extract(choice.value, '$.id') = ${choiceId})`,
+                  ),
+                ),
             )
             .onConflictDoNothing(),
           db
             .select()
             .from(responses)
             .where(and(eq(responses.attemptId, attemptId), eq(responses.questionId, questionId))),
+          db.select().from(questions).where(ofThisQuestion),
         ]),
       );
+      const question = found[0];
+      if (!question) throw notFound("Question");
+      if (!question.choices.some((choice) => choice.id === choiceId)) {
+        throw new ApiError(400, "unknown_choice", `Question has no choice "${choiceId}".`);
+      }
       const response = stored[0];
       if (!response) {
         throw new ApiError(409, "attempt_finished", "This attempt is finished; start a new one.");
@@ -134,7 +145,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     const { attemptId } = c.req.valid("param");
     const db = c.var.db;
     await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-    const attempt = await requireAttempt(db, attemptId);
+    const attempt = await requireAttempt(c, attemptId);
     // The score is a recount of stored responses to active questions, written once: a second
     // finish changes nothing and returns the same score.
     const [, finished] = await withD1Retry(() =>
@@ -173,7 +184,7 @@ export const attemptRoutes = new Hono<AppEnv>()
   .get("/api/attempts/:attemptId", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
     const db = c.var.db;
-    const attempt = await requireAttempt(db, attemptId);
+    const attempt = await requireAttempt(c, attemptId);
     const [quiz, rows, stored] = await Promise.all([
       db.query.quizzes.findFirst({ where: eq(quizzes.id, attempt.quizId) }),
       activeQuestions(db, attempt.quizId),

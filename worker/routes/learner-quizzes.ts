@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { StartedAttempt } from "../contract.ts";
-import { activeQuestions, requirePublishedQuiz, toPublicQuiz } from "../db/quizzes.ts";
+import { quizBySlug } from "../db/lookups.ts";
+import { activeQuestionsBySlug, assertPublished, toPublicQuiz } from "../db/quizzes.ts";
 import { withD1Retry } from "../db/retry.ts";
 import { attempts } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -29,9 +30,12 @@ const startAttemptBody = v.strictObject({
 export const learnerQuizzes = new Hono<AppEnv>()
   .get("/api/quizzes/:slug", params(slugParams), async (c) => {
     const { slug } = c.req.valid("param");
-    const quiz = await requirePublishedQuiz(c.var.db, slug);
-    const rows = await activeQuestions(c.var.db, quiz.id);
-    return c.json(toPublicQuiz(quiz, rows));
+    // Both reads at once: the quiz (often already read by the CORS check) and its questions.
+    const [quiz, rows] = await Promise.all([
+      quizBySlug(c, slug),
+      activeQuestionsBySlug(c.var.db, slug),
+    ]);
+    return c.json(toPublicQuiz(assertPublished(quiz, slug), rows));
   })
   .post(
     "/api/quizzes/:slug/attempts",
@@ -42,7 +46,7 @@ export const learnerQuizzes = new Hono<AppEnv>()
       const body = c.req.valid("json");
       if (body.learnerId) await enforceRateLimit(c, "START_LEARNER_LIMITER", body.learnerId);
       await enforceRateLimit(c, "START_QUIZ_LIMITER", slug);
-      const quiz = await requirePublishedQuiz(c.var.db, slug);
+      const quiz = assertPublished(await quizBySlug(c, slug), slug);
       const attemptId = crypto.randomUUID();
       // A retry after a lost reply must not fail on the row the first try already wrote.
       await withD1Retry(() =>

@@ -13,10 +13,9 @@
  * demo and embed pages) and requests without an Origin header (servers, curl) are not restricted.
  * Responses carry `Vary: Origin` because the allowed origin depends on the caller.
  */
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { attempts, quizzes } from "../db/schema.ts";
+import { attemptById, quizBySlug } from "../db/lookups.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 
@@ -71,23 +70,11 @@ const slugPattern = /^[a-z0-9-]{1,80}$/;
 
 /** The quiz's allowed origins; an empty list (or an unknown quiz) means any origin. */
 async function allowedOriginsFor(c: Context<AppEnv>, scope: Scope): Promise<string[]> {
-  const db = c.var.db;
   if (scope.kind === "quiz" && slugPattern.test(scope.slug)) {
-    const row = await db
-      .select({ origins: quizzes.allowedOrigins })
-      .from(quizzes)
-      .where(eq(quizzes.slug, scope.slug))
-      .get();
-    return row?.origins ?? [];
+    return (await quizBySlug(c, scope.slug))?.allowedOrigins ?? [];
   }
   if (scope.kind === "attempt" && uuidPattern.test(scope.attemptId)) {
-    const row = await db
-      .select({ origins: quizzes.allowedOrigins })
-      .from(attempts)
-      .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
-      .where(eq(attempts.id, scope.attemptId))
-      .get();
-    return row?.origins ?? [];
+    return (await attemptById(c, scope.attemptId))?.allowedOrigins ?? [];
   }
   return [];
 }
