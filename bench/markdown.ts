@@ -76,7 +76,7 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → quiz received from wrangler dev: ${ms(r("widget.quizFetchMs"))}. Both grow with the machine's load (table 2). The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. Both grow with the machine's load (table 2). The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
     ],
     [
       "CLS 0",
@@ -276,9 +276,14 @@ ${table(
       "evaluate, define the element, first render",
     ],
     [
-      "… fetch() called → quiz received",
+      "… fetch() called → response in",
       ms(r("widget.quizFetchMs")),
       "the browser's network stack + wrangler dev + D1",
+    ],
+    [
+      "… response in → intro in the DOM",
+      ms(r("widget.responseToDomMs")),
+      "read the JSON body, set state, render",
     ],
     ["… intro in the DOM → painted", ms(r("widget.domToPaintMs")), "the frame that shows it"],
     ["… all but the quiz GET", ms(r("widget.ownFirstPaintMs")), "parse, evaluate, render, paint"],
@@ -373,7 +378,8 @@ ${nulls.length ? `## Not measured in this run\n\n${nulls.join("\n")}\n` : ""}
    a temporary folder (pinned versions, see \`bench/weight.ts\`), never installed into the project.
 2. **Speed**: \`wrangler dev\` serves the worker and widget.js over a fresh local D1 (migrations +
    every bank); a host page on another loopback origin holds a paragraph, \`<recall-quiz>\`, more
-   paragraphs and \`<script async>\`. A fresh browser context per run (cold cache, empty storage);
+   paragraphs, and loads widget.js (async) once the page has painted, as a script from a slower
+   CDN would arrive — so any growth of the element is a layout shift. A fresh browser context per run (cold cache, empty storage);
    an init script observes the widget's shadow root (the widget is not modified) and counts a screen
    as painted at the end of the next animation frame; layout shifts from a PerformanceObserver.
 3. **Throughput**: ${plan.rounds} rounds; in each, GET quiz, PUT answer and finish each run for
