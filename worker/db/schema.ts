@@ -114,6 +114,8 @@ export const responses = sqliteTable(
       foreignColumns: [questions.quizId, questions.id],
     }).onDelete("cascade"),
     index("responses_quiz_question").on(t.quizId, t.questionId),
+    // The report's time-to-answer walks each attempt's responses in order.
+    index("responses_quiz_attempt_answered").on(t.quizId, t.attemptId, t.answeredAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `responses_quiz_attempt_answered` ON `responses` (`quiz_id`,`attempt_id`,`answered_at`);
