@@ -76,7 +76,7 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. Both grow with the machine's load (table 2). The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here, and the widget builds one before it asks for the quiz. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
     ],
     [
       "CLS 0",
@@ -287,6 +287,11 @@ ${table(
     ],
     ["… intro in the DOM → painted", ms(r("widget.domToPaintMs")), "the frame that shows it"],
     ["… all but the quiz GET", ms(r("widget.ownFirstPaintMs")), "parse, evaluate, render, paint"],
+    [
+      "first Intl.NumberFormat in a fresh page",
+      ms(r("widget.intlColdMs")),
+      "built by the widget's locale before the quiz is requested",
+    ],
     [
       "script received → custom element defined",
       ms(r("widget.scriptEvalMs")),

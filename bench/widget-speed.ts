@@ -255,6 +255,28 @@ async function oneRun(browser: Browser, url: string, api: string): Promise<Run> 
   }
 }
 
+/** What the first Intl.NumberFormat costs in a fresh page (median of 5 fresh contexts). */
+async function coldIntl(browser: Browser): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent("<p>Intl</p>");
+      samples.push(
+        await page.evaluate(() => {
+          const t0 = performance.now();
+          new Intl.NumberFormat("en").format(1);
+          return performance.now() - t0;
+        }),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return median(samples);
+}
+
 export async function measureWidgetSpeed(
   results: Results,
   server: BenchServer,
@@ -366,6 +388,11 @@ export async function measureWidgetSpeed(
       "the widget's height once the intro shows; more than the loading height means a shift",
     );
     results.set("widget.speedRuns", runs.length);
+    results.set(
+      "widget.intlColdMs",
+      round(await coldIntl(browser), 1),
+      "the first `new Intl.NumberFormat()` in a fresh page of this Chromium (ICU data loaded on first use), median of 5 pages; widget/i18n.ts builds one while rendering, before it asks for the quiz",
+    );
   } finally {
     await browser.close();
     host.close();
