@@ -22,6 +22,7 @@ async function drain(origin: string): Promise<void> {
     } catch {
       // still busy
     }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
