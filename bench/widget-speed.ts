@@ -1,7 +1,7 @@
 /**
  * Widget speed (issue 7, point 2) in a real headless Chromium: a host page on its own loopback
- * origin (as a blog would be) loads widget.js from wrangler dev with `async`, a fresh browser
- * context per run (cold cache, empty localStorage). The page is instrumented from the outside
+ * origin (as a blog would be) loads widget.js from wrangler dev, async and after its own first
+ * paint (as from a slower CDN), a fresh browser context per run (cold cache, empty localStorage). The page is instrumented from the outside
  * (an init script; widget/ is untouched): a MutationObserver on the widget's shadow root notes
  * each screen, and a screen counts as painted at the end of the next animation frame (rAF, then
  * a message-channel task). Script start is widget.js's responseEnd in resource timing.
