@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order of speed, failing on the first failure — Biome (lint and
- * format), `tsc` for each room, schema vs migrations, the widget build, a smoke of the benchmarks, then vitest: questions in Node, worker tests
- * inside workerd over a real D1, and the browser end-to-end tests against `wrangler dev`.
+ * format), `tsc` for each room, schema vs migrations, the widget build, a smoke of the
+ * benchmarks, then vitest: questions in Node, worker tests inside workerd over a real D1, and the
+ * browser end-to-end tests against `wrangler dev`.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
