@@ -204,7 +204,10 @@ if (runLogLines.length) {
   await writeFile(path.join(root, "bench", "last-run.log"), `${runLogLines.join("\n\n")}\n`);
 }
 if (smoke || only) {
-  console.log(JSON.stringify(json, null, 2));
+  if (smoke) {
+    // Short enough for `npm test`'s log: the figures only, one per line.
+    for (const [key, value] of results.figures) console.log(`  ${key} = ${value ?? "null"}`);
+  } else console.log(JSON.stringify(json, null, 2));
   const expected = smoke
     ? ["widget.gzipBytes", "preact.gzipBytes", "generation.medianMs", "smoke.stubRps"]
     : [];
