@@ -4,15 +4,11 @@
  * the server runs (SQLite readers see the server's committed writes); nothing is written to it.
  */
 
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import { prepareLocalDatabase } from "../../scripts/lib/seed.ts";
-import { freePort, startDev } from "../../scripts/lib/wrangler.ts";
-import { buildWidget, type TestServer } from "./harness.ts";
+import { startServer, type TestServer } from "./harness.ts";
 
 export interface Snapshot {
   counts: Record<string, number>;
@@ -33,16 +29,8 @@ function databaseFile(persistTo: string): string {
 }
 
 export async function startServerWithDatabase(): Promise<ServerWithDatabase> {
-  buildWidget();
-  const persistTo = await mkdtemp(path.join(os.tmpdir(), "recall-e2e-db-"));
-  await prepareLocalDatabase({ persistTo, quiet: true });
-  const adminToken = randomBytes(24).toString("base64url");
-  const dev = await startDev({
-    port: await freePort(),
-    persistTo,
-    vars: { ADMIN_TOKEN: adminToken },
-  });
-  const file = databaseFile(persistTo);
+  const server = await startServer();
+  const file = databaseFile(server.persistTo);
 
   function query<T>(sql: string, ...params: SQLInputValue[]): T[] {
     const db = new DatabaseSync(file, { readOnly: true });
@@ -67,14 +55,5 @@ export async function startServerWithDatabase(): Promise<ServerWithDatabase> {
     return { counts, checksum: hash.digest("hex") };
   }
 
-  return {
-    origin: dev.origin,
-    adminToken,
-    query,
-    snapshot,
-    async stop() {
-      await dev.stop();
-      await rm(persistTo, { recursive: true, force: true });
-    },
-  };
+  return { ...server, query, snapshot };
 }

@@ -16,6 +16,8 @@ export const seedSlug = "pakistan-russia-75-years";
 export interface TestServer {
   origin: string;
   adminToken: string;
+  /** The folder holding this server's local D1 (removed by `stop`). */
+  persistTo: string;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin: dev.origin,
     adminToken,
+    persistTo,
     async stop() {
       await dev.stop();
       await rm(persistTo, { recursive: true, force: true });

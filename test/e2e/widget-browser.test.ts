@@ -37,7 +37,7 @@ beforeAll(async () => {
   // RECALL_E2E_ORIGIN reuses a running server (with the seed quiz) while developing the tests.
   const reuse = process.env.RECALL_E2E_ORIGIN;
   [server, browser] = await Promise.all([
-    reuse ? { origin: reuse, adminToken: "", stop: async () => {} } : startServer(),
+    reuse ? { origin: reuse, adminToken: "", persistTo: "", stop: async () => {} } : startServer(),
     launchBrowser(),
   ]);
   host = await startHostSite(server.origin, {

@@ -60,35 +60,22 @@ export function storeBankStatements(
             status: quiz.status,
           },
         });
-  const upsertQuestions = bank.questions.map((q, position) =>
-    db
+  const upsertQuestions = bank.questions.map((q, position) => {
+    const content = {
+      position,
+      type: q.type,
+      prompt: q.prompt,
+      choices: q.choices,
+      answer: q.answer,
+      explanation: q.explanation,
+      source: q.source,
+      status: "active" as const,
+    };
+    return db
       .insert(questions)
-      .values({
-        quizId,
-        id: q.id,
-        position,
-        type: q.type,
-        prompt: q.prompt,
-        choices: q.choices,
-        answer: q.answer,
-        explanation: q.explanation,
-        source: q.source,
-        status: "active",
-      })
-      .onConflictDoUpdate({
-        target: [questions.quizId, questions.id],
-        set: {
-          position,
-          type: q.type,
-          prompt: q.prompt,
-          choices: q.choices,
-          answer: q.answer,
-          explanation: q.explanation,
-          source: q.source,
-          status: "active",
-        },
-      }),
-  );
+      .values({ quizId, id: q.id, ...content })
+      .onConflictDoUpdate({ target: [questions.quizId, questions.id], set: content });
+  });
   const retireMissing = db
     .update(questions)
     .set({ status: "removed" })
