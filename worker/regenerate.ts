@@ -9,6 +9,7 @@ import { and, eq } from "drizzle-orm";
 import type { Question } from "../questions/bank.ts";
 import { UnusableArticleError } from "../questions/errors.ts";
 import { generateBank } from "../questions/generate.ts";
+import { forgetQuiz } from "./db/quiz-cache.ts";
 import { withD1Retry } from "./db/retry.ts";
 import { type QuestionRow, type QuizRow, questions } from "./db/schema.ts";
 import type { Database } from "./env.ts";
@@ -91,5 +92,6 @@ export async function regenerateQuestion(
       db.insert(questions).values(row).onConflictDoNothing(),
     ]),
   );
+  forgetQuiz(quiz.slug);
   return row;
 }

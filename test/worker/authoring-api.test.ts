@@ -211,6 +211,20 @@ describe("review, edit, remove, publish", () => {
     ).toBe(200);
   });
 
+  it("shows an edit or removal to learners at once, though the learner's view is cached", async () => {
+    await seedQuiz();
+    const view = async () =>
+      (await (await call("GET", `/api/quizzes/${slug}`)).json()) as PublicQuiz;
+    expect((await view()).questions[0]?.prompt).not.toBe("Fresh prompt: ____?");
+    const path = `/api/quizzes/${slug}/questions/q1`;
+    expect((await call("PATCH", path, { prompt: "Fresh prompt: ____?" }, admin)).status).toBe(200);
+    expect((await view()).questions[0]?.prompt).toBe("Fresh prompt: ____?");
+    expect(
+      (await call("DELETE", `/api/quizzes/${slug}/questions/q2`, undefined, admin)).status,
+    ).toBe(204);
+    expect((await view()).questions.map((q) => q.id)).toEqual(["q1", "q3"]);
+  });
+
   it("401s without a key and 403s with another quiz's key", async () => {
     const a = await createQuiz();
     const b = await createQuiz();

@@ -10,6 +10,7 @@ import { UnusableArticleError } from "../../questions/errors.ts";
 import { generateBank } from "../../questions/generate.ts";
 import { newEducatorKey, requireAdmin, requireManage, sha256Hex, unauthorized } from "../auth.ts";
 import { storeBankStatements } from "../db/banks.ts";
+import { forgetQuiz } from "../db/quiz-cache.ts";
 import { findQuiz } from "../db/quizzes.ts";
 import { withD1Retry } from "../db/retry.ts";
 import { type QuestionRow, type QuizRow, questions, quizzes, responses } from "../db/schema.ts";
@@ -249,6 +250,7 @@ export const authoring = new Hono<AppEnv>()
           .returning(),
       );
       if (!updated) throw notFound("Question");
+      forgetQuiz(quiz.slug);
       return c.json(toEducatorQuestion(updated));
     },
   )
@@ -266,6 +268,7 @@ export const authoring = new Hono<AppEnv>()
         .returning({ id: questions.id }),
     );
     if (removed.length === 0) throw notFound("Question");
+    forgetQuiz(quiz.slug);
     return c.body(null, 204);
   })
   .post("/api/quizzes/:slug/publish", params(slugParams), async (c) => {
@@ -281,5 +284,6 @@ export const authoring = new Hono<AppEnv>()
     await withD1Retry(() =>
       c.var.db.update(quizzes).set({ status: "published" }).where(eq(quizzes.id, quiz.id)),
     );
+    forgetQuiz(quiz.slug);
     return c.json({ slug: quiz.slug, status: "published" as const, questions: remaining.length });
   });

@@ -3,10 +3,12 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import type { StartedAttempt } from "../contract.ts";
 import { quizBySlug } from "../db/lookups.ts";
-import { activeQuestionsBySlug, assertPublished, toPublicQuiz } from "../db/quizzes.ts";
+import { publishedQuiz } from "../db/quiz-cache.ts";
+import { assertPublished, toPublicQuiz } from "../db/quizzes.ts";
 import { withD1Retry } from "../db/retry.ts";
 import { attempts } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
+import { notFound } from "../errors.ts";
 import { enforceRateLimit } from "../security/rate-limit.ts";
 import {
   jsonBody,
@@ -30,12 +32,9 @@ const startAttemptBody = v.strictObject({
 export const learnerQuizzes = new Hono<AppEnv>()
   .get("/api/quizzes/:slug", params(slugParams), async (c) => {
     const { slug } = c.req.valid("param");
-    // Both reads at once: the quiz (often already read by the CORS check) and its questions.
-    const [quiz, rows] = await Promise.all([
-      quizBySlug(c, slug),
-      activeQuestionsBySlug(c.var.db, slug),
-    ]);
-    return c.json(toPublicQuiz(assertPublished(quiz, slug), rows));
+    const view = await publishedQuiz(c.var.db, slug);
+    if (!view) throw notFound(`Quiz "${slug}"`);
+    return c.json(toPublicQuiz(view.quiz, view.questions));
   })
   .post(
     "/api/quizzes/:slug/attempts",

@@ -16,6 +16,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { attemptById, quizBySlug } from "../db/lookups.ts";
+import { peekPublishedQuiz } from "../db/quiz-cache.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 
@@ -71,7 +72,8 @@ const slugPattern = /^[a-z0-9-]{1,80}$/;
 /** The quiz's allowed origins; an empty list (or an unknown quiz) means any origin. */
 async function allowedOriginsFor(c: Context<AppEnv>, scope: Scope): Promise<string[]> {
   if (scope.kind === "quiz" && slugPattern.test(scope.slug)) {
-    return (await quizBySlug(c, scope.slug))?.allowedOrigins ?? [];
+    const cached = peekPublishedQuiz(scope.slug)?.quiz;
+    return (cached ?? (await quizBySlug(c, scope.slug)))?.allowedOrigins ?? [];
   }
   if (scope.kind === "attempt" && uuidPattern.test(scope.attemptId)) {
     return (await attemptById(c, scope.attemptId))?.allowedOrigins ?? [];
