@@ -6,7 +6,14 @@
  * even rounds, after it in odd ones, to cancel drift); ratios are medians over rounds.
  */
 
-import { type LoadOptions, type LoadResult, load, type SlotPlan, type Target } from "./lib/load.ts";
+import {
+  type LoadOptions,
+  type LoadResult,
+  load,
+  type SlotPlan,
+  slotPath,
+  type Target,
+} from "./lib/load.ts";
 import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
 import { answerPrefix, type BenchServer, finishPrefix } from "./server.ts";
@@ -35,9 +42,10 @@ export interface ThroughputPlan {
   perThread: number;
 }
 
-/** How many answer and finish attempts the pools need for this plan (the warm-up run included). */
+/** How many answer and finish attempts the pools need for this plan. */
 export function poolSizes(plan: ThroughputPlan, questionCount: number) {
-  const slots = (plan.rounds + 1) * plan.threads * plan.perThread;
+  // The measured rounds, the warm-up run and the one-at-a-time probe each take a slot range.
+  const slots = (plan.rounds + 2) * plan.threads * plan.perThread;
   return { answerAttempts: Math.ceil(slots / questionCount), finishAttempts: slots };
 }
 
@@ -93,6 +101,27 @@ export async function measureThroughput(
     }
   };
   const useWrk = options.wrk !== null;
+  // One request at a time first: what each route costs alone, without queueing.
+  const alone = new Map<RouteName, number>();
+  for (const route of routes) {
+    const t = target(route);
+    const samples: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const p = typeof t.path === "string" ? t.path : slotPath(t.path, 0, i);
+      const t0 = performance.now();
+      const res = await fetch(`${server.origin}${p}`, {
+        method: t.method,
+        headers: {
+          ...t.headers,
+          ...(t.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: t.body ?? null,
+      });
+      await res.arrayBuffer();
+      if (i > 2) samples.push(performance.now() - t0);
+    }
+    alone.set(route, median(samples));
+  }
   // Warm-up: one short run per route (JIT, D1 page cache), not counted.
   for (const route of routes) await load(target(route), loadOptions(1), useWrk);
 
@@ -140,6 +169,11 @@ export async function measureThroughput(
   for (const route of routes) {
     const list = runs.get(route) ?? [];
     const prefix = `worker.${route}`;
+    results.set(
+      `${prefix}.aloneMs`,
+      round(alone.get(route)),
+      "one request at a time (Node fetch, keep-alive), median of 27 after 3",
+    );
     results.set(`${prefix}.rps`, round(median(list.map((r) => r.rps)), 1));
     results.set(`${prefix}.p50Ms`, round(median(list.map((r) => r.p50Ms))));
     results.set(`${prefix}.p99Ms`, round(median(list.map((r) => r.p99Ms))));
