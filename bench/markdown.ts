@@ -108,7 +108,7 @@ export function renderMarkdown(
       "Finish (no target; reported)",
       ratio(r("worker.finishRatio")),
       dash,
-      "CORS read, a limiter call, the attempt, a batch that scores it from its responses and reads it back, then the questions and responses for the review.",
+      `Alone ${ms(r("worker.finish.aloneMs"))}: the attempt, a write batch that scores it from its responses and reads it back, then the review; like the PUT, its D1 queries queue in the one local D1 database under load.`,
     ],
     [
       "Generation ≤ 50 ms per 2,000-word article (stretch 10 ms)",
