@@ -88,7 +88,7 @@ export function renderMarkdown(
       "Interaction → feedback ≤ 100 ms",
       ms(r("widget.interactionMs")),
       verdict(r("widget.interactionMs"), (v) => v <= 100),
-      `Grading is on the server, so this is one PUT round trip (${ms(r("widget.answerFetchMs"))} as the page saw it, CORS preflight included) plus a render.`,
+      `Grading is on the server, so this is one PUT round trip (${ms(r("widget.answerFetchMs"))} as the page saw it, CORS preflight included; a bare request from the same page took ${ms(r("widget.healthFetchMs"))}, the same PUT from Node ${ms(r("worker.answer.aloneMs"))}) plus a render.`,
     ],
     [
       "GET quiz ≥ 0.8 × the bare route",
