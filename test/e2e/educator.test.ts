@@ -12,15 +12,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PublicQuiz } from "../../worker/contract.ts";
+import { harbourBridge as article } from "../fixtures/articles.ts";
 import { launchBrowser, startServer, type TestServer } from "./harness.ts";
-
-const article = `The Harbour Bridge
-The Harbour Bridge opened on 19 March 1932 after eight years of construction. It carries eight lanes of traffic and two railway tracks across the harbour.
-The bridge was designed by the engineering firm Dorman Long and Co. of Middlesbrough. Its main arch spans 503 metres and rises 134 metres above the water.
-About 1,400 workers built the bridge, and 16 of them died during its construction. The steel came mostly from England, while the granite for the pylons was quarried at Moruya.
-The bridge was opened by Premier Jack Lang. Before he could cut the ribbon, Francis de Groot of the New Guard slashed it with a sword.
-Today the bridge carries about 160,000 vehicles each day. Since 1998, visitors have been able to climb the arch with BridgeClimb, and more than four million people have done so.
-Painting the bridge takes about 30,000 litres of paint for each coat. Maintenance crews of around 60 people work on the structure all year round.`;
 
 const editedPrompt = "Edited by the teacher: when did the Harbour Bridge open?";
 
