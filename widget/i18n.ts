@@ -75,7 +75,10 @@ export interface Locale {
 export function locale(lang: string): Locale {
   const parts = (packed[lang] ?? "").split("|");
   const t = Object.fromEntries(keys.map((k, i) => [k, parts[i] ?? ""])) as Strings;
-  const num = new Intl.NumberFormat(lang).format;
+  // Made on first use: a page's first Intl.NumberFormat costs tens of milliseconds, and the quiz
+  // request should leave before that, not after.
+  let format: ((n: number) => string) | undefined;
+  const num = (n: number) => (format ??= new Intl.NumberFormat(lang).format)(n);
   return {
     lang,
     dir: lang === "ur" ? "rtl" : "ltr",
