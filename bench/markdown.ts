@@ -76,7 +76,7 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here, and the widget builds one before it asks for the quiz. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
     ],
     [
       "CLS 0",
@@ -102,7 +102,7 @@ export function renderMarkdown(
       "PUT answer ≥ 0.5 × the bare route",
       ratio(r("worker.answerRatio")),
       verdict(r("worker.answerRatio"), (v) => v >= 0.5),
-      `Alone, a PUT takes ${ms(r("worker.answer.aloneMs"))} against ${ms(r("worker.health.aloneMs"))} for the bare route; under 20 connections the bare route runs requests side by side while every D1 query (CORS check, attempt, question, then the insert batch, a write transaction) waits its turn in the one local D1 database, plus two rate-limiter calls.`,
+      `Alone, a PUT takes ${ms(r("worker.answer.aloneMs"))} against ${ms(r("worker.health.aloneMs"))} for the bare route; under 20 connections the bare route runs requests side by side while every D1 query (the CORS check's read of the attempt and its quiz, reused by the handler, then one batch that inserts, grades and reads back: a write transaction) waits its turn in the one local D1 database, plus two rate-limiter calls.`,
     ],
     [
       "Finish (no target; reported)",

@@ -391,7 +391,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.intlColdMs",
       round(await coldIntl(browser), 1),
-      "the first `new Intl.NumberFormat()` in a fresh page of this Chromium (ICU data loaded on first use), median of 5 pages; widget/i18n.ts builds one while rendering, before it asks for the quiz",
+      "the first `new Intl.NumberFormat()` in a fresh page of this Chromium (ICU data loaded on first use), median of 5 pages; widget/i18n.ts builds its formatter on first use, after the quiz request has left",
     );
   } finally {
     await browser.close();
