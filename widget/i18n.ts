@@ -78,7 +78,10 @@ export function locale(lang: string): Locale {
   // Made on first use: a page's first Intl.NumberFormat costs tens of milliseconds, and the quiz
   // request should leave before that, not after.
   let format: ((n: number) => string) | undefined;
-  const num = (n: number) => (format ??= new Intl.NumberFormat(lang).format)(n);
+  const num = (n: number) => {
+    format ??= new Intl.NumberFormat(lang).format;
+    return format(n);
+  };
   return {
     lang,
     dir: lang === "ur" ? "rtl" : "ltr",
