@@ -8,6 +8,8 @@
  * spread-out, non-overlapping set -> balance answer positions.
  */
 
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
 import type { ArticleFacts } from "./distractors.ts";
 import {
@@ -31,7 +33,6 @@ import {
 } from "./explain.ts";
 import { CITIES_BY_REGION, COUNTRIES_BY_REGION, STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFromHash } from "./random.ts";
-import { sha256Hex, utf8Bytes } from "./sha256.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
 
@@ -69,7 +70,7 @@ interface Candidate {
 
 export function generateBank(text: string, options: GenerateOptions = {}): Bank {
   assertUsable(text);
-  const articleHash = sha256Hex(text);
+  const articleHash = bytesToHex(sha256(utf8ToBytes(text)));
   const random = randomFromHash(articleHash);
   const article = readArticle(text);
   assertArticle(article);
@@ -97,7 +98,7 @@ export function generateBank(text: string, options: GenerateOptions = {}): Bank 
 function assertUsable(text: string): void {
   if (typeof text !== "string" || text.trim().length === 0)
     throw new UnusableArticleError("empty", "The article is empty: paste the article's text.");
-  if (utf8Bytes(text).length > MAX_ARTICLE_BYTES)
+  if (utf8ToBytes(text).length > MAX_ARTICLE_BYTES)
     throw new UnusableArticleError(
       "too-large",
       `The article is larger than ${MAX_ARTICLE_BYTES / 1024} KB: paste one article, not a whole site or book.`,

@@ -28,6 +28,18 @@ const steps: { name: string; command: string; args: string[] }[] = [
     args: [path.join(root, "scripts", "check-migrations.ts")],
   },
   {
+    name: "Worker binding types match wrangler.toml (wrangler types --check)",
+    command: bin("wrangler"),
+    args: [
+      "types",
+      "worker/worker-configuration.d.ts",
+      "--include-runtime=false",
+      "--include-main-module=false",
+      "--env-file=worker/secrets.example.env",
+      "--check",
+    ],
+  },
+  {
     name: "Widget build",
     command: process.execPath,
     args: [path.join(root, "scripts", "build-widget.ts")],

@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { QuizRow } from "./db/schema.ts";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Credential } from "./env.ts";
 import { ApiError } from "./errors.ts";
 import { sessionCredential } from "./sessions.ts";
 
@@ -46,12 +46,6 @@ export function bearerToken(c: Context): string | null {
   const match = /^Bearer\s+(\S{1,512})$/i.exec(header.trim());
   return match?.[1] ?? null;
 }
-
-export type Credential =
-  | { kind: "admin" }
-  | { kind: "educator"; keyHash: string }
-  /** An educator session (worker/sessions.ts) signed in with one quiz's key: opens that quiz only. */
-  | { kind: "session"; quizId: number };
 
 /** What a presented secret proves: admin, or possession of some educator key. */
 export async function credentialFor(

@@ -17,9 +17,8 @@
 import { and, eq, gt, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Credential } from "./auth.ts";
 import { educatorSessions } from "./db/schema.ts";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Credential } from "./env.ts";
 
 export const sessionTtlSeconds = 8 * 60 * 60;
 const secureName = "__Host-recall_session";

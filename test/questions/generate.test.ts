@@ -6,7 +6,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UnusableArticleError } from "../../questions/errors.ts";
 import { generateBank } from "../../questions/generate.ts";
-import { sha256Hex } from "../../questions/sha256.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const seed = readFileSync(
@@ -60,14 +59,6 @@ describe("generateBank", () => {
     expect(bank.questions).toHaveLength(3);
     expect(bank.title).toBe("My quiz");
     expect(bank.locale).toBe("ur");
-  });
-});
-
-describe("sha256Hex", () => {
-  it("agrees with node:crypto", () => {
-    for (const text of ["", "abc", "Ünïcødé — 😀", "x".repeat(1000), seed]) {
-      expect(sha256Hex(text)).toBe(createHash("sha256").update(text).digest("hex"));
-    }
   });
 });
 

@@ -17,10 +17,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { quizzes } from "../db/schema.ts";
-import type { AppEnv } from "../env.ts";
-
-/** Who may put a page in a frame: nobody, anybody, or this origin plus the listed ones. */
-export type FrameAncestors = "none" | "any" | readonly string[];
+import type { AppEnv, FrameAncestors } from "../env.ts";
 
 /** Lets `origins` (any origin when the list is empty) and this origin frame the current page. */
 export function allowFraming(c: Context<AppEnv>, origins: readonly string[]): void {
