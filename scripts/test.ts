@@ -1,16 +1,23 @@
 /**
  * `npm test`: every check, in order of speed, failing on the first failure — Biome (lint and
- * format), `tsc` for each room, schema vs migrations, the widget build, a smoke of the
+ * format), `tsc` for each room, schema vs migrations, binding types, the widget build, Chromium
+ * (installed from Debian's packages when missing and possible), a smoke of the
  * benchmarks, then vitest: questions in Node, worker tests inside workerd over a real D1, and the
  * browser end-to-end tests against `wrangler dev`.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { ensureChromium } from "./lib/chromium.ts";
 import { offlineEnv, root } from "./lib/wrangler.ts";
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const steps: { name: string; command: string; args: string[] }[] = [
+type Step = { name: string } & (
+  | { command: string; args: string[] }
+  | { run: () => { ok: true } | { ok: false; message: string } }
+);
+
+const steps: Step[] = [
   { name: "Biome (lint + format)", command: bin("biome"), args: ["ci", "."] },
   ...["questions", "worker", "widget", "test/worker"].map((room) => ({
     name: `tsc ${room}`,
@@ -44,6 +51,7 @@ const steps: { name: string; command: string; args: string[] }[] = [
     command: process.execPath,
     args: [path.join(root, "scripts", "build-widget.ts")],
   },
+  { name: "Chromium for the browser tests", run: ensureChromium },
   {
     name: "vitest (questions, worker, e2e)",
     command: bin("vitest"),
@@ -51,19 +59,30 @@ const steps: { name: string; command: string; args: string[] }[] = [
   },
 ];
 
-const started = Date.now();
-for (const step of steps) {
-  const t0 = Date.now();
-  console.log(`\n━━ ${step.name}`);
+function runStep(step: Step): number {
+  if ("run" in step) {
+    const outcome = step.run();
+    if (outcome.ok) return 0;
+    console.error(outcome.message);
+    return 1;
+  }
   const result = spawnSync(step.command, step.args, {
     cwd: root,
     env: offlineEnv,
     stdio: "inherit",
   });
+  return result.status ?? 1;
+}
+
+const started = Date.now();
+for (const step of steps) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${step.name}`);
+  const status = runStep(step);
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  if (result.status !== 0) {
+  if (status !== 0) {
     console.error(`\n✗ ${step.name} failed (${seconds} s).`);
-    process.exit(result.status ?? 1);
+    process.exit(status);
   }
   console.log(`✓ ${step.name} (${seconds} s)`);
 }

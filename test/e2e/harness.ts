@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { chromiumPath } from "../../scripts/lib/chromium.ts";
 import { prepareLocalDatabase } from "../../scripts/lib/seed.ts";
 import { freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
 
@@ -54,8 +55,6 @@ export async function startServer(): Promise<TestServer> {
     },
   };
 }
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
