@@ -76,7 +76,7 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from wrangler dev: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from the local worker: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
     ],
     [
       "CLS 0",
@@ -123,7 +123,7 @@ export function renderMarkdown(
       "Report over 100k responses ≤ 1 s",
       ms(r("report.ms100k"), 0),
       verdict(r("report.ms100k"), (v) => v <= 1000),
-      "SQL aggregates in local D1 (SQLite) behind wrangler dev; grows with responses scanned per statistic.",
+      "SQL aggregates in local D1 (SQLite) behind the local workerd; grows with responses scanned per statistic.",
     ],
     [
       "Worker bundle ≤ 100 KB gzip",
@@ -281,7 +281,7 @@ ${table(
     [
       "… fetch() called → response in",
       ms(r("widget.quizFetchMs")),
-      "the browser's network stack + wrangler dev + D1",
+      "the browser's network stack + workerd + D1",
     ],
     [
       "… response in → intro in the DOM",
@@ -318,7 +318,7 @@ ${table(
     [
       "a bare /api/health fetch from the same page",
       ms(r("widget.healthFetchMs")),
-      "the floor for any round trip to wrangler dev at that moment",
+      "the floor for any round trip to the local worker at that moment",
     ],
     [
       "widget height: before the script → loading → intro",
@@ -337,7 +337,7 @@ ${table(
 
 ${note("widget.cls")}
 
-## 3. Worker throughput (wrangler dev, loopback)
+## 3. Worker throughput (workerd via miniflare, loopback)
 
 ${table(
   ["route", "alone", "req/s", "p50", "p99", "ratio to bare", "requests / errors"],
@@ -348,8 +348,8 @@ ${note("worker.loadGenerator")}. req/s counts successful responses only (a 429 f
 limiter or a 5xx is not throughput; such responses show under errors). Each PUT answers a question of an attempt that no other request
 touched (attempts × questions walked in disjoint ranges per wrk thread), so every one is a real D1
 insert, never an idempotent replay; each finish closes a different attempt holding a full set of
-answers. Latencies under load are dominated by queueing in \`wrangler dev\` (its Node proxy in front
-of workerd) on a 2-core machine it shares with the load generator: compare ratios, not absolutes.
+answers. Latencies under load are dominated by queueing in the single local workerd and its D1 on a
+2-core machine it shares with the load generator: compare ratios, not absolutes.
 
 ## 4. Generation
 
@@ -387,7 +387,7 @@ ${nulls.length ? `## Not measured in this run\n\n${nulls.join("\n")}\n` : ""}
 1. **Weight**: \`scripts/build-widget.ts\` builds \`public/widget.js\`; Preact's floor is
    \`export * from "preact"\` bundled and minified by esbuild. Peers are fetched with \`npm pack\` into
    a temporary folder (pinned versions, see \`bench/weight.ts\`), never installed into the project.
-2. **Speed**: \`wrangler dev\` serves the worker and widget.js over a fresh local D1 (migrations +
+2. **Speed**: the worker in workerd, started through miniflare (\`scripts/lib/miniflare.ts\`), serves it and widget.js over a fresh local D1 (migrations +
    every bank); a host page on another loopback origin holds a paragraph, \`<recall-quiz>\`, more
    paragraphs, and loads widget.js (async) once the page has painted, as a script from a slower
    CDN would arrive — so any growth of the element is a layout shift. A fresh browser context per run (cold cache, empty storage);

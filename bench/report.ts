@@ -1,7 +1,7 @@
 /**
  * Report (issue 7, point 5): time for `GET /api/quizzes/:slug/report` (admin token) over quizzes
  * holding 1k, 10k and 100k generated responses, measured end to end over loopback against
- * wrangler dev's local D1: median of several sequential requests after one warm-up.
+ * the local worker's D1 (workerd via miniflare): median of several sequential requests after one warm-up.
  */
 import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
@@ -37,7 +37,7 @@ export async function measureReport(
       results.set(
         key,
         round(median(samples), 1),
-        `GET /api/quizzes/:slug/report over ${quiz.responses} responses (${Math.ceil(quiz.responses / server.questionIds.length)} attempts, 90% finished, 4 groups, 3 pages): median of ${runs} requests after one warm-up, loopback to wrangler dev, local D1`,
+        `GET /api/quizzes/:slug/report over ${quiz.responses} responses (${Math.ceil(quiz.responses / server.questionIds.length)} attempts, 90% finished, 4 groups, 3 pages): median of ${runs} requests after one warm-up, loopback to workerd (miniflare), local D1`,
       );
       results.set(`report.jsonBytes${label(quiz.responses)}`, warm.bytes);
     } catch (error) {

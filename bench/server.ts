@@ -1,15 +1,15 @@
 /**
- * The bench's server: a real `wrangler dev` on a free loopback port over its own local D1 in a
- * temporary folder, prepared the way `npm start` prepares one (wrangler's migrations, then every
- * bank as scripts/lib/seed.ts renders it), plus bench data written with set-based SQL (recursive CTEs, so 100k rows
+ * The bench's server: the real worker in workerd through miniflare (scripts/lib/miniflare.ts) on a
+ * free loopback port over its own local D1 in a temporary folder, with the real migrations and
+ * every bank seeded as `npm start` seeds them, plus bench data written with set-based SQL (recursive CTEs, so 100k rows
  * are one statement, not 100k): attempt pools for fresh answer and finish writes, and three
  * copies of the seed quiz holding 1k, 10k and 100k generated responses for the report.
  */
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readBanks, seedSql } from "../scripts/lib/seed.ts";
-import { type DevServer, freePort, startDev, wrangler } from "../scripts/lib/wrangler.ts";
+import { unstable_splitSqlQuery } from "wrangler";
+import { startLocalWorker } from "../scripts/lib/miniflare.ts";
+import { readBanks } from "../scripts/lib/seed.ts";
 
 export const seedSlug = "pakistan-russia-75-years";
 export const answerPrefix = "a0000000";
@@ -96,9 +96,11 @@ export async function startBenchServer(options: {
   reportSizes: number[];
 }): Promise<BenchServer> {
   const t0 = performance.now();
-  const persistTo = path.join(options.tmp, "d1");
-  const persist = ["--local", "--persist-to", persistTo];
-  await wrangler(["d1", "migrations", "apply", "DB", ...persist], { quiet: true });
+  const adminToken = randomBytes(24).toString("base64url");
+  const worker = await startLocalWorker({
+    persistTo: path.join(options.tmp, "d1"),
+    vars: { ADMIN_TOKEN: adminToken },
+  });
   const banks = await readBanks();
   const seed = banks.find((b) => b.slug === seedSlug);
   if (!seed) throw new Error(`questions/banks/${seedSlug}.json is missing`);
@@ -109,26 +111,17 @@ export async function startBenchServer(options: {
     slug: `bench-report-${responses >= 1000 ? `${responses / 1000}k` : responses}`,
     responses,
   }));
-  // One `wrangler d1 execute` for the banks and the bench data: each wrangler start costs seconds.
   const sql = [
-    seedSql(banks, now),
     poolSql(answerPrefix, answerAttempts, now),
     poolSql(finishPrefix, finishAttempts, now),
     // Finishing scores an attempt from its responses, so the finish pool has them all.
     responsesSql(`a.id LIKE '${finishPrefix}-%'`, finishAttempts * questionIds.length),
     ...reportQuizzes.map((quiz) => reportQuizSql(quiz, questionIds.length, now)),
   ].join("\n");
-  const file = path.join(options.tmp, "bench-data.sql");
-  await writeFile(file, `${sql}\n`);
-  await wrangler(["d1", "execute", "DB", ...persist, "--yes", "--file", file], { quiet: true });
-  const adminToken = randomBytes(24).toString("base64url");
-  const dev: DevServer = await startDev({
-    port: await freePort(),
-    persistTo,
-    vars: { ADMIN_TOKEN: adminToken },
-  });
+  // Through the worker's own D1 binding, in order (each statement sees the ones before it).
+  for (const statement of unstable_splitSqlQuery(sql)) await worker.db.prepare(statement).run();
   return {
-    origin: dev.origin,
+    origin: worker.origin,
     adminToken,
     slug: seedSlug,
     questionIds,
@@ -136,6 +129,6 @@ export async function startBenchServer(options: {
     finishAttempts,
     reportQuizzes,
     setupSeconds: (performance.now() - t0) / 1000,
-    stop: () => dev.stop(),
+    stop: () => worker.stop(),
   };
 }

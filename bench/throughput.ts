@@ -1,5 +1,5 @@
 /**
- * Worker throughput (issue 7, point 3) under `wrangler dev` on loopback: requests/s and p50/p99
+ * Worker throughput (issue 7, point 3) under the local worker (workerd via miniflare) on loopback: requests/s and p50/p99
  * for GET quiz, PUT answer (fresh D1 writes: every request answers a question no request answered
  * before) and finish (each request finishes a different attempt that holds a full set of
  * answers), each as a ratio to the bare route /api/health run right beside it (before it in
@@ -145,8 +145,8 @@ export async function measureThroughput(
     for (const route of measured) {
       const label = `round ${round + 1}`;
       const healthFirst = round % 2 === 0;
-      // A run that got no answer at all means the server was away (wrangler dev rebuilds when a
-      // source file changes under it): that pair says nothing about the route, so run it again.
+      // A run that got no answer at all means the server was away (stalled by the machine's load):
+      // that pair says nothing about the route, so run it again.
       for (let tries = 1; ; tries++) {
         const first = await measure(healthFirst ? "health" : route, label);
         const second = await measure(healthFirst ? route : "health", label);
@@ -161,7 +161,7 @@ export async function measureThroughput(
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route paired with an adjacent /api/health run in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to wrangler dev (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route paired with an adjacent /api/health run in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
   results.note(
     "worker.loadGenerator",
     `${how}${stalls ? `; ${stalls} pair(s) re-run because the server answered nothing during a run` : ""}`,

@@ -1,6 +1,6 @@
 /**
  * Widget speed (issue 7, point 2) in a real headless Chromium: a host page on its own loopback
- * origin (as a blog would be) loads widget.js from wrangler dev, async and after its own first
+ * origin (as a blog would be) loads widget.js from the local worker (workerd via miniflare), async and after its own first
  * paint (as from a slower CDN), a fresh browser context per run (cold cache, empty localStorage). The page is instrumented from the outside
  * (an init script; widget/ is untouched): a MutationObserver on the widget's shadow root notes
  * each screen, and a screen counts as painted at the end of the next animation frame (rAF, then
@@ -290,7 +290,7 @@ export async function measureWidgetSpeed(
   const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/article.html`;
   const browser = await launchBrowser();
   try {
-    // A run that fails (wrangler dev reloads when a source file changes under it) is tried again,
+    // A run that fails (a stall of the shared machine) is tried again,
     // and the failures are reported.
     const failures: string[] = [];
     const attempt = async (): Promise<Run> => {
@@ -303,7 +303,7 @@ export async function measureWidgetSpeed(
         }
       }
     };
-    await attempt(); // warm-up: wrangler dev compiles, D1 pages cached
+    await attempt(); // warm-up: workerd compiles, D1 pages cached
     const runs: Run[] = [];
     for (let i = 0; i < options.runs; i++) runs.push(await attempt());
     if (failures.length)
@@ -318,7 +318,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.quizFetchMs",
       med((r) => r.quizFetchMs),
-      "fetch() called for the quiz -> its promise resolved (response headers in): browser network stack + wrangler dev + D1, part of widget.firstQuestionMs",
+      "fetch() called for the quiz -> its promise resolved (response headers in): browser network stack + workerd + D1, part of widget.firstQuestionMs",
     );
     results.set(
       "widget.ownFirstPaintMs",
@@ -353,7 +353,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.interactionMs",
       med((r) => r.interactionMs),
-      `click on "Check answer" (a choice selected) -> feedback painted; the PUT answer round trip to wrangler dev, CORS preflight included, is part of it (widget.answerFetchMs); ${n}`,
+      `click on "Check answer" (a choice selected) -> feedback painted; the PUT answer round trip to the local worker, CORS preflight included, is part of it (widget.answerFetchMs); ${n}`,
     );
     results.set(
       "widget.answerFetchMs",

@@ -62,19 +62,25 @@ export async function readBanks(): Promise<SeedQuiz[]> {
   );
 }
 
-export function seedSql(quizzes: SeedQuiz[], now = Date.now()): string {
+export interface BoundStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The statements that store every bank as a published quiz, with their bound parameters. */
+export function seedStatements(quizzes: SeedQuiz[], now = Date.now()): BoundStatement[] {
   const db = drizzle(async () => ({ rows: [] }));
-  const statements = quizzes.flatMap((quiz) =>
-    storeBankStatements(db, { ...quiz, status: "published", mode: "upsert", now }),
-  );
-  return `${statements
-    .map((statement) => {
-      const query = (
-        statement as unknown as { toSQL(): { sql: string; params: unknown[] } }
-      ).toSQL();
-      return `${inlineParams(query.sql, query.params)};`;
-    })
-    .join("\n")}\n`;
+  return quizzes
+    .flatMap((quiz) =>
+      storeBankStatements(db, { ...quiz, status: "published", mode: "upsert", now }),
+    )
+    .map((statement) => (statement as unknown as { toSQL(): BoundStatement }).toSQL());
+}
+
+/** The same statements as one SQL file, for `wrangler d1 execute`. */
+export function seedSql(quizzes: SeedQuiz[], now = Date.now()): string {
+  const lines = seedStatements(quizzes, now).map((s) => `${inlineParams(s.sql, s.params)};`);
+  return `${lines.join("\n")}\n`;
 }
 
 /** Applies the migrations and loads every bank into the local D1 (optionally in another folder). */

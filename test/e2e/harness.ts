@@ -1,6 +1,7 @@
 /**
- * End-to-end harness: a real `wrangler dev` on a free loopback port with its own fresh local D1
- * (real migrations, every bank loaded), and a real headless Chromium (Debian's, via playwright-core).
+ * End-to-end harness: the real worker in workerd through miniflare (scripts/lib/miniflare.ts) on a
+ * free loopback port with its own fresh local D1 (real migrations, every bank loaded), and a real
+ * headless Chromium (Debian's, via playwright-core).
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -9,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { chromiumPath } from "../../scripts/lib/chromium.ts";
-import { prepareLocalDatabase } from "../../scripts/lib/seed.ts";
-import { freePort, root, startDev } from "../../scripts/lib/wrangler.ts";
+import { startLocalWorker } from "../../scripts/lib/miniflare.ts";
+import { root } from "../../scripts/lib/wrangler.ts";
 
 export const seedSlug = "pakistan-russia-75-years";
 
@@ -38,19 +39,14 @@ export function buildWidget(): void {
 export async function startServer(): Promise<TestServer> {
   buildWidget();
   const persistTo = await mkdtemp(path.join(os.tmpdir(), "recall-e2e-"));
-  await prepareLocalDatabase({ persistTo, quiet: true });
   const adminToken = randomBytes(24).toString("base64url");
-  const dev = await startDev({
-    port: await freePort(),
-    persistTo,
-    vars: { ADMIN_TOKEN: adminToken },
-  });
+  const worker = await startLocalWorker({ persistTo, vars: { ADMIN_TOKEN: adminToken } });
   return {
-    origin: dev.origin,
+    origin: worker.origin,
     adminToken,
     persistTo,
     async stop() {
-      await dev.stop();
+      await worker.stop();
       await rm(persistTo, { recursive: true, force: true });
     },
   };
