@@ -1,9 +1,8 @@
 /**
  * `npm test`: every check, in order of speed, failing on the first failure — Biome (lint and
- * format), `tsc` for each room, schema vs migrations, binding types, the widget build, Chromium
- * (installed from Debian's packages when missing and possible), a smoke of the
- * benchmarks, then vitest: questions in Node, worker tests inside workerd over a real D1, and the
- * browser end-to-end tests against `wrangler dev`.
+ * format), `tsc` for each room, schema vs migrations, binding types, the widget build, a smoke of
+ * the benchmarks, Chromium (installed from Debian's packages when missing and possible), then vitest: questions in Node, worker tests inside workerd over a real D1, and the
+ * browser end-to-end tests against the worker in workerd (started through miniflare).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -50,6 +49,11 @@ const steps: Step[] = [
     name: "Widget build",
     command: process.execPath,
     args: [path.join(root, "scripts", "build-widget.ts")],
+  },
+  {
+    name: "Bench smoke (npm run bench cannot rot unnoticed)",
+    command: process.execPath,
+    args: [path.join(root, "bench", "run.ts"), "--smoke"],
   },
   { name: "Chromium for the browser tests", run: ensureChromium },
   {
