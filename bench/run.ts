@@ -55,7 +55,7 @@ const plan: ThroughputPlan = {
   seconds: 3,
   threads: 2,
   connections: 20,
-  perThread: 1000,
+  perThread: 2000,
 };
 
 const results = new Results();
@@ -172,7 +172,14 @@ try {
     if (enabled("throughput"))
       await section(
         "throughput",
-        ["worker.getQuizRatio", "worker.answerRatio", "worker.finishRatio"],
+        [
+          "worker.getQuizRatio",
+          "worker.answerRatio",
+          "worker.finishRatio",
+          "worker.getQuizVsFloor",
+          "worker.answerVsFloor",
+          "worker.finishVsFloor",
+        ],
         () => measureThroughput(results, live, plan, { workDir: tmp, wrk, log: runLog }),
       );
     if (enabled("report"))

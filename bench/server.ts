@@ -100,6 +100,7 @@ export async function startBenchServer(options: {
   const worker = await startLocalWorker({
     persistTo: path.join(options.tmp, "d1"),
     vars: { ADMIN_TOKEN: adminToken },
+    floors: true,
   });
   const banks = await readBanks();
   const seed = banks.find((b) => b.slug === seedSlug);

@@ -2,8 +2,9 @@
  * Worker throughput (issue 7, point 3) under the local worker (workerd via miniflare) on loopback: requests/s and p50/p99
  * for GET quiz, PUT answer (fresh D1 writes: every request answers a question no request answered
  * before) and finish (each request finishes a different attempt that holds a full set of
- * answers), each as a ratio to the bare route /api/health run right beside it (before it in
- * even rounds, after it in odd ones, to cancel drift); ratios are medians over rounds.
+ * answers), each as a ratio to the bare route /api/health and to its floor — a bare Worker doing
+ * the same D1 work (bench/floors/worker.ts) — run right beside it (order alternating by round, to
+ * cancel drift); ratios are medians over rounds.
  */
 
 import {
@@ -44,14 +45,18 @@ export interface ThroughputPlan {
 
 /** How many answer and finish attempts the pools need for this plan. */
 export function poolSizes(plan: ThroughputPlan, questionCount: number) {
-  // The measured rounds, the warm-up run and the one-at-a-time probe each take a slot range.
-  const slots = (plan.rounds + 2) * plan.threads * plan.perThread;
+  // The measured rounds, the warm-up run and the one-at-a-time probe each take a slot range, for
+  // the route and for its floor.
+  const slots = 2 * (plan.rounds + 2) * plan.threads * plan.perThread;
   return { answerAttempts: Math.ceil(slots / questionCount), finishAttempts: slots };
 }
 
-type RouteName = "health" | "getQuiz" | "answer" | "finish";
-const routes: RouteName[] = ["health", "getQuiz", "answer", "finish"];
-const measured: RouteName[] = ["getQuiz", "answer", "finish"];
+type Measured = "getQuiz" | "answer" | "finish";
+type FloorName = `${Measured}Floor`;
+type RouteName = "health" | Measured | FloorName;
+const measured: Measured[] = ["getQuiz", "answer", "finish"];
+const floorOf = (route: Measured): FloorName => `${route}Floor`;
+const routes: RouteName[] = ["health", ...measured, ...measured.map(floorOf)];
 
 export async function measureThroughput(
   results: Results,
@@ -67,11 +72,12 @@ export async function measureThroughput(
     workDir: options.workDir,
   });
   const nextSlot = { answer: 0, finish: 0 };
-  const slots = (kind: "answer" | "finish"): SlotPlan => {
+  const slots = (kind: "answer" | "finish", base: SlotPlan["base"]): SlotPlan => {
     const first = nextSlot[kind];
     nextSlot[kind] += plan.threads * plan.perThread;
     return {
       kind,
+      base,
       prefix: kind === "answer" ? answerPrefix : finishPrefix,
       first,
       perThread: plan.perThread,
@@ -88,16 +94,25 @@ export async function measureThroughput(
         return { name: route, method: "GET", headers, path: "/api/health" };
       case "getQuiz":
         return { name: route, method: "GET", headers, path: `/api/quizzes/${server.slug}` };
+      case "getQuizFloor":
+        return { name: route, method: "GET", headers, path: `/floor/quizzes/${server.slug}` };
       case "answer":
+      case "answerFloor":
         return {
           name: route,
           method: "PUT",
           headers,
           body: '{"choiceId":"a"}',
-          path: slots("answer"),
+          path: slots("answer", route === "answer" ? "/api" : "/floor"),
         };
       case "finish":
-        return { name: route, method: "POST", headers, path: slots("finish") };
+      case "finishFloor":
+        return {
+          name: route,
+          method: "POST",
+          headers,
+          path: slots("finish", route === "finish" ? "/api" : "/floor"),
+        };
     }
   };
   const useWrk = options.wrk !== null;
@@ -126,33 +141,39 @@ export async function measureThroughput(
   for (const route of routes) await load(target(route), loadOptions(1), useWrk);
 
   const runs = new Map<RouteName, LoadResult[]>(routes.map((r) => [r, []]));
-  const ratios = new Map<RouteName, number[]>(routes.map((r) => [r, []]));
+  const vsHealth = new Map<Measured, number[]>(measured.map((r) => [r, []]));
+  const vsFloor = new Map<Measured, number[]>(measured.map((r) => [r, []]));
   let overflow = false;
   let stalls = 0;
   const measure = async (route: RouteName, label: string) => {
     // Start only once the previous run's queue has drained: a bare request must come back.
     await drain(server.origin);
-    const result = await load(target(route), loadOptions(plan.seconds), useWrk);
+    const t = target(route);
+    const result = await load(t, loadOptions(plan.seconds), useWrk);
     options.log(`${label} ${route}\n${result.raw}`);
     // More requests than one thread's range: a thread may have wrapped, replaying writes.
-    if (route === "answer" || route === "finish") overflow ||= result.requests > plan.perThread;
+    if (typeof t.path !== "string") overflow ||= result.requests > plan.perThread;
     runs.get(route)?.push(result);
     return result;
   };
-  // Each route runs right beside its own /api/health run (health first in even rounds, second in
-  // odd ones), so drift on a shared machine hits both sides of every ratio alike.
+  // Each route runs between its own /api/health run and its floor's run (health first in even
+  // rounds, the floor first in odd ones), so drift on a shared machine hits every side alike.
   for (let round = 0; round < plan.rounds; round++) {
     for (const route of measured) {
       const label = `round ${round + 1}`;
-      const healthFirst = round % 2 === 0;
+      const order: RouteName[] =
+        round % 2 === 0 ? ["health", route, floorOf(route)] : [floorOf(route), route, "health"];
       // A run that got no answer at all means the server was away (stalled by the machine's load):
-      // that pair says nothing about the route, so run it again.
+      // that triple says nothing about the route, so run it again.
       for (let tries = 1; ; tries++) {
-        const first = await measure(healthFirst ? "health" : route, label);
-        const second = await measure(healthFirst ? route : "health", label);
-        const [health, other] = healthFirst ? [first, second] : [second, first];
-        if ((health.requests > 0 && other.requests > 0) || tries === 3) {
-          ratios.get(route)?.push(other.rps / health.rps);
+        const got = new Map<RouteName, LoadResult>();
+        for (const name of order) got.set(name, await measure(name, label));
+        const [health, own, floor] = ["health", route, floorOf(route)].map(
+          (name) => got.get(name as RouteName)?.rps ?? 0,
+        ) as [number, number, number];
+        if ((health > 0 && own > 0 && floor > 0) || tries === 3) {
+          vsHealth.get(route)?.push(own / health);
+          vsFloor.get(route)?.push(own / floor);
           break;
         }
         stalls++;
@@ -161,7 +182,7 @@ export async function measureThroughput(
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route paired with an adjacent /api/health run in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
   results.note(
     "worker.loadGenerator",
     `${how}${stalls ? `; ${stalls} pair(s) re-run because the server answered nothing during a run` : ""}`,
@@ -187,22 +208,38 @@ export async function measureThroughput(
     );
   }
   const ratioNote = (what: string) =>
-    `${what} req/s / the adjacent /api/health run's req/s, median of ${plan.rounds} pairs (${how})`;
-  results.set(
-    "worker.getQuizRatio",
-    round(median(ratios.get("getQuiz") ?? []), 3),
-    ratioNote("GET /api/quizzes/:slug"),
-  );
-  results.set(
-    "worker.answerRatio",
-    round(median(ratios.get("answer") ?? []), 3),
-    `${ratioNote("PUT /api/attempts/:id/answers/:q (each a fresh D1 insert)")}${overflow ? "; WARNING: the slot range may have wrapped, so some writes were replays" : ""}`,
-  );
-  results.set(
-    "worker.finishRatio",
-    round(median(ratios.get("finish") ?? []), 3),
-    ratioNote(
+    `${what} req/s / the adjacent /api/health run's req/s, median of ${plan.rounds} rounds (${how})`;
+  const floorNote = (what: string, floor: string) =>
+    `${what} req/s / its floor's req/s in the same round (${floor}), median of ${plan.rounds} rounds`;
+  const describe: Record<Measured, [string, string]> = {
+    getQuiz: [
+      "GET /api/quizzes/:slug",
+      "a bare Worker reading the same quiz and questions in one batch",
+    ],
+    answer: [
+      "PUT /api/attempts/:id/answers/:q (each a fresh D1 insert)",
+      "a bare Worker doing one INSERT … ON CONFLICT DO NOTHING RETURNING graded against the stored key, plus one read",
+    ],
+    finish: [
       "POST /api/attempts/:id/finish (each a different attempt with all questions answered)",
-    ),
-  );
+      "a bare Worker doing one UPDATE … RETURNING of the recount, plus one read of the responses",
+    ],
+  };
+  const wrapped = overflow
+    ? "; WARNING: a slot range may have wrapped, so some writes were replays"
+    : "";
+  for (const route of measured) {
+    const [what, floor] = describe[route];
+    const note = route === "getQuiz" ? "" : wrapped;
+    results.set(
+      `worker.${route}Ratio`,
+      round(median(vsHealth.get(route) ?? []), 3),
+      `${ratioNote(what)}${note}`,
+    );
+    results.set(
+      `worker.${route}VsFloor`,
+      round(median(vsFloor.get(route) ?? []), 3),
+      `${floorNote(what, floor)}${note}`,
+    );
+  }
 }

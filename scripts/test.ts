@@ -18,7 +18,7 @@ type Step = { name: string } & (
 
 const steps: Step[] = [
   { name: "Biome (lint + format)", command: bin("biome"), args: ["ci", "."] },
-  ...["questions", "worker", "widget", "test/worker"].map((room) => ({
+  ...["questions", "worker", "widget", "test/worker", "bench/floors"].map((room) => ({
     name: `tsc ${room}`,
     command: bin("tsc"),
     args: ["-p", `${room}/tsconfig.json`],

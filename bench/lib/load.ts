@@ -13,6 +13,8 @@ import { quantile } from "./stats.ts";
 /** Fresh-write targets: slot -> (attempt, question). Attempt ids are `<prefix>-0000-4000-8000-<slot hex>`. */
 export interface SlotPlan {
   kind: "answer" | "finish";
+  /** Where the attempts routes live: the app's `/api` or the bare floor's `/floor`. */
+  base: "/api" | "/floor";
   /** Eight hex digits that start every attempt id of the pool. */
   prefix: string;
   /** First slot of this run; thread t uses [first + t * perThread, first + (t + 1) * perThread). */
@@ -60,10 +62,10 @@ export const attemptId = (prefix: string, n: number) =>
 /** The path of the `n`-th request of thread `t` (the same mapping the wrk script uses). */
 export function slotPath(plan: SlotPlan, t: number, n: number): string {
   const slot = plan.first + t * plan.perThread + (n % plan.perThread);
-  if (plan.kind === "finish") return `/api/attempts/${attemptId(plan.prefix, slot)}/finish`;
+  if (plan.kind === "finish") return `${plan.base}/attempts/${attemptId(plan.prefix, slot)}/finish`;
   const attempt = slot % plan.attempts;
   const question = plan.questions[Math.floor(slot / plan.attempts) % plan.questions.length];
-  return `/api/attempts/${attemptId(plan.prefix, attempt)}/answers/${question}`;
+  return `${plan.base}/attempts/${attemptId(plan.prefix, attempt)}/answers/${question}`;
 }
 
 export function wrkAvailable(): string | null {
@@ -96,8 +98,8 @@ function wrkScript(target: Target): string {
     "  local slot = first + tindex * perThread + (n % perThread)",
     "  n = n + 1",
     plan.kind === "finish"
-      ? `  local p = string.format("/api/attempts/${plan.prefix}-0000-4000-8000-%012x/finish", slot)`
-      : `  local q = questions[math.floor(slot / attempts) % #questions + 1]\n  local p = string.format("/api/attempts/${plan.prefix}-0000-4000-8000-%012x/answers/%s", slot % attempts, q)`,
+      ? `  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/finish", slot)`
+      : `  local q = questions[math.floor(slot / attempts) % #questions + 1]\n  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/answers/%s", slot % attempts, q)`,
     "  return wrk.format(nil, p)",
     "end",
   );

@@ -13,7 +13,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
-import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { convertV4MiniflareOptions, Miniflare, type V4WorkerOptions } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from "wrangler";
 import { readBanks, seedStatements } from "./seed.ts";
 import { root } from "./wrangler.ts";
@@ -22,21 +22,26 @@ import { root } from "./wrangler.ts";
 export type LocalD1 = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
 const bundleDir = path.join(root, ".wrangler", "tmp", "miniflare-bundle");
-let bundled: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
 
-/** Bundles worker/index.ts once per process, as wrangler would for workerd. */
-function bundleWorker(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [path.join(root, "worker", "index.ts")],
-    outfile: path.join(bundleDir, `index-${process.pid}.js`),
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    conditions: ["workerd", "worker", "browser"],
-    target: "es2024",
-    logLevel: "error",
-  }).then(() => path.join(bundleDir, `index-${process.pid}.js`));
-  return bundled;
+/** Bundles a Worker entry once per process, as wrangler would for workerd. */
+function bundle(entry: string): Promise<string> {
+  let done = bundles.get(entry);
+  if (!done) {
+    const outfile = path.join(bundleDir, `${path.basename(path.dirname(entry))}-${process.pid}.js`);
+    done = build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      target: "es2024",
+      logLevel: "error",
+    }).then(() => outfile);
+    bundles.set(entry, done);
+  }
+  return done;
 }
 
 /** Each migration's statements, in file order, as `wrangler d1 migrations apply` reads them. */
@@ -75,26 +80,42 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
-/** Starts the worker on 127.0.0.1 (a free port unless given) over a fresh D1 in `persistTo`. */
+/**
+ * Starts the worker on 127.0.0.1 (a free port unless given) over a fresh D1 in `persistTo`.
+ * With `floors`, the bench's bare Worker (bench/floors/worker.ts) serves `/floor/*` in the same
+ * workerd over the same D1.
+ */
 export async function startLocalWorker(options: {
   persistTo: string;
   vars?: Record<string, string>;
   port?: number;
+  floors?: boolean;
 }): Promise<LocalWorker> {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, "wrangler.toml"));
+  const app: V4WorkerOptions = {
+    ...workerOptions,
+    // Module rules are for unbundled sources; the bundle is one ES module.
+    modulesRules: undefined,
+    rootPath: undefined,
+    name: "recall",
+    modules: true,
+    scriptPath: await bundle(path.join(root, "worker", "index.ts")),
+    bindings: { ...(workerOptions.bindings as Record<string, string>), ...options.vars },
+  };
+  const floors: V4WorkerOptions = {
+    name: "floors",
+    modules: true,
+    scriptPath: await bundle(path.join(root, "bench", "floors", "worker.ts")),
+    compatibilityDate: workerOptions.compatibilityDate as string,
+    d1Databases: workerOptions.d1Databases as V4WorkerOptions["d1Databases"],
+    routes: ["*/floor/*"],
+  };
   const mf = new Miniflare(
     convertV4MiniflareOptions({
-      ...workerOptions,
-      // Module rules are for unbundled sources; the bundle is one ES module.
-      modulesRules: undefined,
-      rootPath: undefined,
-      name: "recall",
-      modules: true,
-      scriptPath: await bundleWorker(),
-      bindings: { ...(workerOptions.bindings as Record<string, string>), ...options.vars },
       host: "127.0.0.1",
       port: options.port ?? 0,
       resourcePersistencePath: path.join(options.persistTo, "v3"),
+      workers: options.floors ? [app, floors] : [app],
     }),
   );
   try {
