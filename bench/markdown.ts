@@ -241,11 +241,19 @@ export function renderMarkdown(
     ],
   ];
 
-  const reportRows = [
-    ["1,000", ms(r("report.ms1k")), num(r("report.jsonBytes1k"))],
-    ["10,000", ms(r("report.ms10k")), num(r("report.jsonBytes10k"))],
-    ["100,000", ms(r("report.ms100k")), num(r("report.jsonBytes100k"))],
-  ];
+  const reportRows = (
+    [
+      ["1,000", "1k"],
+      ["10,000", "10k"],
+      ["100,000", "100k"],
+    ] as const
+  ).map(([count, k]) => [
+    count,
+    ms(r(`report.ms${k}`)),
+    ms(r(`report.floorMs${k}`)),
+    r(`report.vsFloor${k}`) === null ? dash : `${num(r(`report.vsFloor${k}`), 2)} ×`,
+    num(r(`report.jsonBytes${k}`)),
+  ]);
 
   const nulls = [...results.notes]
     .filter(([key]) => results.figures.has(key) && results.get(key) === null)
@@ -383,7 +391,7 @@ adds to the worker bundle.
 
 ## 5. Report
 
-${table(["responses", "GET …/report (median)", "JSON bytes"], reportRows)}
+${table(["responses", "GET …/report (median)", "floor: bare GROUP BY (median)", "÷ floor", "JSON bytes"], reportRows)}
 
 ${note("report.ms100k")}.
 

@@ -2,6 +2,8 @@
  * Report (issue 7, point 5): time for `GET /api/quizzes/:slug/report` (admin token) over quizzes
  * holding 1k, 10k and 100k generated responses, measured end to end over loopback against
  * the local worker's D1 (workerd via miniflare): median of several sequential requests after one warm-up.
+ * Beside each, its floor: one bare `SELECT … GROUP BY` over the same responses from a plain Worker
+ * in the same workerd (bench/floors/worker.ts); `report.vsFloor…` is the report's time over it.
  */
 import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
@@ -17,10 +19,9 @@ export async function measureReport(
 ): Promise<void> {
   for (const quiz of server.reportQuizzes) {
     const key = `report.ms${label(quiz.responses)}`;
-    const url = `${server.origin}/api/quizzes/${quiz.slug}/report`;
-    const get = async () => {
+    const timed = (url: string, headers: Record<string, string>) => async () => {
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { authorization: `Bearer ${server.adminToken}` } });
+      const res = await fetch(url, { headers });
       const body = await res.text();
       const ms = performance.now() - t0;
       if (!res.ok)
@@ -29,17 +30,33 @@ export async function measureReport(
         );
       return { ms, bytes: body.length };
     };
+    const get = timed(`${server.origin}/api/quizzes/${quiz.slug}/report`, {
+      authorization: `Bearer ${server.adminToken}`,
+    });
+    const floor = timed(`${server.origin}/floor/quizzes/${quiz.slug}/report`, {});
     try {
       const warm = await get();
       const runs = options.smoke ? 1 : quiz.responses >= 100_000 ? 5 : 7;
+      await floor();
       const samples: number[] = [];
-      for (let i = 0; i < runs; i++) samples.push((await get()).ms);
+      const floorSamples: number[] = [];
+      // Alternating, so drift on a shared machine hits both alike.
+      for (let i = 0; i < runs; i++) {
+        samples.push((await get()).ms);
+        floorSamples.push((await floor()).ms);
+      }
       results.set(
         key,
         round(median(samples), 1),
         `GET /api/quizzes/:slug/report over ${quiz.responses} responses (${Math.ceil(quiz.responses / server.questionIds.length)} attempts, 90% finished, 4 groups, 3 pages): median of ${runs} requests after one warm-up, loopback to workerd (miniflare), local D1`,
       );
       results.set(`report.jsonBytes${label(quiz.responses)}`, warm.bytes);
+      results.set(`report.floorMs${label(quiz.responses)}`, round(median(floorSamples), 1));
+      results.set(
+        `report.vsFloor${label(quiz.responses)}`,
+        round(median(samples) / median(floorSamples), 2),
+        "the report's median time ÷ its floor's (a bare SELECT … GROUP BY over the same responses), same requests interleaved",
+      );
     } catch (error) {
       results.set(key, null, (error as Error).message);
     }
