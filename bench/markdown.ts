@@ -91,6 +91,18 @@ export function renderMarkdown(
       `Grading is on the server, so this is one PUT round trip (${ms(r("widget.answerFetchMs"))} as the page saw it, CORS preflight included; a bare request from the same page took ${ms(r("widget.healthFetchMs"))}, the same PUT from Node ${ms(r("worker.answer.aloneMs"))}) plus a render.`,
     ],
     [
+      "First screen ≤ 1.25 × the vanilla floor's first question",
+      ratio(r("widget.firstQuestionVsVanilla")),
+      verdict(r("widget.firstQuestionVsVanilla"), (v) => v <= 1.25),
+      `The floor (bench/floors/vanilla-embed.js) makes the same two requests and paints the first question with plain DOM calls in ${ms(r("widget.vanillaFirstQuestionMs"))}; the widget paints its intro in ${ms(r("widget.firstQuestionMs"))}.`,
+    ],
+    [
+      "Interaction ≤ 1.25 × the vanilla floor's",
+      ratio(r("widget.interactionVsVanilla")),
+      verdict(r("widget.interactionVsVanilla"), (v) => v <= 1.25),
+      `The same PUT and a one-line verdict: ${ms(r("widget.vanillaInteractionMs"))} for the floor, ${ms(r("widget.interactionMs"))} for the widget.`,
+    ],
+    [
       "GET quiz ≥ 0.8 × the bare route",
       ratio(r("worker.getQuizRatio")),
       verdict(r("worker.getQuizRatio"), (v) => v >= 0.8),

@@ -132,7 +132,7 @@ try {
   // runs alone, one after another.
   const needsServer = !smoke && (enabled("speed") || enabled("throughput") || enabled("report"));
   const serverKeys = requiredKeys.filter((k) =>
-    /^(widget\.(first|cls|interaction)|worker\.\w+Ratio|report\.)/.test(k),
+    /^(widget\.(first|cls|interaction)|worker\.\w+(Ratio|VsFloor)|report\.)/.test(k),
   );
   const serverReady = needsServer
     ? section("server", serverKeys, async () => {
@@ -166,7 +166,13 @@ try {
     if (enabled("speed"))
       await section(
         "widget speed",
-        ["widget.firstQuestionMs", "widget.cls", "widget.interactionMs"],
+        [
+          "widget.firstQuestionMs",
+          "widget.cls",
+          "widget.interactionMs",
+          "widget.firstQuestionVsVanilla",
+          "widget.interactionVsVanilla",
+        ],
         () => measureWidgetSpeed(results, live, { runs: 10 }),
       );
     if (enabled("throughput"))

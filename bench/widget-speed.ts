@@ -6,8 +6,10 @@
  * each screen, and a screen counts as painted at the end of the next animation frame (rAF, then
  * a message-channel task). Script start is widget.js's responseEnd in resource timing.
  */
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../test/e2e/harness.ts";
 import type { Results } from "./lib/results.ts";
@@ -130,7 +132,13 @@ function instrument() {
   };
 }
 
-function hostPage(server: BenchServer): string {
+type Embed = "widget" | "vanilla";
+
+/** The script each embed loads: widget.js from the worker, the floor from the host server. */
+const scriptFile: Record<Embed, string> = { widget: "widget.js", vanilla: "vanilla-embed.js" };
+
+function hostPage(server: BenchServer, embed: Embed): string {
+  const src = embed === "widget" ? `${server.origin}/widget.js` : "/vanilla-embed.js";
   const para = (n: number) =>
     `<p>Paragraph ${n} of the host article. It sits there so that a widget that grows after loading would push it down, which layout-shift entries would record.</p>`;
   return `<!doctype html>
@@ -147,7 +155,8 @@ ${[2, 3, 4, 5].map(para).join("\n")}
 // own HTML: then any growth of <recall-quiz> moves the text below it, and CLS sees it.
 requestAnimationFrame(() => setTimeout(() => {
   const script = document.createElement("script");
-  script.src = "${server.origin}/widget.js";
+  script.src = "${src}";
+  script.dataset.api = "${server.origin}";
   script.async = true;
   document.body.append(script);
 }));
@@ -184,6 +193,12 @@ function fetchTimes(pattern: string): [number, number] {
     .filter((e) => new RegExp(pattern).test(e.name)) as PerformanceResourceTiming[];
   const entry = entries[entries.length - 1];
   return entry ? [entry.startTime, entry.responseEnd] : [Number.NaN, Number.NaN];
+}
+
+/** The floor's run: its first screen is the first question itself; then the same answer. */
+interface VanillaRun {
+  firstQuestionMs: number;
+  interactionMs: number;
 }
 
 async function oneRun(browser: Browser, url: string, api: string): Promise<Run> {
@@ -255,6 +270,38 @@ async function oneRun(browser: Browser, url: string, api: string): Promise<Run> 
   }
 }
 
+async function oneVanillaRun(browser: Browser, url: string): Promise<VanillaRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(url);
+    const waitFor = async (name: string) => {
+      await page.waitForFunction((n) => (window.__bench.t[n] ?? -1) > 0, name, {
+        timeout: 15_000,
+      });
+      return page.evaluate(() => window.__bench);
+    };
+    const question = await waitFor("question");
+    const scriptStart = await page.evaluate(() => {
+      const entry = performance
+        .getEntriesByType("resource")
+        .find((e) => /\/vanilla-embed\.js$/.test(e.name)) as PerformanceResourceTiming | undefined;
+      return entry?.responseEnd ?? Number.NaN;
+    });
+    const embed = page.locator("recall-quiz");
+    await embed.locator("input[type=radio]").first().check();
+    await embed.locator("form button").click();
+    const feedback = await waitFor("feedback");
+    return {
+      firstQuestionMs: (question.t.question ?? Number.NaN) - scriptStart,
+      interactionMs: (feedback.t.feedback ?? Number.NaN) - feedback.lastClick,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** What the first Intl.NumberFormat costs in a fresh page (median of 5 fresh contexts). */
 async function coldIntl(browser: Browser): Promise<number> {
   const samples: number[] = [];
@@ -282,12 +329,22 @@ export async function measureWidgetSpeed(
   server: BenchServer,
   options: { runs: number },
 ): Promise<void> {
-  const host = http.createServer((_req, res) => {
+  const vanillaScript = await readFile(
+    path.join(import.meta.dirname, "floors", scriptFile.vanilla),
+  );
+  const host = http.createServer((req, res) => {
+    if (req.url === `/${scriptFile.vanilla}`) {
+      res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
+      res.end(vanillaScript);
+      return;
+    }
+    const embed: Embed = req.url === "/vanilla.html" ? "vanilla" : "widget";
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(hostPage(server));
+    res.end(hostPage(server, embed));
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/article.html`;
+  const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  const url = `${hostOrigin}/article.html`;
   const browser = await launchBrowser();
   try {
     // A run that fails (a stall of the shared machine) is tried again,
@@ -304,8 +361,14 @@ export async function measureWidgetSpeed(
       }
     };
     await attempt(); // warm-up: workerd compiles, D1 pages cached
+    await oneVanillaRun(browser, `${hostOrigin}/vanilla.html`);
     const runs: Run[] = [];
-    for (let i = 0; i < options.runs; i++) runs.push(await attempt());
+    const floors: VanillaRun[] = [];
+    // Widget and floor alternate, so drift on a shared machine hits both alike.
+    for (let i = 0; i < options.runs; i++) {
+      runs.push(await attempt());
+      floors.push(await oneVanillaRun(browser, `${hostOrigin}/vanilla.html`));
+    }
     if (failures.length)
       results.note("widget.speedRuns", `runs retried after: ${failures.join("; ")}`);
     const med = (pick: (r: Run) => number) => round(median(runs.map(pick)), 1);
@@ -314,6 +377,34 @@ export async function measureWidgetSpeed(
       "widget.firstQuestionMs",
       med((r) => r.firstQuestionMs),
       `widget.js received (its resource-timing responseEnd) -> the quiz's first screen painted: the intro with the title, question count and Start, so the quiz GET is included (widget.quizFetchMs). The widget opens on that intro; the first question itself follows a click on Start (widget.startToQuestionMs). ${n}`,
+    );
+    const floorMed = (pick: (r: VanillaRun) => number) => round(median(floors.map(pick)), 1);
+    const floorNote = `bench/floors/vanilla-embed.js, a hand-written embed making the same two requests and rendering the first question with plain DOM calls, served by the host page's server; ${n}, alternating with the widget's`;
+    results.set(
+      "widget.vanillaFirstQuestionMs",
+      floorMed((r) => r.firstQuestionMs),
+      `the floor's script received -> its first question painted (${floorNote})`,
+    );
+    results.set(
+      "widget.vanillaInteractionMs",
+      floorMed((r) => r.interactionMs),
+      `the floor's click on "Check answer" -> its verdict painted, the same PUT (${floorNote})`,
+    );
+    results.set(
+      "widget.firstQuestionVsVanilla",
+      round(
+        median(runs.map((r) => r.firstQuestionMs)) / median(floors.map((r) => r.firstQuestionMs)),
+        2,
+      ),
+      "widget.firstQuestionMs ÷ widget.vanillaFirstQuestionMs: the widget's first screen (its intro) against the floor's first question, both from their script's arrival",
+    );
+    results.set(
+      "widget.interactionVsVanilla",
+      round(
+        median(runs.map((r) => r.interactionMs)) / median(floors.map((r) => r.interactionMs)),
+        2,
+      ),
+      "widget.interactionMs ÷ widget.vanillaInteractionMs: click on Check answer -> feedback painted, the same PUT",
     );
     results.set(
       "widget.quizFetchMs",

@@ -14,6 +14,8 @@ export const requiredKeys = [
   "widget.firstQuestionMs",
   "widget.cls",
   "widget.interactionMs",
+  "widget.firstQuestionVsVanilla",
+  "widget.interactionVsVanilla",
   "worker.getQuizRatio",
   "worker.answerRatio",
   "worker.finishRatio",
