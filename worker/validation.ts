@@ -20,7 +20,12 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
     .join("; ");
 }
 
-function check<S extends AnySchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+/** The value as the schema's output, or a 400 naming what is wrong (at most three issues). */
+export function validate<S extends AnySchema>(
+  schema: S,
+  value: unknown,
+  what: string,
+): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (!result.success) {
     throw new ApiError(400, "invalid_request", `Invalid ${what}: ${describeIssues(result.issues)}`);
@@ -50,13 +55,13 @@ async function readJson(c: Context): Promise<unknown> {
 }
 
 export const jsonBody = <S extends AnySchema>(schema: S) =>
-  validator("json", async (_value, c) => check(schema, await readJson(c), "request body"));
+  validator("json", async (_value, c) => validate(schema, await readJson(c), "request body"));
 
 export const params = <S extends AnySchema>(schema: S) =>
-  validator("param", (value) => check(schema, value, "URL parameters"));
+  validator("param", (value) => validate(schema, value, "URL parameters"));
 
 export const query = <S extends AnySchema>(schema: S) =>
-  validator("query", (value) => check(schema, value, "query string"));
+  validator("query", (value) => validate(schema, value, "query string"));
 
 /** Shared field schemas. */
 export const slugSchema = v.pipe(

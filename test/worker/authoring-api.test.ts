@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PublicQuiz } from "../../worker/contract.ts";
-import type { EducatorQuestion } from "../../worker/routes/authoring.ts";
+import type { EducatorQuestion } from "../../worker/services/quizzes.ts";
 import { harbourBridge as article } from "../fixtures/articles.ts";
 import { expectError } from "./expect-error.ts";
 import {
@@ -76,8 +76,8 @@ describe("POST /api/quizzes", () => {
         { title: "x", article },
         { authorization: "Bearer wrong" },
       ),
-      403,
-      "forbidden",
+      401,
+      "unauthorized",
     );
     expect(await countRows("quizzes")).toBe(0);
   });
@@ -218,7 +218,7 @@ describe("review, edit, remove, publish", () => {
     expect((await view()).questions.map((q) => q.id)).toEqual(["q1", "q3"]);
   });
 
-  it("401s without a key and 403s with another quiz's key", async () => {
+  it("401s without a key; another quiz's key gets the same 404 as an unknown quiz", async () => {
     const a = await createQuiz();
     const b = await createQuiz();
     await expectError(await call("GET", `/api/quizzes/${a.slug}/questions`), 401, "unauthorized");
@@ -226,8 +226,15 @@ describe("review, edit, remove, publish", () => {
       await call("POST", `/api/quizzes/${a.slug}/publish`, undefined, {
         authorization: `Bearer ${b.educatorKey}`,
       }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes/no-such-quiz/publish", undefined, {
+        authorization: `Bearer ${b.educatorKey}`,
+      }),
+      404,
+      "not_found",
     );
     await expectError(
       await call("POST", "/api/quizzes/no-such-quiz/publish", undefined, admin),

@@ -209,7 +209,7 @@ describe("PUT /api/attempts/:attemptId/answers/:questionId", () => {
   it("404s for an unknown attempt or question", async () => {
     const attemptId = await startAttempt();
     await expectError(await answer(crypto.randomUUID(), "q1", "a"), 404, "not_found");
-    await expectError(await answer(attemptId, "q99", "a"), 404, "not_found");
+    await expectError(await answer(attemptId, "q99", "a"), 404, "question_not_found");
     await expectError(await answer("not-a-uuid", "q1", "a"), 400, "invalid_request");
   });
 

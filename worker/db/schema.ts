@@ -31,6 +31,8 @@ export const quizzes = sqliteTable(
     status: text("status", { enum: quizStatuses }).notNull().default("draft"),
     /** SHA-256 hex of the educator key; null for quizzes only the admin token manages. */
     educatorKeyHash: text("educator_key_hash"),
+    /** The client-made id of the request that created the quiz: a retried create finds it. */
+    createRequestId: text("create_request_id").unique(),
     /** Exact origins allowed to call the learner API from a browser; empty means any (`*`). */
     allowedOrigins: text("allowed_origins", { mode: "json" })
       .$type<string[]>()
@@ -42,7 +44,11 @@ export const quizzes = sqliteTable(
       .default(sql`'{}'`),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`)],
+  (t) => [
+    check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`),
+    // Bearer educator keys are resolved to their quiz by hash, once per request.
+    index("quizzes_educator_key_hash").on(t.educatorKeyHash),
+  ],
 );
 
 export const questionStatuses = ["active", "removed"] as const;
@@ -73,7 +79,7 @@ export const questions = sqliteTable(
 export const attempts = sqliteTable(
   "attempts",
   {
-    /** A random UUID chosen by the server. */
+    /** A random UUID made by the widget (so a retried start finds its attempt) or the server. */
     id: text("id").primaryKey(),
     quizId: integer("quiz_id")
       .notNull()
@@ -87,6 +93,17 @@ export const attempts = sqliteTable(
     finishedAt: integer("finished_at"),
     score: integer("score"),
     maxScore: integer("max_score"),
+    /**
+     * The ids of the questions this attempt asked, in order, fixed when it starts: a retry round
+     * asks only the missed ones. Score, maxScore and every report figure count only these. An
+     * empty list (attempts stored before this column existed) means every question of the quiz.
+     */
+    questionIds: text("question_ids", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** For a retry round: the attempt whose missed questions it asks again; null for a first attempt. */
+    retryOf: text("retry_of"),
   },
   (t) => [
     index("attempts_quiz_started").on(t.quizId, t.startedAt),

@@ -26,7 +26,15 @@ export interface ReportFilters {
   group?: string | undefined;
   /** Only attempts started from this embedding page (URL without its fragment). */
   pageUrl?: string | undefined;
+  /**
+   * Which rounds count: first attempts (the report's default), retry rounds ("retry the ones I
+   * missed", which ask only the missed questions), or all (the exports' default).
+   */
+  rounds?: Rounds | undefined;
 }
+
+export const roundKinds = ["first", "retries", "all"] as const;
+export type Rounds = (typeof roundKinds)[number];
 
 export const flagKinds = [
   "too-easy",
@@ -141,6 +149,8 @@ export function attemptFilter(quizId: number, filters: ReportFilters): SQL {
   const parts: SQL[] = [sql`a.quiz_id = ${quizId}`];
   if (filters.group !== undefined) parts.push(sql`a.group_name = ${filters.group}`);
   if (filters.pageUrl !== undefined) parts.push(sql`a.page_url = ${filters.pageUrl}`);
+  if (filters.rounds === "first") parts.push(sql`a.retry_of is null`);
+  if (filters.rounds === "retries") parts.push(sql`a.retry_of is not null`);
   return sql.join(parts, sql` and `);
 }
 
@@ -238,12 +248,14 @@ async function medianOf(db: Database, values: SQL): Promise<number | null> {
 export async function reportFor(
   db: Database,
   quizId: number,
-  filters: ReportFilters = {},
+  requested: ReportFilters = {},
 ): Promise<QuizReport> {
+  const filters: ReportFilters = { ...requested, rounds: requested.rounds ?? "first" };
   const where = attemptFilter(quizId, filters);
   const finished = sql`${where} and a.finished_at is not null`;
   // Responses of the filtered attempts; without filters the attempts join is not needed at all.
-  const filtered = filters.group !== undefined || filters.pageUrl !== undefined;
+  const filtered =
+    filters.group !== undefined || filters.pageUrl !== undefined || filters.rounds !== "all";
   const filteredResponses = filtered
     ? sql`responses r join attempts a on a.id = r.attempt_id where r.quiz_id = ${quizId} and ${where}`
     : sql`responses r where r.quiz_id = ${quizId}`;

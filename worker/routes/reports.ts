@@ -6,11 +6,9 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
-import { requireManage, unauthorized } from "../auth.ts";
-import { findQuiz } from "../db/quizzes.ts";
 import type { QuizRow } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { type CsvValue, csvStream } from "../reports/csv.ts";
 import {
   allAttemptPages,
@@ -20,8 +18,15 @@ import {
   formatCursor,
   parseCursor,
 } from "../reports/exports.ts";
-import { isoTime, type ReportFilters, reportFor } from "../reports/statistics.ts";
+import {
+  isoTime,
+  type ReportFilters,
+  type Rounds,
+  reportFor,
+  roundKinds,
+} from "../reports/statistics.ts";
 import { statementsForAttempt } from "../reports/xapi.ts";
+import { requireManagedQuiz } from "../services/access.ts";
 import { params, query, slugSchema, textField, urlField } from "../validation.ts";
 
 const slugParams = v.strictObject({ slug: slugSchema });
@@ -29,6 +34,7 @@ const slugParams = v.strictObject({ slug: slugSchema });
 const filterFields = {
   group: v.optional(textField(64)),
   page: v.optional(urlField),
+  rounds: v.optional(v.picklist(roundKinds, 'must be "first", "retries" or "all"')),
 };
 
 const reportQuery = v.strictObject(filterFields);
@@ -44,21 +50,17 @@ const xapiQuery = v.strictObject({
 /** Attempts per xAPI page (each brings one statement per answer plus one for completion). */
 export const xapiPageSize = 100;
 
-/** 401 before anything else, so an anonymous caller learns nothing about which quizzes exist. */
-export async function requireReportableQuiz(
-  c: { var: AppEnv["Variables"] },
-  slug: string,
-): Promise<QuizRow> {
-  if (!c.var.credential) throw unauthorized();
-  const quiz = await findQuiz(c.var.db, slug);
-  if (!quiz) throw notFound(`Quiz "${slug}"`);
-  requireManage(c.var.credential, quiz);
-  return quiz;
-}
+const requireReportableQuiz = (c: { var: AppEnv["Variables"] }, slug: string): Promise<QuizRow> =>
+  requireManagedQuiz(c.var.db, c.var.credential, slug);
 
-export const filtersFrom = (q: { group?: string; page?: string }): ReportFilters => ({
+export const filtersFrom = (q: {
+  group?: string;
+  page?: string;
+  rounds?: Rounds;
+}): ReportFilters => ({
   ...(q.group !== undefined ? { group: q.group } : {}),
   ...(q.page !== undefined ? { pageUrl: q.page } : {}),
+  ...(q.rounds !== undefined ? { rounds: q.rounds } : {}),
 });
 
 export const responseCsvHeader = [
@@ -135,6 +137,7 @@ export const reports = new Hono<AppEnv>()
       const nextQuery = new URLSearchParams({
         ...(filterQuery.group !== undefined ? { group: filterQuery.group } : {}),
         ...(filterQuery.page !== undefined ? { page: filterQuery.page } : {}),
+        ...(filterQuery.rounds !== undefined ? { rounds: filterQuery.rounds } : {}),
         cursor: formatCursor(page.next),
       });
       more = `/api/quizzes/${quiz.slug}/xapi?${nextQuery}`;
