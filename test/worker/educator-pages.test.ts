@@ -289,6 +289,42 @@ describe("create, review, publish", () => {
     expect((await get(`/educator/quizzes/${created}/review`, educator)).status).toBe(200);
   });
 
+  it("accepts a 200,000-character Russian article from the form (defect 8)", async () => {
+    const cookie = await signIn(env.ADMIN_TOKEN);
+    const sentences = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `В ${1800 + (i % 200)} году город номер ${i} построил мост длиной ${100 + i} метров через реку Волгу. `,
+    ).join("");
+    const article = sentences.repeat(Math.ceil(200_000 / sentences.length)).slice(0, 200_000);
+    expect(article.length).toBe(200_000);
+    const res = await postForm(
+      "/educator/new",
+      { title: "Мосты", article, locale: "ru" },
+      { cookie },
+    );
+    const page = await res.text();
+    // Accepted (a draft), or refused with a readable reason in a form that still holds the text.
+    if (res.status === 201) {
+      expect(page).toContain("Draft created");
+    } else {
+      expect(res.status).toBe(422);
+      expect(res.headers.get("content-type")).toMatch(/text\/html/);
+      expect(page).toContain(article.slice(0, 200));
+    }
+  });
+
+  it("refuses an article over 200,000 characters with a reason, keeping the text", async () => {
+    const cookie = await signIn(env.ADMIN_TOKEN);
+    const article = "Мост через реку. ".repeat(12_000).slice(0, 200_001);
+    const res = await postForm("/educator/new", { title: "Мосты", article }, { cookie });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    const page = await res.text();
+    expect(page).toContain("200000 characters");
+    expect(page).toContain(article.slice(0, 500));
+  });
+
   it("keeps the form and explains when the article is unusable", async () => {
     const cookie = await signIn(env.ADMIN_TOKEN);
     const res = await postForm(

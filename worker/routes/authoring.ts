@@ -6,6 +6,7 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
+import { maxArticleChars } from "../security/body-limit.ts";
 import { requireAdmin, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
 import {
   createQuiz,
@@ -27,9 +28,6 @@ import {
   urlField,
   uuidSchema,
 } from "../validation.ts";
-
-/** Articles are capped at 200 KB, like the CLI. */
-const maxArticleChars = 200_000;
 
 const originSchema = v.pipe(
   v.string(),
