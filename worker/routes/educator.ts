@@ -11,8 +11,10 @@
  */
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { html } from "hono/html";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { validator } from "hono/validator";
 import * as v from "valibot";
@@ -88,11 +90,22 @@ const questionForm = v.object({
   "choice-d": v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
 
-/** Refuses form posts that did not come from one of our pages (CSRF). */
+/**
+ * Refuses form posts that did not come from one of our pages (CSRF): Hono's csrf middleware
+ * (same-origin `Origin`, or `Sec-Fetch-Site: same-origin` where a browser sends `Origin: null`),
+ * plus the same rule for posts of any other content type (worker/sessions.ts).
+ */
+const honoCsrf = csrf();
+const crossSite = () =>
+  new ApiError(403, "cross_site", "This form must be sent from Recall's own pages.");
 const sameOriginPosts = createMiddleware<AppEnv>(async (c, next) => {
-  if (!isSameOriginRequest(c)) {
-    throw new ApiError(403, "cross_site", "This form must be sent from Recall's own pages.");
+  try {
+    await honoCsrf(c, async () => {});
+  } catch (err) {
+    if (err instanceof HTTPException && err.status === 403) throw crossSite();
+    throw err;
   }
+  if (!isSameOriginRequest(c)) throw crossSite();
   await next();
 });
 
