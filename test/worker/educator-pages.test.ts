@@ -445,6 +445,16 @@ describe("create, review, publish", () => {
 });
 
 describe("report page", () => {
+  it("shows a learner-supplied page URL as text, never as a link (defect 9)", async () => {
+    const phishing = "https://login.evil.example/educator-sign-in";
+    const started = await call("POST", `/api/quizzes/${slug}/attempts`, { pageUrl: phishing });
+    expect(started.status).toBe(201);
+    const cookie = await signIn(educatorKey);
+    const page = await (await get(`/educator/quizzes/${slug}`, cookie)).text();
+    expect(page).toContain(phishing);
+    expect(page).not.toMatch(/<a [^>]*href="https:\/\/login\.evil\.example/);
+  });
+
   it("shows statistics, charts with tables, and escapes learner text", async () => {
     const res0 = await call("POST", `/api/quizzes/${slug}/attempts`, {
       learnerName: '<script>alert("x")</script>',

@@ -28,7 +28,7 @@ import { reportPage } from "../pages/educator-report.ts";
 import { embedPage, reviewPage } from "../pages/educator-review.ts";
 import { signInPage } from "../pages/educator-sign-in.ts";
 import { regenerateQuestion } from "../regenerate.ts";
-import { reportFor } from "../reports/statistics.ts";
+import { reportFor, roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
 import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
 import { createQuiz, editQuestion, publishQuiz, removeQuestion } from "../services/quizzes.ts";
@@ -44,6 +44,7 @@ const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema }
 const reportQuery = v.object({
   group: v.optional(v.union([v.literal(""), textField(64)])),
   page: v.optional(v.union([v.literal(""), urlField])),
+  rounds: v.optional(v.picklist(roundKinds)),
 });
 
 const htmlParams = <S extends v.GenericSchema>(schema: S) =>
@@ -306,6 +307,7 @@ export const educator = new Hono<AppEnv>()
     const filters = filtersFrom({
       ...(q.group ? { group: q.group } : {}),
       ...(q.page ? { page: q.page } : {}),
+      ...(q.rounds ? { rounds: q.rounds } : {}),
     });
     const report = await reportFor(c.var.db, quiz.id, filters);
     noStore(c);
