@@ -32,42 +32,37 @@ const roundChoices = [
   ["all", "All rounds"],
 ] as const;
 
+/** One filter of the report: a labelled select whose first option means "no filter". */
+function filterSelect(
+  name: string,
+  label: string,
+  choices: readonly (readonly [value: string, text: string])[],
+  selected: string | undefined,
+) {
+  return html`<div>
+      <label for="filter-${name}">${label}</label>
+      <select id="filter-${name}" name="${name}">
+        ${choices.map(
+          ([value, text]) =>
+            html`<option value="${value}" ${value === (selected ?? "") ? "selected" : ""}>${text}</option>`,
+        )}
+      </select>
+    </div>`;
+}
+
+const optionChoices = (all: string, options: QuizReport["options"]["groups"]) => [
+  ["", all] as const,
+  ...options.flatMap((o) =>
+    o.value === null ? [] : [[o.value, `${o.value} (${o.attempts})`] as const],
+  ),
+];
+
 function filterForm(slug: string, report: QuizReport) {
   const { groups, pages } = report.options;
   return html`<form method="get" action="/educator/quizzes/${slug}" class="filters" aria-label="Filters">
-    <div>
-      <label for="filter-group">Group</label>
-      <select id="filter-group" name="group">
-        <option value="">All groups</option>
-        ${groups
-          .filter((g) => g.value !== null)
-          .map(
-            (g) =>
-              html`<option value="${g.value ?? ""}" ${g.value === report.filters.group ? "selected" : ""}>${g.value} (${g.attempts})</option>`,
-          )}
-      </select>
-    </div>
-    <div>
-      <label for="filter-page">Embedding page</label>
-      <select id="filter-page" name="page">
-        <option value="">All pages</option>
-        ${pages
-          .filter((p) => p.value !== null)
-          .map(
-            (p) =>
-              html`<option value="${p.value ?? ""}" ${p.value === report.filters.pageUrl ? "selected" : ""}>${p.value} (${p.attempts})</option>`,
-          )}
-      </select>
-    </div>
-    <div>
-      <label for="filter-rounds">Rounds</label>
-      <select id="filter-rounds" name="rounds">
-        ${roundChoices.map(
-          ([value, label]) =>
-            html`<option value="${value}" ${value === (report.filters.rounds ?? "first") ? "selected" : ""}>${label}</option>`,
-        )}
-      </select>
-    </div>
+    ${filterSelect("group", "Group", optionChoices("All groups", groups), report.filters.group)}
+    ${filterSelect("page", "Embedding page", optionChoices("All pages", pages), report.filters.pageUrl)}
+    ${filterSelect("rounds", "Rounds", roundChoices, report.filters.rounds ?? "first")}
     <div><button type="submit" class="secondary">Apply filters</button></div>
   </form>`;
 }

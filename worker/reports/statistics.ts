@@ -272,7 +272,8 @@ function scopeOf(db: Database, quizId: number, filters: ReportFilters): Scope {
   };
 }
 
-function questionsOfReport({ db, quizId }: Scope) {
+/** Every question of the quiz, removed ones too (their responses still count in reports). */
+export function allQuestionsOf(db: Database, quizId: number) {
   return db
     .select({
       id: questions.id,
@@ -286,7 +287,7 @@ function questionsOfReport({ db, quizId }: Scope) {
     .where(eq(questions.quizId, quizId))
     .orderBy(asc(questions.position), asc(questions.id));
 }
-type ReportQuestion = Awaited<ReturnType<typeof questionsOfReport>>[number];
+type ReportQuestion = Awaited<ReturnType<typeof allQuestionsOf>>[number];
 
 interface SummaryRow {
   started: number;
@@ -407,8 +408,9 @@ async function answerTimesOf({ db, quizId, where }: Scope): Promise<Map<string, 
   return new Map(rows.map((r) => [r.questionId, num(r.medianMs)]));
 }
 
-interface LearnerQueryRow {
-  attemptId: string;
+/** An attempt's own columns, as the report and the exports select them (`attemptColumns`). */
+export interface AttemptColumns {
+  id: string;
   learnerId: string | null;
   learnerName: string | null;
   groupName: string | null;
@@ -417,20 +419,27 @@ interface LearnerQueryRow {
   finishedAt: number | null;
   score: number | null;
   maxScore: number | null;
-  answers: string | null;
 }
+
+/** The select list for `AttemptColumns` from the attempts table under `alias`. */
+export const attemptColumns = (alias: string): SQL => {
+  const a = sql.raw(alias);
+  return sql`${a}.id as id, ${a}.learner_id as learnerId, ${a}.learner_name as learnerName,
+    ${a}.group_name as groupName, ${a}.page_url as pageUrl, ${a}.started_at as startedAt,
+    ${a}.finished_at as finishedAt, ${a}.score as score, ${a}.max_score as maxScore`;
+};
+
+type LearnerQueryRow = AttemptColumns & { answers: string | null };
 
 async function learnersOf({ db, where }: Scope): Promise<LearnerRow[]> {
   const rows = await db.all<LearnerQueryRow>(sql`
-    select a.id as attemptId, a.learner_id as learnerId, a.learner_name as learnerName,
-      a.group_name as groupName, a.page_url as pageUrl, a.started_at as startedAt,
-      a.finished_at as finishedAt, a.score as score, a.max_score as maxScore,
+    select ${attemptColumns("a")},
       (select group_concat(r.question_id || ':' || r.choice_id || ':' || r.correct, ';')
         from responses r where r.attempt_id = a.id) as answers
     from attempts a where ${where}
     order by a.started_at desc, a.id desc limit ${learnerLimit}`);
   return rows.map((r) => ({
-    attemptId: r.attemptId,
+    attemptId: r.id,
     learnerId: r.learnerId,
     learnerName: r.learnerName,
     group: r.groupName,
@@ -528,7 +537,7 @@ export async function reportFor(
     pages,
     items,
   ] = await Promise.all([
-    questionsOfReport(scope),
+    allQuestionsOf(scope.db, scope.quizId),
     summaryOf(scope),
     medianScoreOf(scope),
     scoreCountsOf(scope),

@@ -137,6 +137,19 @@ async function refusal(work: () => Promise<unknown>): Promise<ApiError | null> {
   }
 }
 
+/** A change to one question from the review page: back to the review, saying what happened. */
+async function onQuestion(
+  c: Ctx,
+  slug: string,
+  change: (quiz: QuizRow) => Promise<unknown>,
+  done: string,
+) {
+  const quiz = await requireQuiz(c, slug);
+  const refused = await refusal(() => change(quiz));
+  if (refused) return renderReview(c, quiz, { error: refused.message, status: refused.status });
+  return c.redirect(reviewPath(quiz.slug, done), 303);
+}
+
 function logSignIn(outcome: "success" | "failure", details: Record<string, unknown> = {}) {
   // Never the key: only what happened, and to which quiz.
   console.log(
@@ -361,10 +374,7 @@ export const educator = new Hono<AppEnv>()
     htmlParams(questionParams),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const quiz = await requireQuiz(c, slug);
-      const refused = await refusal(() => removeQuestion(c.var.db, quiz, id));
-      if (refused) return renderReview(c, quiz, { error: refused.message, status: 404 });
-      return c.redirect(reviewPath(quiz.slug, "removed"), 303);
+      return onQuestion(c, slug, (quiz) => removeQuestion(c.var.db, quiz, id), "removed");
     },
   )
   .post(
@@ -373,15 +383,7 @@ export const educator = new Hono<AppEnv>()
     htmlParams(questionParams),
     async (c) => {
       const { slug, id } = c.req.valid("param");
-      const quiz = await requireQuiz(c, slug);
-      try {
-        await regenerateQuestion(c.var.db, quiz, id);
-      } catch (err) {
-        if (err instanceof ApiError)
-          return renderReview(c, quiz, { error: err.message, status: err.status });
-        throw err;
-      }
-      return c.redirect(reviewPath(quiz.slug, "replaced"), 303);
+      return onQuestion(c, slug, (quiz) => regenerateQuestion(c.var.db, quiz, id), "replaced");
     },
   )
   .post("/educator/quizzes/:slug/publish", sameOriginPosts, htmlParams(slugParams), async (c) => {

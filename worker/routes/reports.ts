@@ -14,6 +14,7 @@ import {
   allAttemptPages,
   attemptPage,
   cursorPattern,
+  type ExportAttempt,
   exportQuestions,
   formatCursor,
   parseCursor,
@@ -148,6 +149,16 @@ export const reports = new Hono<AppEnv>()
     return c.json({ statements, more });
   });
 
+/** The first cells of both CSVs: the attempt, its learner, group, page and start. */
+const whoAndWhere = (a: ExportAttempt): CsvValue[] => [
+  a.id,
+  a.learnerId,
+  a.learnerName,
+  a.group,
+  a.pageUrl,
+  isoTime(a.startedAt),
+];
+
 const perAttempt = (per: string | undefined) => per === "attempt";
 
 async function responsesCsv(
@@ -163,12 +174,7 @@ async function responsesCsv(
         for (const r of a.responses) {
           const question = questionMap.get(r.questionId);
           batch.push([
-            a.id,
-            a.learnerId,
-            a.learnerName,
-            a.group,
-            a.pageUrl,
-            isoTime(a.startedAt),
+            ...whoAndWhere(a),
             r.questionId,
             question ? question.position + 1 : null,
             question?.prompt,
@@ -195,12 +201,7 @@ function attemptsCsv(
   async function* rows(): AsyncGenerator<CsvValue[][]> {
     for await (const attempts of allAttemptPages(db, quiz.id, filters)) {
       yield attempts.map((a) => [
-        a.id,
-        a.learnerId,
-        a.learnerName,
-        a.group,
-        a.pageUrl,
-        isoTime(a.startedAt),
+        ...whoAndWhere(a),
         a.finishedAt === null ? null : isoTime(a.finishedAt),
         a.score,
         a.maxScore,

@@ -135,6 +135,43 @@ const answeredItem = (question: QuestionRow, response: ResponseRow): AnsweredIte
 });
 
 /**
+ * The INSERT of a first answer, graded as it is stored: only while the attempt is open, asks the
+ * question and the choice is one of the active question's; a second answer does nothing.
+ */
+function insertFirstAnswer(
+  db: Database,
+  attempt: AttemptRow,
+  questionId: string,
+  choiceId: string,
+  ofThisQuestion: SQL,
+) {
+  return db
+    .insert(responses)
+    .select(
+      db
+        .select({
+          attemptId: attempts.id,
+          quizId: attempts.quizId,
+          questionId: sql<string>`${questionId}`.as("question_id"),
+          choiceId: sql<string>`${choiceId}`.as("choice_id"),
+          correct: gradeInSql(ofThisQuestion, choiceId).as("correct"),
+          answeredAt: sql<number>`${Date.now()}`.as("answered_at"),
+        })
+        .from(attempts)
+        .where(
+          and(
+            eq(attempts.id, attempt.id),
+            isNull(attempts.finishedAt),
+            asks(attempts.questionIds, sql`${questionId}`),
+            sql`exists (select 1 from ${questions}, json_each(${questions.choices}) as choice
+              where ${ofThisQuestion} and json_extract(choice.value, '$.id') = ${choiceId})`,
+          ),
+        ),
+    )
+    .onConflictDoNothing();
+}
+
+/**
  * Stores the first answer to a question of an open attempt, graded in the same statement; the
  * same answer again gets the same result, another one a 409. One batch: insert only while the
  * attempt is open, asks the question and the choice is one of the active question's; then read
@@ -153,30 +190,7 @@ export async function answerQuestion(
   ) as SQL;
   const [, stored, found] = await withD1Retry(() =>
     db.batch([
-      db
-        .insert(responses)
-        .select(
-          db
-            .select({
-              attemptId: attempts.id,
-              quizId: attempts.quizId,
-              questionId: sql<string>`${questionId}`.as("question_id"),
-              choiceId: sql<string>`${choiceId}`.as("choice_id"),
-              correct: gradeInSql(ofThisQuestion, choiceId).as("correct"),
-              answeredAt: sql<number>`${Date.now()}`.as("answered_at"),
-            })
-            .from(attempts)
-            .where(
-              and(
-                eq(attempts.id, attempt.id),
-                isNull(attempts.finishedAt),
-                asks(attempts.questionIds, sql`${questionId}`),
-                sql`exists (select 1 from ${questions}, json_each(${questions.choices}) as choice
-                  where ${ofThisQuestion} and json_extract(choice.value, '$.id') = ${choiceId})`,
-              ),
-            ),
-        )
-        .onConflictDoNothing(),
+      insertFirstAnswer(db, attempt, questionId, choiceId, ofThisQuestion),
       db
         .select()
         .from(responses)
