@@ -243,3 +243,67 @@ describe("review, edit, remove, publish", () => {
     );
   });
 });
+
+describe("reorder, rotate the key, delete", () => {
+  it("reorders the questions, and refuses an order that is not every question once", async () => {
+    const created = await createQuiz();
+    const key = { authorization: `Bearer ${created.educatorKey}` };
+    const reversed = created.questions.map((q) => q.id).reverse();
+    const res = await call(
+      "PUT",
+      `/api/quizzes/${created.slug}/questions`,
+      { order: reversed },
+      key,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { questions: EducatorQuestion[] };
+    expect(body.questions.map((q) => q.id)).toEqual(reversed);
+    await expectError(
+      await call(
+        "PUT",
+        `/api/quizzes/${created.slug}/questions`,
+        { order: reversed.slice(1) },
+        key,
+      ),
+      400,
+      "invalid_request",
+    );
+  });
+
+  it("rotates the educator key: the new one opens the quiz, the old one nothing", async () => {
+    const created = await createQuiz();
+    const rotated = await call("POST", `/api/quizzes/${created.slug}/key`, undefined, {
+      authorization: `Bearer ${created.educatorKey}`,
+    });
+    expect(rotated.status).toBe(200);
+    const { educatorKey } = (await rotated.json()) as { educatorKey: string };
+    expect(educatorKey).toMatch(/^rk_[A-Za-z0-9_-]{32}$/);
+    expect(educatorKey).not.toBe(created.educatorKey);
+    const path = `/api/quizzes/${created.slug}/questions`;
+    expect(
+      (await call("GET", path, undefined, { authorization: `Bearer ${educatorKey}` })).status,
+    ).toBe(200);
+    await expectError(
+      await call("GET", path, undefined, { authorization: `Bearer ${created.educatorKey}` }),
+      401,
+      "unauthorized",
+    );
+  });
+
+  it("deletes a quiz with its questions, attempts and responses", async () => {
+    await seedQuiz();
+    const attemptId = await startAttempt();
+    expect((await answer(attemptId, "q1", "b")).status).toBe(200);
+    const res = await call("DELETE", `/api/quizzes/${slug}`, undefined, admin);
+    expect(res.status).toBe(204);
+    for (const table of ["quizzes", "questions", "attempts", "responses"] as const) {
+      expect(await countRows(table)).toBe(0);
+    }
+    await expectError(await call("GET", `/api/quizzes/${slug}`), 404, "not_found");
+    await expectError(
+      await call("DELETE", `/api/quizzes/${slug}`, undefined, admin),
+      404,
+      "not_found",
+    );
+  });
+});

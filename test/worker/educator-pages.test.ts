@@ -493,3 +493,54 @@ describe("report page", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
   });
 });
+
+describe("quiz settings in the console", () => {
+  it("moves a question up, through the same reorder as the API", async () => {
+    const cookie = await signIn(educatorKey);
+    const res = await postForm(`/educator/quizzes/${slug}/questions/q3/move-up`, {}, { cookie });
+    expect(res.status).toBe(303);
+    const order = await env.DB.prepare(
+      "select q.id from questions q join quizzes z on z.id = q.quiz_id where z.slug = ? order by q.position",
+    )
+      .bind(slug)
+      .all<{ id: string }>();
+    expect(order.results.map((r) => r.id)).toEqual(["q1", "q3", "q2"]);
+  });
+
+  it("makes a new educator key: shown once, the old one no longer signs in", async () => {
+    const cookie = await signIn(env.ADMIN_TOKEN);
+    const res = await postForm(`/educator/quizzes/${slug}/key`, {}, { cookie });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const key = /id="educator-key" type="text" readonly value="(rk_[A-Za-z0-9_-]+)"/.exec(
+      page,
+    )?.[1];
+    expect(key).toBeDefined();
+    expect(key).not.toBe(educatorKey);
+    const old = await postForm(
+      "/educator/sign-in",
+      { key: educatorKey },
+      { "cf-connecting-ip": randomAddress() },
+    );
+    expect(old.status).toBe(401);
+    await signIn(key ?? "");
+  });
+
+  it("deletes the quiz with its attempts only when confirmed", async () => {
+    const attemptId = await startAttempt();
+    await answer(attemptId, "q1", "b");
+    const cookie = await signIn(env.ADMIN_TOKEN);
+    const unconfirmed = await postForm(`/educator/quizzes/${slug}/delete`, {}, { cookie });
+    expect(unconfirmed.status).toBe(400);
+    expect(await countRows("attempts")).toBe(1);
+    const res = await postForm(
+      `/educator/quizzes/${slug}/delete`,
+      { confirm: "delete" },
+      { cookie },
+    );
+    expect(res.status).toBe(303);
+    expect(await countRows("attempts")).toBe(0);
+    expect(await countRows("responses")).toBe(0);
+    expect((await get(`/educator/quizzes/${slug}`, cookie)).status).toBe(404);
+  });
+});

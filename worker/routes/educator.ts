@@ -31,7 +31,16 @@ import { regenerateQuestion } from "../regenerate.ts";
 import { reportFor, roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
 import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
-import { createQuiz, editQuestion, publishQuiz, removeQuestion } from "../services/quizzes.ts";
+import {
+  createQuiz,
+  deleteQuiz,
+  editQuestion,
+  publishQuiz,
+  questionsOf,
+  removeQuestion,
+  reorderQuestions,
+  rotateEducatorKey,
+} from "../services/quizzes.ts";
 import { endSession, isSameOriginRequest, startSession } from "../sessions.ts";
 import { questionIdSchema, slugSchema, textField, urlField, validate } from "../validation.ts";
 import { createQuizBody, editQuestionBody } from "./authoring.ts";
@@ -72,6 +81,7 @@ const formFields = <S extends v.GenericSchema>(schema: S) =>
 
 /** Generous, so an over-long article comes back in the form with a reason, not as an error page. */
 const optionalText = v.optional(v.pipe(v.string(), v.maxLength(1_000_000)));
+const deleteForm = v.object({ confirm: v.literal("delete") });
 const signInForm = v.object({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) });
 const newQuizForm = v.object({
   title: optionalText,
@@ -183,7 +193,17 @@ const notices: Record<string, string> = {
   saved: "Question saved.",
   removed: "Question removed.",
   replaced: "Question replaced with a new one from the article.",
+  moved: "Question moved up.",
 };
+
+/** Moves one question a place up, through the same reorder the API uses. */
+async function moveUp(db: AppEnv["Variables"]["db"], quiz: QuizRow, id: string) {
+  const order = (await questionsOf(db, quiz.id)).map((q) => q.id);
+  const at = order.indexOf(id);
+  if (at < 0) throw new ApiError(404, "not_found", "That question is no longer in the quiz.");
+  if (at > 0) order.splice(at - 1, 2, id, order[at - 1] ?? id);
+  await reorderQuestions(db, quiz, order);
+}
 
 async function renderReview(
   c: Ctx,
@@ -384,6 +404,37 @@ export const educator = new Hono<AppEnv>()
     async (c) => {
       const { slug, id } = c.req.valid("param");
       return onQuestion(c, slug, (quiz) => regenerateQuestion(c.var.db, quiz, id), "replaced");
+    },
+  )
+  .post(
+    "/educator/quizzes/:slug/questions/:id/move-up",
+    sameOriginPosts,
+    htmlParams(questionParams),
+    async (c) => {
+      const { slug, id } = c.req.valid("param");
+      return onQuestion(c, slug, (quiz) => moveUp(c.var.db, quiz, id), "moved");
+    },
+  )
+  .post("/educator/quizzes/:slug/key", sameOriginPosts, htmlParams(slugParams), async (c) => {
+    const quiz = await requireQuiz(c, c.req.valid("param").slug);
+    const educatorKey = await rotateEducatorKey(c.var.db, quiz);
+    // Shown once, in this response, like a new quiz's key.
+    return renderReview(c, quiz, { educatorKey, notice: "New educator key made." });
+  })
+  .post(
+    "/educator/quizzes/:slug/delete",
+    sameOriginPosts,
+    htmlParams(slugParams),
+    formFields(deleteForm),
+    async (c) => {
+      const quiz = await requireQuiz(c, c.req.valid("param").slug);
+      await deleteQuiz(c.var.db, quiz);
+      // An educator session for this quiz went with it; the admin goes back to the list.
+      if (c.var.credential?.kind !== "admin") {
+        await endSession(c);
+        return c.html(signInPage({ notice: `Quiz "${quiz.title}" deleted.` }));
+      }
+      return c.redirect("/educator/quizzes", 303);
     },
   )
   .post("/educator/quizzes/:slug/publish", sameOriginPosts, htmlParams(slugParams), async (c) => {
