@@ -4,6 +4,9 @@
  */
 import type { Choice, QuestionType, SourcePassage } from "../questions/bank.ts";
 
+/** A generated question's type, or "own": written by an educator (POST /api/quizzes/:slug/questions). */
+export type QuestionKind = QuestionType | "own";
+
 export interface ApiError {
   error: { code: string; message: string };
 }
@@ -19,7 +22,7 @@ export interface PublicQuiz {
 
 export interface PublicQuestion {
   id: string;
-  type: QuestionType;
+  type: QuestionKind;
   prompt: string;
   choices: Choice[];
 }

@@ -95,6 +95,9 @@ export const questionIdSchema = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9-]{1,32}$/, "must be a question id"),
 );
+/** The path parameters of a quiz's routes and of its questions' routes. */
+export const slugParams = v.strictObject({ slug: slugSchema });
+export const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema });
 export const uuidSchema = v.pipe(v.string(), v.uuid("must be a UUID"));
 export const choiceIdSchema = v.pipe(v.string(), v.regex(/^[a-z]$/, "must be a choice id"));
 /** The first 32 hex digits of SHA-256 of the secret the widget keeps (worker/routes/learners.ts). */

@@ -307,3 +307,51 @@ describe("reorder, rotate the key, delete", () => {
     );
   });
 });
+
+describe("a question of the educator's own", () => {
+  const own = {
+    prompt: "Who first climbed Mount Example?",
+    choices: [
+      { id: "a", text: "Anna Berg" },
+      { id: "b", text: "Lars Dal" },
+      { id: "c", text: "Nils Holm" },
+    ],
+    answer: "a",
+    explanation: "Anna Berg climbed it first, in 1897.",
+    passage: "It was first climbed in 1897 by Anna Berg.",
+  };
+
+  it("is added at the end, with its passage found in the article, and graded like any other", async () => {
+    await seedQuiz();
+    const res = await call("POST", `/api/quizzes/${slug}/questions`, own, admin);
+    expect(res.status).toBe(201);
+    const added = (await res.json()) as EducatorQuestion;
+    expect(added).toMatchObject({ type: "own", position: 3, answer: "a" });
+    expect(added.source.text).toBe(own.passage);
+    const attemptId = await startAttempt();
+    const graded = await answer(attemptId, added.id, "a");
+    expect(graded.status).toBe(200);
+    expect(await graded.json()).toMatchObject({ correct: true, explanation: own.explanation });
+  });
+
+  it("refuses a passage that is not in the article, two choices, or a key outside the choices", async () => {
+    await seedQuiz();
+    const path = `/api/quizzes/${slug}/questions`;
+    await expectError(
+      await call("POST", path, { ...own, passage: "Not in the article." }, admin),
+      400,
+      "passage_not_found",
+    );
+    await expectError(
+      await call("POST", path, { ...own, choices: own.choices.slice(0, 2) }, admin),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call("POST", path, { ...own, answer: "d" }, admin),
+      400,
+      "unknown_choice",
+    );
+    expect(await countRows("questions")).toBe(3);
+  });
+});

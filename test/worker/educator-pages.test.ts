@@ -544,3 +544,51 @@ describe("quiz settings in the console", () => {
     expect((await get(`/educator/quizzes/${slug}`, cookie)).status).toBe(404);
   });
 });
+
+describe("a question of one's own in the console", () => {
+  it("adds it at the end from the review page's form", async () => {
+    const cookie = await signIn(educatorKey);
+    const res = await postForm(
+      `/educator/quizzes/${slug}/questions`,
+      {
+        prompt: "How many people live in Lindholm?",
+        "choice-a": "4,200",
+        "choice-b": "2,310",
+        "choice-c": "1,897",
+        "choice-d": "",
+        answer: "a",
+        explanation: "The article says Lindholm has 4,200 residents.",
+        passage: "The nearby town of Lindholm has 4,200 residents.",
+      },
+      { cookie },
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/educator/quizzes/${slug}/review?done=added`);
+    const row = await env.DB.prepare(
+      "select q.type, q.position, q.choices from questions q join quizzes z on z.id = q.quiz_id where z.slug = ? and q.type = 'own'",
+    )
+      .bind(slug)
+      .first<{ type: string; position: number; choices: string }>();
+    expect(row?.position).toBe(3);
+    expect(JSON.parse(row?.choices ?? "[]")).toHaveLength(3);
+  });
+
+  it("keeps the review page with the reason when the passage is not in the article", async () => {
+    const cookie = await signIn(educatorKey);
+    const res = await postForm(
+      `/educator/quizzes/${slug}/questions`,
+      {
+        prompt: "A question?",
+        "choice-a": "One",
+        "choice-b": "Two",
+        "choice-c": "Three",
+        answer: "b",
+        explanation: "Because.",
+        passage: "Nowhere in the article.",
+      },
+      { cookie },
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("quoted exactly from the article");
+  });
+});

@@ -12,7 +12,8 @@ import {
   sqliteTable,
   text,
 } from "drizzle-orm/sqlite-core";
-import type { Choice, QuestionType, SourcePassage } from "../../questions/bank.ts";
+import type { Choice, SourcePassage } from "../../questions/bank.ts";
+import type { QuestionKind } from "../contract.ts";
 
 export const quizStatuses = ["draft", "published"] as const;
 export type QuizStatus = (typeof quizStatuses)[number];
@@ -51,18 +52,22 @@ export const quizzes = sqliteTable(
   ],
 );
 
+/** The quiz a row belongs to: deleting the quiz deletes the row. */
+const quizOwned = () =>
+  integer("quiz_id")
+    .notNull()
+    .references(() => quizzes.id, { onDelete: "cascade" });
+
 export const questionStatuses = ["active", "removed"] as const;
 
 export const questions = sqliteTable(
   "questions",
   {
-    quizId: integer("quiz_id")
-      .notNull()
-      .references(() => quizzes.id, { onDelete: "cascade" }),
+    quizId: quizOwned(),
     /** The question's id within its quiz (from the bank), as used in learner URLs. */
     id: text("id").notNull(),
     position: integer("position").notNull(),
-    type: text("type").$type<QuestionType>().notNull(),
+    type: text("type").$type<QuestionKind>().notNull(),
     prompt: text("prompt").notNull(),
     choices: text("choices", { mode: "json" }).$type<Choice[]>().notNull(),
     answer: text("answer").notNull(),
@@ -81,9 +86,7 @@ export const attempts = sqliteTable(
   {
     /** A random UUID made by the widget (so a retried start finds its attempt) or the server. */
     id: text("id").primaryKey(),
-    quizId: integer("quiz_id")
-      .notNull()
-      .references(() => quizzes.id, { onDelete: "cascade" }),
+    quizId: quizOwned(),
     /** The random anonymous id the widget keeps for its learner; never an IP or a cookie. */
     learnerId: text("learner_id"),
     learnerName: text("learner_name"),

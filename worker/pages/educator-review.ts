@@ -81,6 +81,26 @@ export function reviewPage({ quiz, questions, admin, educatorKey, notice, error 
             </form>`
           : ""
       }
+      <h2>Add a question of your own</h2>
+      <form method="post" action="/educator/quizzes/${quiz.slug}/questions" class="own-question">
+        <label for="own-prompt">Question</label>
+        <textarea id="own-prompt" name="prompt" rows="2" required maxlength="1000"></textarea>
+        <fieldset>
+          <legend>Choices (three or four; mark the right one)</legend>
+          ${["a", "b", "c", "d"].map(
+            (id) => html`<div>
+              <input type="radio" name="answer" value="${id}" id="own-answer-${id}" ${id === "a" ? "checked" : ""} />
+              <label for="own-answer-${id}">Choice ${id.toUpperCase()} is right</label>
+              <input type="text" name="choice-${id}" aria-label="Choice ${id.toUpperCase()}" maxlength="300" ${id === "d" ? "" : "required"} />
+            </div>`,
+          )}
+        </fieldset>
+        <label for="own-explanation">Explanation</label>
+        <textarea id="own-explanation" name="explanation" rows="2" required maxlength="2000"></textarea>
+        <label for="own-passage">Passage it rests on (optional; quoted exactly from the article)</label>
+        <textarea id="own-passage" name="passage" rows="2" maxlength="2000"></textarea>
+        <div class="actions"><button type="submit">Add the question</button></div>
+      </form>
       <h2>Quiz settings</h2>
       <form method="post" action="/educator/quizzes/${quiz.slug}/key" class="actions">
         <button class="secondary" type="submit">Make a new educator key</button>

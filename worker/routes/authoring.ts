@@ -9,6 +9,7 @@ import type { AppEnv } from "../env.ts";
 import { maxArticleChars } from "../security/body-limit.ts";
 import { requireAdmin, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
 import {
+  addQuestion,
   createQuiz,
   deleteQuiz,
   editQuestion,
@@ -23,7 +24,8 @@ import {
   jsonBody,
   params,
   questionIdSchema,
-  slugSchema,
+  questionParams,
+  slugParams,
   textField,
   urlField,
   uuidSchema,
@@ -61,6 +63,14 @@ export const createQuizBody = v.strictObject({
 
 const choiceSchema = v.strictObject({ id: choiceIdSchema, text: textField(300) });
 
+export const ownQuestionBody = v.strictObject({
+  prompt: textField(1000),
+  choices: v.pipe(v.array(choiceSchema), v.minLength(3), v.maxLength(4)),
+  answer: choiceIdSchema,
+  explanation: textField(2000),
+  passage: v.optional(textField(2000)),
+});
+
 export const editQuestionBody = v.pipe(
   v.strictObject({
     prompt: v.optional(textField(1000)),
@@ -74,9 +84,6 @@ export const editQuestionBody = v.pipe(
 const orderBody = v.strictObject({
   order: v.pipe(v.array(questionIdSchema), v.minLength(1), v.maxLength(100)),
 });
-
-const slugParams = v.strictObject({ slug: slugSchema });
-const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema });
 
 const managed = (c: Context<AppEnv>, slug: string) =>
   requireManagedQuiz(c.var.db, c.var.credential, slug);
@@ -99,6 +106,15 @@ export const authoring = new Hono<AppEnv>()
       questions: await questionsOf(c.var.db, quiz.id),
     });
   })
+  .post(
+    "/api/quizzes/:slug/questions",
+    params(slugParams),
+    jsonBody(ownQuestionBody),
+    async (c) => {
+      const quiz = await managed(c, c.req.valid("param").slug);
+      return c.json(await addQuestion(c.var.db, quiz, c.req.valid("json")), 201);
+    },
+  )
   .put("/api/quizzes/:slug/questions", params(slugParams), jsonBody(orderBody), async (c) => {
     const quiz = await managed(c, c.req.valid("param").slug);
     const reordered = await reorderQuestions(c.var.db, quiz, c.req.valid("json").order);

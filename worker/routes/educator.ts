@@ -31,25 +31,27 @@ import { regenerateQuestion } from "../regenerate.ts";
 import { reportFor, roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
 import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
-import {
-  createQuiz,
-  deleteQuiz,
-  editQuestion,
-  publishQuiz,
-  questionsOf,
-  removeQuestion,
-  reorderQuestions,
-  rotateEducatorKey,
-} from "../services/quizzes.ts";
+import * as quizService from "../services/quizzes.ts";
 import { endSession, isSameOriginRequest, startSession } from "../sessions.ts";
-import { questionIdSchema, slugSchema, textField, urlField, validate } from "../validation.ts";
-import { createQuizBody, editQuestionBody } from "./authoring.ts";
+import {
+  questionIdSchema,
+  questionParams,
+  slugParams,
+  slugSchema,
+  textField,
+  urlField,
+  validate,
+} from "../validation.ts";
+import { createQuizBody, editQuestionBody, ownQuestionBody } from "./authoring.ts";
 import { filtersFrom } from "./reports.ts";
 
 type Ctx = Context<AppEnv>;
 
-const slugParams = v.strictObject({ slug: slugSchema });
-const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema });
+const questionActionParams = v.strictObject({
+  slug: slugSchema,
+  id: questionIdSchema,
+  action: v.picklist(["remove", "regenerate", "move-up"]),
+});
 const reportQuery = v.object({
   group: v.optional(v.union([v.literal(""), textField(64)])),
   page: v.optional(v.union([v.literal(""), urlField])),
@@ -99,6 +101,10 @@ const questionForm = v.object({
   "choice-b": v.optional(v.pipe(v.string(), v.maxLength(300))),
   "choice-c": v.optional(v.pipe(v.string(), v.maxLength(300))),
   "choice-d": v.optional(v.pipe(v.string(), v.maxLength(300))),
+});
+const ownQuestionForm = v.object({
+  ...questionForm.entries,
+  passage: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
 
 /**
@@ -194,16 +200,29 @@ const notices: Record<string, string> = {
   removed: "Question removed.",
   replaced: "Question replaced with a new one from the article.",
   moved: "Question moved up.",
+  added: "Question added at the end of the quiz.",
 };
 
+type Db = AppEnv["Variables"]["db"];
+
 /** Moves one question a place up, through the same reorder the API uses. */
-async function moveUp(db: AppEnv["Variables"]["db"], quiz: QuizRow, id: string) {
-  const order = (await questionsOf(db, quiz.id)).map((q) => q.id);
+async function moveUp(db: Db, quiz: QuizRow, id: string) {
+  const order = (await quizService.questionsOf(db, quiz.id)).map((q) => q.id);
   const at = order.indexOf(id);
   if (at < 0) throw new ApiError(404, "not_found", "That question is no longer in the quiz.");
   if (at > 0) order.splice(at - 1, 2, id, order[at - 1] ?? id);
-  await reorderQuestions(db, quiz, order);
+  await quizService.reorderQuestions(db, quiz, order);
 }
+
+/** The buttons under each question on the review page: what they do and what the page says after. */
+const questionActions: Record<
+  "remove" | "regenerate" | "move-up",
+  { change: (db: Db, quiz: QuizRow, id: string) => Promise<unknown>; done: string }
+> = {
+  remove: { change: quizService.removeQuestion, done: "removed" },
+  regenerate: { change: regenerateQuestion, done: "replaced" },
+  "move-up": { change: moveUp, done: "moved" },
+};
 
 async function renderReview(
   c: Ctx,
@@ -317,7 +336,11 @@ export const educator = new Hono<AppEnv>()
     let created: { slug: string; educatorKey: string } | undefined;
     const refused = await refusal(async () => {
       const input = validate(createQuizBody, body, "form");
-      created = await createQuiz(c.var.db, usableAdminToken(c.env.ADMIN_TOKEN) ?? "", input);
+      created = await quizService.createQuiz(
+        c.var.db,
+        usableAdminToken(c.env.ADMIN_TOKEN) ?? "",
+        input,
+      );
     });
     // A refused form comes back filled in as it was sent, with the reason.
     if (refused || !created) {
@@ -377,7 +400,7 @@ export const educator = new Hono<AppEnv>()
           },
           "form",
         );
-        await editQuestion(c.var.db, quiz, id, edit);
+        await quizService.editQuestion(c.var.db, quiz, id, edit);
       });
       if (refused) {
         return renderReview(c, quiz, {
@@ -389,35 +412,44 @@ export const educator = new Hono<AppEnv>()
     },
   )
   .post(
-    "/educator/quizzes/:slug/questions/:id/remove",
+    "/educator/quizzes/:slug/questions/:id/:action",
     sameOriginPosts,
-    htmlParams(questionParams),
+    htmlParams(questionActionParams),
     async (c) => {
-      const { slug, id } = c.req.valid("param");
-      return onQuestion(c, slug, (quiz) => removeQuestion(c.var.db, quiz, id), "removed");
+      const { slug, id, action } = c.req.valid("param");
+      const { change, done } = questionActions[action];
+      return onQuestion(c, slug, (quiz) => change(c.var.db, quiz, id), done);
     },
   )
   .post(
-    "/educator/quizzes/:slug/questions/:id/regenerate",
+    "/educator/quizzes/:slug/questions",
     sameOriginPosts,
-    htmlParams(questionParams),
+    htmlParams(slugParams),
+    formFields(ownQuestionForm),
     async (c) => {
-      const { slug, id } = c.req.valid("param");
-      return onQuestion(c, slug, (quiz) => regenerateQuestion(c.var.db, quiz, id), "replaced");
-    },
-  )
-  .post(
-    "/educator/quizzes/:slug/questions/:id/move-up",
-    sameOriginPosts,
-    htmlParams(questionParams),
-    async (c) => {
-      const { slug, id } = c.req.valid("param");
-      return onQuestion(c, slug, (quiz) => moveUp(c.var.db, quiz, id), "moved");
+      const form = c.req.valid("form");
+      const choices = (["a", "b", "c", "d"] as const).flatMap((id) => {
+        const text = form[`choice-${id}`]?.trim();
+        return text ? [{ id, text }] : [];
+      });
+      const body = {
+        prompt: form.prompt,
+        explanation: form.explanation,
+        answer: form.answer ?? "a",
+        choices,
+        ...(form.passage?.trim() ? { passage: form.passage.trim() } : {}),
+      };
+      return onQuestion(
+        c,
+        c.req.valid("param").slug,
+        (quiz) => quizService.addQuestion(c.var.db, quiz, validate(ownQuestionBody, body, "form")),
+        "added",
+      );
     },
   )
   .post("/educator/quizzes/:slug/key", sameOriginPosts, htmlParams(slugParams), async (c) => {
     const quiz = await requireQuiz(c, c.req.valid("param").slug);
-    const educatorKey = await rotateEducatorKey(c.var.db, quiz);
+    const educatorKey = await quizService.rotateEducatorKey(c.var.db, quiz);
     // Shown once, in this response, like a new quiz's key.
     return renderReview(c, quiz, { educatorKey, notice: "New educator key made." });
   })
@@ -428,7 +460,7 @@ export const educator = new Hono<AppEnv>()
     formFields(deleteForm),
     async (c) => {
       const quiz = await requireQuiz(c, c.req.valid("param").slug);
-      await deleteQuiz(c.var.db, quiz);
+      await quizService.deleteQuiz(c.var.db, quiz);
       // An educator session for this quiz went with it; the admin goes back to the list.
       if (c.var.credential?.kind !== "admin") {
         await endSession(c);
@@ -439,7 +471,7 @@ export const educator = new Hono<AppEnv>()
   )
   .post("/educator/quizzes/:slug/publish", sameOriginPosts, htmlParams(slugParams), async (c) => {
     const quiz = await requireQuiz(c, c.req.valid("param").slug);
-    const refused = await refusal(() => publishQuiz(c.var.db, quiz));
+    const refused = await refusal(() => quizService.publishQuiz(c.var.db, quiz));
     if (refused) return renderReview(c, quiz, { error: refused.message, status: 409 });
     return c.redirect(`/educator/quizzes/${quiz.slug}/embed?published=1`, 303);
   })

@@ -14,13 +14,11 @@ import {
   learnerIdSchema,
   params,
   questionIdSchema,
-  slugSchema,
+  slugParams,
   textField,
   urlField,
   uuidSchema,
 } from "../validation.ts";
-
-const slugParams = v.strictObject({ slug: slugSchema });
 
 const startAttemptBody = v.strictObject({
   /** Made by the widget: a start retried after a lost reply finds this attempt. */

@@ -28,9 +28,7 @@ import {
 } from "../reports/statistics.ts";
 import { statementsForAttempt } from "../reports/xapi.ts";
 import { requireManagedQuiz } from "../services/access.ts";
-import { params, query, slugSchema, textField, urlField } from "../validation.ts";
-
-const slugParams = v.strictObject({ slug: slugSchema });
+import { params, query, slugParams, textField, urlField } from "../validation.ts";
 
 const filterFields = {
   group: v.optional(textField(64)),

@@ -7,6 +7,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Question } from "../../questions/bank.ts";
 import { UnusableArticleError } from "../../questions/errors.ts";
 import { generateBank } from "../../questions/generate.ts";
+import type { QuestionKind } from "../contract.ts";
 import { storeBankStatements } from "../db/banks.ts";
 import { forgetQuiz } from "../db/quiz-cache.ts";
 import { findQuiz } from "../db/quizzes.ts";
@@ -24,7 +25,8 @@ import { ApiError, notFound } from "../errors.ts";
 import { derivedToken, randomToken, sha256Hex } from "../security/secrets.ts";
 
 /** The educator's view of a question: everything, key included. */
-export interface EducatorQuestion extends Question {
+export interface EducatorQuestion extends Omit<Question, "type"> {
+  type: QuestionKind;
   position: number;
 }
 
@@ -222,6 +224,59 @@ export async function editQuestion(
   if (updated) return toEducatorQuestion(updated);
   if (!(await activeQuestion(db, quiz.id, id))) throw notFound("Question");
   throw answeredError();
+}
+
+export interface OwnQuestion {
+  prompt: string;
+  choices: { id: string; text: string }[];
+  answer: string;
+  explanation: string;
+  /** The sentence or passage of the article the question rests on, quoted exactly. */
+  passage?: string | undefined;
+}
+
+/** Where the passage stands in the article; an empty source when there is none. */
+function sourceOf(article: string, passage: string | undefined) {
+  if (!passage) return { start: 0, end: 0, text: "" };
+  const start = article.indexOf(passage);
+  if (start < 0) {
+    throw new ApiError(
+      400,
+      "passage_not_found",
+      "The passage must be quoted exactly from the article.",
+    );
+  }
+  return { start, end: start + passage.length, text: passage };
+}
+
+/** Adds a question of the educator's own at the end of the quiz. */
+export async function addQuestion(
+  db: Database,
+  quiz: QuizRow,
+  own: OwnQuestion,
+): Promise<EducatorQuestion> {
+  checkChoices(own.choices, own.answer);
+  const source = sourceOf(quiz.article, own.passage);
+  const id = `own-${randomToken(6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")}`;
+  const [added] = await db
+    .insert(questions)
+    .values({
+      quizId: quiz.id,
+      id,
+      position: sql`(select coalesce(max(position), -1) + 1 from ${questions} where quiz_id = ${quiz.id})`,
+      type: "own",
+      prompt: own.prompt,
+      choices: own.choices,
+      answer: own.answer,
+      explanation: own.explanation,
+      source,
+    })
+    .returning();
+  forgetQuiz(quiz.slug);
+  if (!added) throw new Error("question vanished after insert");
+  return toEducatorQuestion(added);
 }
 
 /** Removed, not deleted: learners' stored responses to it stay intact for the report. */
