@@ -1,7 +1,8 @@
 /**
  * The widget's only way to the server: JSON over fetch, retried with backoff (honouring
  * Retry-After) while the network or the server is down, so a dropped connection only delays
- * an answer. Errors the learner cannot fix by waiting (4xx) are thrown at once.
+ * an answer. Errors the learner cannot fix by waiting (4xx) are thrown at once; 429 is retried
+ * (after Retry-After) only three times.
  */
 
 /** A failed request: the HTTP status (0 when the server was never reached) and the error code. */
@@ -43,7 +44,10 @@ export async function request<T>(
       }
       throw { status, code: json?.error?.code ?? "error" } satisfies HttpError;
     }
-    if (!waiting && n > 2) throw { status, code: "unreachable" } satisfies HttpError;
+    // A 429 is the server asking for fewer requests: after three tries, stop and let the learner
+    // press "try again" instead of retrying without end.
+    if ((!waiting || status === 429) && n > 2)
+      throw { status, code: "unreachable" } satisfies HttpError;
     waiting?.(true);
     const retryAfter = Number(res?.headers.get("retry-after"));
     await sleep(

@@ -10,11 +10,10 @@ import type {
   FinishResult,
   PublicQuestion,
   PublicQuiz,
-  StartedAttempt,
 } from "../worker/contract.ts";
 import { type HttpError, request } from "./api.ts";
 import type { Locale } from "./i18n.ts";
-import { learnerId, load, type Round, save } from "./store.ts";
+import { learnerId, load, type Round, save, uuid } from "./store.ts";
 
 export interface AppProps {
   /** The API origin, without a trailing slash. */
@@ -93,7 +92,14 @@ export class App extends Component<AppProps, AppState> {
     try {
       const quiz = await request<PublicQuiz>(this.#url(`quizzes/${this.props.slug}`));
       let run = load<Round>(this.#key);
-      if (run && !run.ids.every((id) => quiz.questions.some((q) => q.id === id))) run = undefined;
+      if (run) {
+        // Questions removed since the round began are dropped; the learner's answers stay.
+        const has = (id: string) => quiz.questions.some((q) => q.id === id);
+        run.pos = run.ids.slice(0, run.pos).filter(has).length;
+        run.ids = run.ids.filter(has);
+        if (!run.a || !run.ids[0]) run = undefined;
+        else if (!run.ids[run.pos]) run.done = true;
+      }
       this.setState({ quiz, run });
       if (run?.done) void this.#finish(run);
       else if (run) {
@@ -108,11 +114,13 @@ export class App extends Component<AppProps, AppState> {
   };
 
   /**
-   * A request the server refused. 404: the attempt is gone (the learner erased their data, or
-   * the database was reset), so the saved round is dropped and the intro offers a fresh start.
+   * A request the server refused. A question removed from the quiz: reload the quiz, which drops
+   * it from the round and keeps the rest. Any other 404: the attempt is gone (the learner erased
+   * their data, or the database was reset), so the round is dropped for a fresh start.
    */
   #fail(e: HttpError) {
-    if (e.status === 404) {
+    if (e.code === "question_not_found") void this.#load();
+    else if (e.status === 404) {
       save(this.#key, null);
       this.setState({ run: undefined, fin: undefined });
     } else this.setState({ err: "down" });
@@ -125,8 +133,8 @@ export class App extends Component<AppProps, AppState> {
   }
 
   /** Starts a round over the given questions; the attempt is created in the background. */
-  #round(ids: string[]) {
-    const run: Round = { ids, pos: 0, ans: {} };
+  #round(ids: string[], p?: string) {
+    const run: Round = { a: uuid(), p, ids, pos: 0, ans: {} };
     this.#attempt = undefined;
     this.#focus = "legend";
     this.setState({ fin: undefined, pick: undefined, live: undefined });
@@ -140,22 +148,24 @@ export class App extends Component<AppProps, AppState> {
 
   #retry = () => {
     const { fin, run } = this.state;
-    this.#round(
-      run?.ids.filter((id) => !fin?.review.some((r) => r.questionId === id && r.correct)) ?? [],
-    );
+    // The review holds exactly the round's questions (the server records what it asked).
+    this.#round(fin?.review.filter((r) => !r.correct).map((r) => r.questionId) ?? [], run?.a);
   };
 
   #ensureAttempt(run: Round): Promise<string> {
-    if (run.a) return Promise.resolve(run.a);
+    if (run.s) return Promise.resolve(run.a);
     if (!this.#attempt) {
       const { slug, group } = this.props;
       const page = unhashed(location.href);
       this.#attempt = learnerId()
         .then((id) =>
-          request<StartedAttempt>(
+          request(
             this.#url(`quizzes/${slug}/attempts`),
             "POST",
             {
+              attemptId: run.a,
+              retryOf: run.p,
+              questionIds: run.p && run.ids,
               learnerId: id,
               group: group?.trim().slice(0, 64) || undefined,
               pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
@@ -163,10 +173,10 @@ export class App extends Component<AppProps, AppState> {
             this.#waiting,
           ),
         )
-        .then(({ attemptId }) => {
-          run.a = attemptId;
+        .then(() => {
+          run.s = 1;
           if (run === this.state.run) this.#persist(run);
-          return attemptId;
+          return run.a;
         });
       // A failed start may be retried by the next answer.
       this.#attempt.catch(() => {
@@ -252,7 +262,7 @@ export class App extends Component<AppProps, AppState> {
         undefined,
         this.#waiting,
       );
-      const { score, max } = this.#tally(fin, run);
+      const { score, maxScore: max } = fin;
       this.#focus = "#fh";
       this.setState({ fin, live: `${this.props.loc.t.score}: ${this.props.loc.of(score, max)}` });
       if (!run.ev) {
@@ -269,12 +279,6 @@ export class App extends Component<AppProps, AppState> {
     } catch (e) {
       this.#fail(e as HttpError);
     }
-  }
-
-  /** The score of this round: only its questions count (a retry round asks only the missed). */
-  #tally(fin: FinishResult, run: Round) {
-    const review = fin.review.filter((r) => run.ids.includes(r.questionId));
-    return { review, score: review.filter((r) => r.correct).length, max: review.length };
   }
 
   #question(id: string): PublicQuestion | undefined {
@@ -345,9 +349,9 @@ export class App extends Component<AppProps, AppState> {
     );
   }
 
-  #end(run: Round, fin: FinishResult) {
+  #end(fin: FinishResult) {
     const { t, of } = this.props.loc;
-    const { review, score, max } = this.#tally(fin, run);
+    const { review, score, maxScore: max } = fin;
     return (
       <>
         <h2 id="fh" tabIndex={-1}>
@@ -407,7 +411,7 @@ export class App extends Component<AppProps, AppState> {
         </>
       );
     } else if (run.done) {
-      body = fin ? this.#end(run, fin) : <p class="mu">{t.loading}</p>;
+      body = fin ? this.#end(fin) : <p class="mu">{t.loading}</p>;
     } else {
       const qid = run.ids[run.pos] ?? "";
       const q = this.#question(qid);

@@ -15,8 +15,12 @@ export interface Answer {
 
 /** One pass through some questions: the whole quiz, or the ones missed last time. */
 export interface Round {
-  /** The attempt id, once the server has created the attempt. */
-  a?: string;
+  /** The attempt id, made here so that a start retried after a lost reply stores one attempt. */
+  a: string;
+  /** The server has stored the attempt. */
+  s?: 1;
+  /** A retry round: the attempt whose missed questions it asks again. */
+  p?: string;
   ids: string[];
   pos: number;
   ans: Record<string, Answer>;
@@ -44,6 +48,13 @@ export function save(key: string, value: unknown): void {
 
 const hex = (bytes: ArrayBuffer | Uint8Array) =>
   Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/** A random UUID (v4 layout of random bits); crypto.randomUUID needs a secure context. */
+export const uuid = () =>
+  hex(crypto.getRandomValues(new Uint8Array(16))).replace(
+    /(.{8})(.{4})(.{4})(.{4})/,
+    "$1-$2-$3-$4-",
+  );
 
 /**
  * The anonymous learner id: the first 32 hex digits of SHA-256 of a random secret made once per

@@ -4,6 +4,9 @@
  */
 import type { Choice, QuestionType, SourcePassage } from "../questions/bank.ts";
 
+/** A generated question's type, or "own": written by an educator (POST /api/quizzes/:slug/questions). */
+export type QuestionKind = QuestionType | "own";
+
 export interface ApiError {
   error: { code: string; message: string };
 }
@@ -19,13 +22,19 @@ export interface PublicQuiz {
 
 export interface PublicQuestion {
   id: string;
-  type: QuestionType;
+  type: QuestionKind;
   prompt: string;
   choices: Choice[];
 }
 
 /** POST /api/quizzes/:slug/attempts body. */
 export interface StartAttemptBody {
+  /** A random UUID the widget makes, so a start retried after a lost reply stores one attempt. */
+  attemptId?: string;
+  /** A retry round: the attempt whose missed questions it asks again (reports tell them apart). */
+  retryOf?: string;
+  /** The questions this attempt asks (a retry round's); every question of the quiz by default. */
+  questionIds?: string[];
   learnerId?: string;
   learnerName?: string;
   group?: string;
@@ -80,6 +89,8 @@ export interface AttemptProgress {
   finishedAt: string | null;
   score: number | null;
   maxScore: number;
+  /** The questions this attempt asks that are still in the quiz, in quiz order. */
+  questionIds: string[];
   /** The answers given so far, each with its grade (they were already revealed to this learner). */
   answers: AnsweredItem[];
 }

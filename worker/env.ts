@@ -9,9 +9,10 @@
  * - `ASSETS`: static assets, the built widget bundle (public/widget.js).
  * - `ADMIN_TOKEN`: the secret that can do everything an educator key can, on every quiz
  *   (.dev.vars locally, `wrangler secret` in production).
- * - `ANSWER_ATTEMPT_LIMITER`, `ANSWER_QUIZ_LIMITER`: answers per attempt and per quiz;
- *   `START_LEARNER_LIMITER`, `START_QUIZ_LIMITER`: attempts started per learner id and per quiz;
- *   `SIGNIN_LIMITER`: educator sign-ins per client address (wrangler.toml `[[ratelimits]]`,
+ * - `ANSWER_ATTEMPT_LIMITER`, `ANSWER_CLIENT_LIMITER`: answers per attempt and per client address;
+ *   `START_LEARNER_LIMITER`, `START_CLIENT_LIMITER`: attempts started per learner id and per client
+ *   address; `SIGNIN_LIMITER`: educator sign-ins per client address; `BEARER_FAILURE_LIMITER`:
+ *   bearer credentials that opened nothing, per client address (wrangler.toml `[[ratelimits]]`,
  *   worker/security/rate-limit.ts).
  */
 import type { DrizzleD1Database } from "drizzle-orm/d1";
@@ -24,9 +25,8 @@ export type Bindings = Env;
 /** What a request proves it may do (worker/auth.ts resolves it once per request). */
 export type Credential =
   | { kind: "admin" }
-  | { kind: "educator"; keyHash: string }
-  /** An educator session (worker/sessions.ts) signed in with one quiz's key: opens that quiz only. */
-  | { kind: "session"; quizId: number };
+  /** One quiz's educator key (bearer or an educator session signed in with it): that quiz only. */
+  | { kind: "quiz"; quizId: number };
 
 /** Who may put a page in a frame: nobody, anybody, or this origin plus the listed ones. */
 export type FrameAncestors = "none" | "any" | readonly string[];

@@ -19,6 +19,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { educatorSessions } from "./db/schema.ts";
 import type { AppEnv, Credential } from "./env.ts";
+import { randomToken, sha256Hex } from "./security/secrets.ts";
 
 export const sessionTtlSeconds = 8 * 60 * 60;
 const secureName = "__Host-recall_session";
@@ -28,18 +29,6 @@ const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
 
 /** The cookie's name for this request's scheme. */
 export const sessionCookieName = (c: Context): string => (isHttps(c) ? secureName : plainName);
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
 
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
@@ -58,7 +47,7 @@ export function isSameOriginRequest(c: Context): boolean {
 
 /** Starts a session (quizId null: an admin session) and sets its cookie. */
 export async function startSession(c: Context<AppEnv>, quizId: number | null): Promise<void> {
-  const token = randomToken();
+  const token = randomToken(32);
   const now = Date.now();
   const db = c.var.db;
   // Signing in again replaces this browser's previous session instead of leaving it alive.
@@ -105,7 +94,7 @@ export async function sessionCredential(c: Context<AppEnv>): Promise<Credential 
     )
     .get();
   if (!row) return null;
-  return row.quizId === null ? { kind: "admin" } : { kind: "session", quizId: row.quizId };
+  return row.quizId === null ? { kind: "admin" } : { kind: "quiz", quizId: row.quizId };
 }
 
 /** Ends the session: its row is deleted (the cookie alone opens nothing) and the cookie cleared. */

@@ -1,10 +1,12 @@
 /**
  * Validation at the edge of every route: one validator per input part (params, query, JSON body),
- * each failure turned into a 4xx in the project's error shape. Handlers read input only through
- * `c.req.valid(…)`.
+ * each failure turned into a 400 in the project's error shape by one hook (`failed`). Handlers
+ * read input only through `c.req.valid(…)`. Every part goes through @hono/valibot-validator; a
+ * JSON body is first checked for its content type (415) and an empty one counts as `{}`.
  */
+import { vValidator } from "@hono/valibot-validator";
 import type { Context } from "hono";
-import { validator } from "hono/validator";
+import { createMiddleware } from "hono/factory";
 import * as v from "valibot";
 import { ApiError } from "./errors.ts";
 
@@ -20,7 +22,12 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
     .join("; ");
 }
 
-function check<S extends AnySchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+/** The value as the schema's output, or a 400 naming what is wrong (at most three issues). */
+export function validate<S extends AnySchema>(
+  schema: S,
+  value: unknown,
+  what: string,
+): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (!result.success) {
     throw new ApiError(400, "invalid_request", `Invalid ${what}: ${describeIssues(result.issues)}`);
@@ -30,8 +37,11 @@ function check<S extends AnySchema>(schema: S, value: unknown, what: string): v.
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
-/** Parses a JSON body strictly: JSON content type required, malformed JSON is a 400. */
-async function readJson(c: Context): Promise<unknown> {
+/**
+ * Before the JSON validator: a body needs a JSON content type (415 otherwise), and an empty body
+ * counts as `{}` (Hono's JSON reader would call it malformed). Malformed JSON stays a 400.
+ */
+async function prepareJson(c: Context): Promise<void> {
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
   if (!jsonMediaType.test(mediaType)) {
     throw new ApiError(
@@ -40,23 +50,41 @@ async function readJson(c: Context): Promise<unknown> {
       "Send the request body as JSON with `Content-Type: application/json`.",
     );
   }
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "malformed_json", "The request body is not valid JSON.");
+  // HonoRequest parses JSON from its cached body text (a promise, though typed as a string), so an
+  // empty body is handed on as "{}".
+  if ((await c.req.text()).trim() === "") {
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
   }
 }
 
-export const jsonBody = <S extends AnySchema>(schema: S) =>
-  validator("json", async (_value, c) => check(schema, await readJson(c), "request body"));
+const partNames = { param: "URL parameters", query: "query string", json: "request body" } as const;
 
-export const params = <S extends AnySchema>(schema: S) =>
-  validator("param", (value) => check(schema, value, "URL parameters"));
+/** The one error hook: a failed validation becomes 400 invalid_request naming what was wrong. */
+function failed(result: {
+  success: boolean;
+  issues?: readonly v.BaseIssue<unknown>[] | undefined;
+  target: keyof typeof partNames;
+}) {
+  if (!result.success) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `Invalid ${partNames[result.target]}: ${describeIssues(result.issues ?? [])}`,
+    );
+  }
+}
 
-export const query = <S extends AnySchema>(schema: S) =>
-  validator("query", (value) => check(schema, value, "query string"));
+export const params = <S extends AnySchema>(schema: S) => vValidator("param", schema, failed);
+
+export const query = <S extends AnySchema>(schema: S) => vValidator("query", schema, failed);
+
+export const jsonBody = <S extends AnySchema>(schema: S) => {
+  const validateJson = vValidator("json", schema, failed);
+  return createMiddleware(async (c, next) => {
+    await prepareJson(c);
+    return validateJson(c, next);
+  }) as unknown as typeof validateJson;
+};
 
 /** Shared field schemas. */
 export const slugSchema = v.pipe(
@@ -67,6 +95,9 @@ export const questionIdSchema = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9-]{1,32}$/, "must be a question id"),
 );
+/** The path parameters of a quiz's routes and of its questions' routes. */
+export const slugParams = v.strictObject({ slug: slugSchema });
+export const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema });
 export const uuidSchema = v.pipe(v.string(), v.uuid("must be a UUID"));
 export const choiceIdSchema = v.pipe(v.string(), v.regex(/^[a-z]$/, "must be a choice id"));
 /** The first 32 hex digits of SHA-256 of the secret the widget keeps (worker/routes/learners.ts). */

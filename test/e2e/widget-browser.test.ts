@@ -279,7 +279,13 @@ describe("the widget", () => {
     const second = await storedRound(page);
     expect(second?.a).toBeTruthy();
     expect(second?.a).not.toBe(first?.a);
-    expect((await attemptProgress(second?.a ?? "")).answers).toHaveLength(missed.length);
+    // The server's own figures: the retry round scores out of the questions it asked.
+    const retried = await attemptProgress(second?.a ?? "");
+    expect(retried.answers).toHaveLength(missed.length);
+    expect(retried.finishedAt).not.toBeNull();
+    expect([retried.score, retried.maxScore]).toEqual([missed.length, missed.length]);
+    const original = await attemptProgress(first?.a ?? "");
+    expect([original.score, original.maxScore]).toEqual([n - 2, n]);
   });
 
   it("resumes the current attempt after a reload", async () => {
@@ -377,6 +383,102 @@ describe("the widget", () => {
     await answer(page, 0, correctChoice(0));
     expect(tries).toHaveLength(2);
     expect((tries[1] ?? 0) - (tries[0] ?? 0)).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("gives up after three 429s and offers to try again, instead of retrying without end", async () => {
+    const page = await newPage();
+    await page.goto(hostUrl("/plain"));
+    await widget(page).getByRole("button", { name: "Start quiz" }).click();
+    const tries: number[] = [];
+    await page.route(`${server.origin}/api/attempts/*/answers/*`, (route) => {
+      tries.push(Date.now());
+      return route.fulfill({
+        status: 429,
+        headers: {
+          "content-type": "application/json",
+          "retry-after": "1",
+          "access-control-allow-origin": "*",
+          "access-control-expose-headers": "Retry-After",
+        },
+        body: JSON.stringify({ error: { code: "rate_limited", message: "Slow down." } }),
+      });
+    });
+    await widget(page)
+      .getByRole("radio", { name: choiceText(0, correctChoice(0)), exact: true })
+      .check();
+    await widget(page).getByRole("button", { name: "Check answer" }).click();
+    await widget(page).getByText("The quiz server cannot be reached.").waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(2500);
+    expect(tries).toHaveLength(3);
+    // The answer is still saved on this device for "Try again".
+    expect((await storedRound(page))?.ans[quiz.questions[0]?.id ?? ""]).toEqual({
+      c: correctChoice(0),
+    });
+  });
+
+  it("keeps the reader's progress when the educator removes a question mid-quiz", async () => {
+    // A quiz of its own, so removing a question leaves the seed quiz alone for the other tests.
+    const admin = {
+      authorization: `Bearer ${server.adminToken}`,
+      "content-type": "application/json",
+    };
+    const article = readFileSync(
+      path.join(root, "questions", "articles", `${seedSlug}.txt`),
+      "utf8",
+    );
+    const created = (await (
+      await fetch(`${server.origin}/api/quizzes`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ title: "Removal mid-quiz", article, count: 4 }),
+      })
+    ).json()) as { slug: string; questions: { id: string; prompt: string }[] };
+    const n = created.questions.length;
+    expect(n).toBeGreaterThanOrEqual(3);
+    const publish = await fetch(`${server.origin}/api/quizzes/${created.slug}/publish`, {
+      method: "POST",
+      headers: admin,
+    });
+    expect(publish.status).toBe(200);
+    const storedFor = () =>
+      page.evaluate(
+        ([api, slug]) => JSON.parse(localStorage.getItem(`recall:${api}/${slug}`) ?? "null"),
+        [server.origin, created.slug],
+      ) as Promise<{ a: string; ans: Record<string, { c: string }> } | null>;
+
+    const page = await newPage();
+    await page.goto(hostUrl("/plain", { quiz: created.slug }));
+    await widget(page).getByRole("button", { name: "Start quiz" }).click();
+    await progressText(page, 1, n).waitFor();
+    await widget(page).getByRole("radio").first().check();
+    await widget(page).getByRole("button", { name: "Check answer" }).click();
+    await feedbackHeading(page).waitFor();
+    await widget(page).getByRole("button", { name: "Next" }).click();
+    await progressText(page, 2, n).waitFor();
+    const before = await storedFor();
+
+    // The educator removes the question the reader is looking at; the reader answers it.
+    const second = created.questions[1]?.id ?? "";
+    const removed = await fetch(
+      `${server.origin}/api/quizzes/${created.slug}/questions/${second}`,
+      {
+        method: "DELETE",
+        headers: admin,
+      },
+    );
+    expect(removed.status).toBe(204);
+    await widget(page).getByRole("radio").first().check();
+    await widget(page).getByRole("button", { name: "Check answer" }).click();
+
+    // The round goes on without it: same attempt, first answer kept, now question 2 of n - 1.
+    await progressText(page, 2, n - 1).waitFor({ timeout: 15_000 });
+    const after = await storedFor();
+    expect(after?.a).toBe(before?.a);
+    expect(Object.keys(after?.ans ?? {})).toContain(created.questions[0]?.id);
+    await page.reload();
+    await progressText(page, 2, n - 1).waitFor({ timeout: 15_000 });
+    const progress = await attemptProgress(after?.a ?? "");
+    expect(progress.answers.map((a) => a.questionId)).toEqual([created.questions[0]?.id]);
   });
 
   it("starts afresh when the learner's data was erased mid-quiz", async () => {

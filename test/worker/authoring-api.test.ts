@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PublicQuiz } from "../../worker/contract.ts";
-import type { EducatorQuestion } from "../../worker/routes/authoring.ts";
+import type { EducatorQuestion } from "../../worker/services/quizzes.ts";
 import { harbourBridge as article } from "../fixtures/articles.ts";
 import { expectError } from "./expect-error.ts";
 import {
@@ -76,8 +76,8 @@ describe("POST /api/quizzes", () => {
         { title: "x", article },
         { authorization: "Bearer wrong" },
       ),
-      403,
-      "forbidden",
+      401,
+      "unauthorized",
     );
     expect(await countRows("quizzes")).toBe(0);
   });
@@ -218,7 +218,7 @@ describe("review, edit, remove, publish", () => {
     expect((await view()).questions.map((q) => q.id)).toEqual(["q1", "q3"]);
   });
 
-  it("401s without a key and 403s with another quiz's key", async () => {
+  it("401s without a key; another quiz's key gets the same 404 as an unknown quiz", async () => {
     const a = await createQuiz();
     const b = await createQuiz();
     await expectError(await call("GET", `/api/quizzes/${a.slug}/questions`), 401, "unauthorized");
@@ -226,13 +226,132 @@ describe("review, edit, remove, publish", () => {
       await call("POST", `/api/quizzes/${a.slug}/publish`, undefined, {
         authorization: `Bearer ${b.educatorKey}`,
       }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
+    );
+    await expectError(
+      await call("POST", "/api/quizzes/no-such-quiz/publish", undefined, {
+        authorization: `Bearer ${b.educatorKey}`,
+      }),
+      404,
+      "not_found",
     );
     await expectError(
       await call("POST", "/api/quizzes/no-such-quiz/publish", undefined, admin),
       404,
       "not_found",
     );
+  });
+});
+
+describe("reorder, rotate the key, delete", () => {
+  it("reorders the questions, and refuses an order that is not every question once", async () => {
+    const created = await createQuiz();
+    const key = { authorization: `Bearer ${created.educatorKey}` };
+    const reversed = created.questions.map((q) => q.id).reverse();
+    const res = await call(
+      "PUT",
+      `/api/quizzes/${created.slug}/questions`,
+      { order: reversed },
+      key,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { questions: EducatorQuestion[] };
+    expect(body.questions.map((q) => q.id)).toEqual(reversed);
+    await expectError(
+      await call(
+        "PUT",
+        `/api/quizzes/${created.slug}/questions`,
+        { order: reversed.slice(1) },
+        key,
+      ),
+      400,
+      "invalid_request",
+    );
+  });
+
+  it("rotates the educator key: the new one opens the quiz, the old one nothing", async () => {
+    const created = await createQuiz();
+    const rotated = await call("POST", `/api/quizzes/${created.slug}/key`, undefined, {
+      authorization: `Bearer ${created.educatorKey}`,
+    });
+    expect(rotated.status).toBe(200);
+    const { educatorKey } = (await rotated.json()) as { educatorKey: string };
+    expect(educatorKey).toMatch(/^rk_[A-Za-z0-9_-]{32}$/);
+    expect(educatorKey).not.toBe(created.educatorKey);
+    const path = `/api/quizzes/${created.slug}/questions`;
+    expect(
+      (await call("GET", path, undefined, { authorization: `Bearer ${educatorKey}` })).status,
+    ).toBe(200);
+    await expectError(
+      await call("GET", path, undefined, { authorization: `Bearer ${created.educatorKey}` }),
+      401,
+      "unauthorized",
+    );
+  });
+
+  it("deletes a quiz with its questions, attempts and responses", async () => {
+    await seedQuiz();
+    const attemptId = await startAttempt();
+    expect((await answer(attemptId, "q1", "b")).status).toBe(200);
+    const res = await call("DELETE", `/api/quizzes/${slug}`, undefined, admin);
+    expect(res.status).toBe(204);
+    for (const table of ["quizzes", "questions", "attempts", "responses"] as const) {
+      expect(await countRows(table)).toBe(0);
+    }
+    await expectError(await call("GET", `/api/quizzes/${slug}`), 404, "not_found");
+    await expectError(
+      await call("DELETE", `/api/quizzes/${slug}`, undefined, admin),
+      404,
+      "not_found",
+    );
+  });
+});
+
+describe("a question of the educator's own", () => {
+  const own = {
+    prompt: "Who first climbed Mount Example?",
+    choices: [
+      { id: "a", text: "Anna Berg" },
+      { id: "b", text: "Lars Dal" },
+      { id: "c", text: "Nils Holm" },
+    ],
+    answer: "a",
+    explanation: "Anna Berg climbed it first, in 1897.",
+    passage: "It was first climbed in 1897 by Anna Berg.",
+  };
+
+  it("is added at the end, with its passage found in the article, and graded like any other", async () => {
+    await seedQuiz();
+    const res = await call("POST", `/api/quizzes/${slug}/questions`, own, admin);
+    expect(res.status).toBe(201);
+    const added = (await res.json()) as EducatorQuestion;
+    expect(added).toMatchObject({ type: "own", position: 3, answer: "a" });
+    expect(added.source.text).toBe(own.passage);
+    const attemptId = await startAttempt();
+    const graded = await answer(attemptId, added.id, "a");
+    expect(graded.status).toBe(200);
+    expect(await graded.json()).toMatchObject({ correct: true, explanation: own.explanation });
+  });
+
+  it("refuses a passage that is not in the article, two choices, or a key outside the choices", async () => {
+    await seedQuiz();
+    const path = `/api/quizzes/${slug}/questions`;
+    await expectError(
+      await call("POST", path, { ...own, passage: "Not in the article." }, admin),
+      400,
+      "passage_not_found",
+    );
+    await expectError(
+      await call("POST", path, { ...own, choices: own.choices.slice(0, 2) }, admin),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call("POST", path, { ...own, answer: "d" }, admin),
+      400,
+      "unknown_choice",
+    );
+    expect(await countRows("questions")).toBe(3);
   });
 });

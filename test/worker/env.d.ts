@@ -7,3 +7,9 @@ declare namespace Cloudflare {
     mainModule: typeof import("../../worker/index.ts");
   }
 }
+
+// Vite's `?raw` imports: a file's text, read at build time (the rate-limit test reads wrangler.toml).
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}

@@ -5,6 +5,7 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import app from "../../worker/index.ts";
+import { harbourBridge } from "../fixtures/articles.ts";
 import { expectError } from "./expect-error.ts";
 import { countRows, resetDatabase, seedQuiz, slug } from "./fixtures.ts";
 
@@ -153,6 +154,37 @@ describe("transient errors are retried and the write is stored exactly once", ()
     report(
       `finish: ${stats.injected} faults injected, ${stats.writeCalls} write calls, score expected 1, stored ${row?.score}`,
     );
+  });
+});
+
+describe("creating a quiz after a lost reply (issue 16, defect 7)", () => {
+  it("the retried create finds the quiz its first try stored: one quiz, 201, a key that opens it", async () => {
+    const { db, stats } = flakyD1(env.DB, [{ message: networkLost, when: "after" }]);
+    const res = await app.fetch(
+      new Request("http://recall.test/api/quizzes", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${env.ADMIN_TOKEN}`,
+        },
+        body: JSON.stringify({ title: "Lost reply", article: harbourBridge }),
+      }),
+      { ...env, DB: db },
+    );
+    expect(stats.injected).toBe(1);
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { slug: string; educatorKey: string };
+    // The quiz seeded for every test, and this one, once.
+    expect(await countRows("quizzes")).toBe(2);
+    const opened = await send(env.DB, "GET", `/api/quizzes/${created.slug}/questions`);
+    expect(opened.status).toBe(401);
+    const withKey = await app.fetch(
+      new Request(`http://recall.test/api/quizzes/${created.slug}/questions`, {
+        headers: { authorization: `Bearer ${created.educatorKey}` },
+      }),
+      env,
+    );
+    expect(withKey.status).toBe(200);
   });
 });
 

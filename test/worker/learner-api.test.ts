@@ -89,9 +89,14 @@ describe("POST /api/quizzes/:slug/attempts", () => {
     });
   });
 
-  it("accepts an empty body", async () => {
-    const res = await call("POST", `/api/quizzes/${slug}/attempts`, {});
-    expect(res.status).toBe(201);
+  it("accepts an empty body (no bytes at all) as well as an empty object", async () => {
+    const empty = await call("POST", `/api/quizzes/${slug}/attempts`, "");
+    expect(empty.status).toBe(201);
+    const blank = await call("POST", `/api/quizzes/${slug}/attempts`, "  \n");
+    expect(blank.status).toBe(201);
+    const object = await call("POST", `/api/quizzes/${slug}/attempts`, {});
+    expect(object.status).toBe(201);
+    expect(await countRows("attempts")).toBe(3);
   });
 
   it("404s for an unknown quiz and stores nothing", async () => {
@@ -209,7 +214,7 @@ describe("PUT /api/attempts/:attemptId/answers/:questionId", () => {
   it("404s for an unknown attempt or question", async () => {
     const attemptId = await startAttempt();
     await expectError(await answer(crypto.randomUUID(), "q1", "a"), 404, "not_found");
-    await expectError(await answer(attemptId, "q99", "a"), 404, "not_found");
+    await expectError(await answer(attemptId, "q99", "a"), 404, "question_not_found");
     await expectError(await answer("not-a-uuid", "q1", "a"), 400, "invalid_request");
   });
 

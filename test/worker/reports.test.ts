@@ -4,9 +4,9 @@ import { env } from "cloudflare:workers";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Bank } from "../../questions/bank.ts";
-import { sha256Hex } from "../../worker/auth.ts";
 import type { QuizReport } from "../../worker/reports/statistics.ts";
 import type { XapiStatement } from "../../worker/reports/xapi.ts";
+import { sha256Hex } from "../../worker/security/secrets.ts";
 import { expectError } from "./expect-error.ts";
 import { bank, call, resetDatabase, seedQuiz, slug } from "./fixtures.ts";
 
@@ -160,14 +160,17 @@ describe("report access", () => {
     await expectError(res, 401, "unauthorized");
   });
 
-  it.each(reportPaths)("GET %s with another quiz's key is 403", async (path) => {
-    const res = await call("GET", path, undefined, bearer(otherKey));
-    await expectError(res, 403, "forbidden");
-  });
+  it.each(reportPaths)(
+    "GET %s with another quiz's key is the 404 of an unknown quiz",
+    async (path) => {
+      const res = await call("GET", path, undefined, bearer(otherKey));
+      await expectError(res, 404, "not_found");
+    },
+  );
 
-  it.each(reportPaths)("GET %s with a made-up key is 403", async (path) => {
+  it.each(reportPaths)("GET %s with a made-up key is 401", async (path) => {
     const res = await call("GET", path, undefined, bearer("rk_not-a-real-key-at-all"));
-    await expectError(res, 403, "forbidden");
+    await expectError(res, 401, "unauthorized");
   });
 
   it.each(reportPaths)("GET %s with the admin token is 200", async (path) => {

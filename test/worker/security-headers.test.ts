@@ -36,7 +36,7 @@ describe("HTML pages", () => {
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
     const csp = directives(res.headers.get("content-security-policy"));
     expect(csp.get("default-src")).toBe("'none'");
-    expect(csp.get("script-src")).toMatch(/^'self' 'nonce-[A-Za-z0-9+/]{24}'$/);
+    expect(csp.get("script-src")).toMatch(/^'self' 'nonce-[A-Za-z0-9_-]{24}'$/);
     expect(csp.get("script-src")).not.toContain("unsafe-inline");
     expect(csp.get("object-src")).toBe("'none'");
     expect(csp.get("base-uri")).toBe("'none'");

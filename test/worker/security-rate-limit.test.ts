@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import app from "../../worker/index.ts";
 import { rateLimits } from "../../worker/security/rate-limit.ts";
+import wranglerToml from "../../wrangler.toml?raw";
 import { expectError } from "./expect-error.ts";
 import { call, countRows, resetDatabase, seedQuiz, startAttempt } from "./fixtures.ts";
 
@@ -103,7 +104,85 @@ describe("answering", () => {
   });
 });
 
+describe("one client cannot lock others out", () => {
+  it("a client that uses up its starts leaves other clients theirs (no learnerId sent)", async () => {
+    const small = fakeLimiter(5);
+    const learnerLimiter = fakeLimiter(1000);
+    // Both the per-client limiter and any quiz-wide one are small: only per-client keys pass this.
+    const withLimiters = {
+      ...env,
+      START_CLIENT_LIMITER: small.limiter,
+      START_QUIZ_LIMITER: small.limiter,
+      START_LEARNER_LIMITER: learnerLimiter.limiter,
+    };
+    const start = (address: string) =>
+      app.fetch(
+        new Request(`http://recall.test/api/quizzes/${quiz}/attempts`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "cf-connecting-ip": address },
+          body: "{}",
+        }),
+        withLimiters,
+      );
+    const greedy: number[] = [];
+    for (let i = 0; i < 8; i++) greedy.push((await start("198.51.100.1")).status);
+    expect(greedy.filter((s) => s === 429).length).toBe(3);
+    expect((await start("198.51.100.2")).status).toBe(201);
+  });
+});
+
+describe("bearer credentials", () => {
+  it("30 wrong bearer tokens from one client end in 429 with Retry-After", async () => {
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < 30; i++) {
+      const res = await call("GET", `/api/quizzes/${quiz}/report`, undefined, {
+        authorization: `Bearer rk_guess-${i}-${crypto.randomUUID()}`,
+        "cf-connecting-ip": "203.0.113.9",
+      });
+      statuses.push(res.status);
+      if (res.status === 429) refused = res;
+    }
+    expect(statuses.slice(0, rateLimits.BEARER_FAILURE_LIMITER.limit)).toEqual(
+      Array(rateLimits.BEARER_FAILURE_LIMITER.limit).fill(401),
+    );
+    expect(statuses.at(-1)).toBe(429);
+    expect(refused?.headers.get("retry-after")).toBe(
+      String(rateLimits.BEARER_FAILURE_LIMITER.period),
+    );
+    // The admin token from another client is not affected.
+    const admin = await call("GET", `/api/quizzes/${quiz}/report`, undefined, {
+      authorization: `Bearer ${env.ADMIN_TOKEN}`,
+      "cf-connecting-ip": "203.0.113.10",
+    });
+    expect(admin.status).toBe(200);
+  });
+});
+
+/** The `[[ratelimits]]` sections of wrangler.toml, as the binding is configured. */
+function configuredLimits(): Map<string, { limit: number; period: number }> {
+  const sections = wranglerToml.split("[[ratelimits]]").slice(1);
+  const found = new Map<string, { limit: number; period: number }>();
+  for (const section of sections) {
+    const name = /name\s*=\s*"([A-Z_]+)"/.exec(section)?.[1];
+    const simple = /simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/.exec(
+      section,
+    );
+    if (name && simple) found.set(name, { limit: Number(simple[1]), period: Number(simple[2]) });
+  }
+  return found;
+}
+
 describe("configuration", () => {
+  it("the mirror in worker/security/rate-limit.ts says what wrangler.toml configures", () => {
+    const configured = configuredLimits();
+    expect(configured.size).toBeGreaterThan(0);
+    const mirrored = Object.fromEntries(
+      Object.entries(rateLimits).map(([name, { limit, period }]) => [name, { limit, period }]),
+    );
+    expect(Object.fromEntries(configured)).toEqual(mirrored);
+  });
+
   it("uses only periods Cloudflare accepts", () => {
     for (const setting of Object.values(rateLimits)) {
       expect([10, 60]).toContain(setting.period);

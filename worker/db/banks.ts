@@ -17,8 +17,13 @@ export interface StoredQuiz {
   bank: Bank;
   article: string;
   status: QuizStatus;
-  /** "create" fails on an existing slug; "upsert" (seeding) refreshes the quiz in place. */
+  /**
+   * "create" leaves an existing slug's quiz row alone (a retried create finds the row its first
+   * try wrote, by `createRequestId`); "upsert" (seeding) refreshes the quiz in place.
+   */
   mode: "create" | "upsert";
+  /** The client-made id of the create request (worker/services/quizzes.ts). */
+  createRequestId?: string | null;
   sourceUrl?: string | null;
   educatorKeyHash?: string | null;
   allowedOrigins?: string[];
@@ -45,11 +50,12 @@ export function storeBankStatements(
     status: quiz.status,
     educatorKeyHash: quiz.educatorKeyHash ?? null,
     allowedOrigins: quiz.allowedOrigins ?? [],
+    createRequestId: quiz.createRequestId ?? null,
     createdAt: quiz.now,
   });
   const upsertQuiz =
     quiz.mode === "create"
-      ? insertQuiz
+      ? insertQuiz.onConflictDoNothing()
       : insertQuiz.onConflictDoUpdate({
           target: quizzes.slug,
           set: {

@@ -9,8 +9,10 @@
  *
  * Reads need no wrapper: D1 itself retries read-only queries (up to two more times) on these
  * errors. Writes do, and a write may have committed even though its reply was lost, so wrap only
- * idempotent writes: client-keyed rows with ON CONFLICT, guarded updates (`… where finished_at
- * is null`). Every write in this worker is one of those.
+ * idempotent writes: client-keyed rows with ON CONFLICT (attempts by the widget's id, quizzes by
+ * the client's request id, responses by attempt and question), guarded updates (`… where
+ * finished_at is null`), deletes. Writes that are not idempotent (a new educator key, a new
+ * session) are never wrapped: a lost reply there is an error the user sees and repeats.
  */
 import { ApiError } from "../errors.ts";
 

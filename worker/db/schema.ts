@@ -12,7 +12,8 @@ import {
   sqliteTable,
   text,
 } from "drizzle-orm/sqlite-core";
-import type { Choice, QuestionType, SourcePassage } from "../../questions/bank.ts";
+import type { Choice, SourcePassage } from "../../questions/bank.ts";
+import type { QuestionKind } from "../contract.ts";
 
 export const quizStatuses = ["draft", "published"] as const;
 export type QuizStatus = (typeof quizStatuses)[number];
@@ -31,6 +32,8 @@ export const quizzes = sqliteTable(
     status: text("status", { enum: quizStatuses }).notNull().default("draft"),
     /** SHA-256 hex of the educator key; null for quizzes only the admin token manages. */
     educatorKeyHash: text("educator_key_hash"),
+    /** The client-made id of the request that created the quiz: a retried create finds it. */
+    createRequestId: text("create_request_id").unique(),
     /** Exact origins allowed to call the learner API from a browser; empty means any (`*`). */
     allowedOrigins: text("allowed_origins", { mode: "json" })
       .$type<string[]>()
@@ -42,21 +45,29 @@ export const quizzes = sqliteTable(
       .default(sql`'{}'`),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`)],
+  (t) => [
+    check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`),
+    // Bearer educator keys are resolved to their quiz by hash, once per request.
+    index("quizzes_educator_key_hash").on(t.educatorKeyHash),
+  ],
 );
+
+/** The quiz a row belongs to: deleting the quiz deletes the row. */
+const quizOwned = () =>
+  integer("quiz_id")
+    .notNull()
+    .references(() => quizzes.id, { onDelete: "cascade" });
 
 export const questionStatuses = ["active", "removed"] as const;
 
 export const questions = sqliteTable(
   "questions",
   {
-    quizId: integer("quiz_id")
-      .notNull()
-      .references(() => quizzes.id, { onDelete: "cascade" }),
+    quizId: quizOwned(),
     /** The question's id within its quiz (from the bank), as used in learner URLs. */
     id: text("id").notNull(),
     position: integer("position").notNull(),
-    type: text("type").$type<QuestionType>().notNull(),
+    type: text("type").$type<QuestionKind>().notNull(),
     prompt: text("prompt").notNull(),
     choices: text("choices", { mode: "json" }).$type<Choice[]>().notNull(),
     answer: text("answer").notNull(),
@@ -73,11 +84,9 @@ export const questions = sqliteTable(
 export const attempts = sqliteTable(
   "attempts",
   {
-    /** A random UUID chosen by the server. */
+    /** A random UUID made by the widget (so a retried start finds its attempt) or the server. */
     id: text("id").primaryKey(),
-    quizId: integer("quiz_id")
-      .notNull()
-      .references(() => quizzes.id, { onDelete: "cascade" }),
+    quizId: quizOwned(),
     /** The random anonymous id the widget keeps for its learner; never an IP or a cookie. */
     learnerId: text("learner_id"),
     learnerName: text("learner_name"),
@@ -87,6 +96,17 @@ export const attempts = sqliteTable(
     finishedAt: integer("finished_at"),
     score: integer("score"),
     maxScore: integer("max_score"),
+    /**
+     * The ids of the questions this attempt asked, in order, fixed when it starts: a retry round
+     * asks only the missed ones. Score, maxScore and every report figure count only these. An
+     * empty list (attempts stored before this column existed) means every question of the quiz.
+     */
+    questionIds: text("question_ids", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** For a retry round: the attempt whose missed questions it asks again; null for a first attempt. */
+    retryOf: text("retry_of"),
   },
   (t) => [
     index("attempts_quiz_started").on(t.quizId, t.startedAt),

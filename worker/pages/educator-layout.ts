@@ -46,6 +46,7 @@ const style = `
   .notice { background: color-mix(in srgb, #2f7d4f 15%, var(--paper)); }
   .error { background: color-mix(in srgb, #a32121 15%, var(--paper)); }
   .hint { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
+  .url { overflow-wrap: anywhere; }
   table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: .95rem; }
   th, td { text-align: left; padding: .35rem .5rem; vertical-align: top;
     border-bottom: 1px solid color-mix(in srgb, var(--ink) 15%, transparent); }

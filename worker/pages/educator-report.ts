@@ -20,37 +20,49 @@ function query(report: QuizReport, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams(extra);
   if (report.filters.group !== undefined) params.set("group", report.filters.group);
   if (report.filters.pageUrl !== undefined) params.set("page", report.filters.pageUrl);
+  if (report.filters.rounds !== undefined && report.filters.rounds !== "first")
+    params.set("rounds", report.filters.rounds);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
+const roundChoices = [
+  ["first", "First attempts"],
+  ["retries", "Retry rounds (missed questions only)"],
+  ["all", "All rounds"],
+] as const;
+
+/** One filter of the report: a labelled select whose first option means "no filter". */
+function filterSelect(
+  name: string,
+  label: string,
+  choices: readonly (readonly [value: string, text: string])[],
+  selected: string | undefined,
+) {
+  return html`<div>
+      <label for="filter-${name}">${label}</label>
+      <select id="filter-${name}" name="${name}">
+        ${choices.map(
+          ([value, text]) =>
+            html`<option value="${value}" ${value === (selected ?? "") ? "selected" : ""}>${text}</option>`,
+        )}
+      </select>
+    </div>`;
+}
+
+const optionChoices = (all: string, options: QuizReport["options"]["groups"]) => [
+  ["", all] as const,
+  ...options.flatMap((o) =>
+    o.value === null ? [] : [[o.value, `${o.value} (${o.attempts})`] as const],
+  ),
+];
+
 function filterForm(slug: string, report: QuizReport) {
   const { groups, pages } = report.options;
   return html`<form method="get" action="/educator/quizzes/${slug}" class="filters" aria-label="Filters">
-    <div>
-      <label for="filter-group">Group</label>
-      <select id="filter-group" name="group">
-        <option value="">All groups</option>
-        ${groups
-          .filter((g) => g.value !== null)
-          .map(
-            (g) =>
-              html`<option value="${g.value ?? ""}" ${g.value === report.filters.group ? "selected" : ""}>${g.value} (${g.attempts})</option>`,
-          )}
-      </select>
-    </div>
-    <div>
-      <label for="filter-page">Embedding page</label>
-      <select id="filter-page" name="page">
-        <option value="">All pages</option>
-        ${pages
-          .filter((p) => p.value !== null)
-          .map(
-            (p) =>
-              html`<option value="${p.value ?? ""}" ${p.value === report.filters.pageUrl ? "selected" : ""}>${p.value} (${p.attempts})</option>`,
-          )}
-      </select>
-    </div>
+    ${filterSelect("group", "Group", optionChoices("All groups", groups), report.filters.group)}
+    ${filterSelect("page", "Embedding page", optionChoices("All pages", pages), report.filters.pageUrl)}
+    ${filterSelect("rounds", "Rounds", roundChoices, report.filters.rounds ?? "first")}
     <div><button type="submit" class="secondary">Apply filters</button></div>
   </form>`;
 }
@@ -90,16 +102,12 @@ function questionSection(q: QuestionStats, number: number) {
   </section>`;
 }
 
-/** A link to the embedding page, shown by its host; only http(s) URLs become links. */
-function pageLink(url: string | null) {
-  if (!url) return "–";
-  try {
-    const parsed = new URL(url);
-    if (!/^https?:$/.test(parsed.protocol)) return url;
-    return html`<a href="${url}" rel="noopener noreferrer">${parsed.host}</a>`;
-  } catch {
-    return url;
-  }
+/**
+ * The embedding page a learner's widget reported, as text: the learner supplies it, so it is
+ * never a live link an educator might follow (a phishing page could be named here).
+ */
+function pageText(url: string | null) {
+  return url ? html`<span class="url">${url}</span>` : "–";
 }
 
 function learnerTable(report: QuizReport) {
@@ -120,36 +128,17 @@ function learnerTable(report: QuizReport) {
             (a, i) =>
               html`${i > 0 ? ", " : ""}Q${numbers.get(a.questionId) ?? a.questionId} ${a.choiceId.toUpperCase()} ${a.correct ? "✓" : "✗"}<span class="visually-hidden">${a.correct ? " correct" : " wrong"}</span>`,
           )}</td>
-          <td>${pageLink(l.pageUrl)}</td>
+          <td>${pageText(l.pageUrl)}</td>
         </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
-export interface ReportPageOptions {
-  quiz: QuizRow;
-  report: QuizReport;
-  admin: boolean;
-}
-
-export function reportPage({ quiz, report, admin }: ReportPageOptions) {
+/** Summary, score histogram and attempts over time. */
+function summarySection(report: QuizReport, flagged: number) {
   const s = report.summary;
-  const api = `/api/quizzes/${quiz.slug}`;
-  const flagged = report.questions.filter((q) => q.flags.length > 0).length;
-  return educatorPage({
-    title: `Report: ${quiz.title}`,
-    signedIn: { admin },
-    body: html`<h1>${quiz.title}</h1>
-      <p>Status: <strong>${quiz.status}</strong> · <a href="/educator/quizzes/${quiz.slug}/review">Questions</a> · <a href="/educator/quizzes/${quiz.slug}/embed">Embed</a></p>
-      ${filterForm(quiz.slug, report)}
-      <p class="actions" aria-label="Exports">
-        <a class="button secondary" href="${api}/report.csv${query(report)}" download>CSV: one row per response</a>
-        <a class="button secondary" href="${api}/attempts.csv${query(report)}" download>CSV: one row per attempt</a>
-        <a class="button secondary" href="${api}/xapi${query(report)}">xAPI statements (JSON)</a>
-      </p>
-
-      <h2>Summary</h2>
+  return html`<h2>Summary</h2>
       <dl class="summary">
         <div><dt>Attempts started</dt><dd>${s.attemptsStarted}</dd></div>
         <div><dt>Attempts finished</dt><dd>${s.attemptsFinished}</dd></div>
@@ -183,8 +172,31 @@ export function reportPage({ quiz, report, admin }: ReportPageOptions) {
               <thead><tr><th scope="col">Day</th><th scope="col" class="num">Started</th><th scope="col" class="num">Finished</th></tr></thead>
               <tbody>${report.timeline.map((d) => html`<tr><th scope="row">${d.day}</th><td class="num">${d.started}</td><td class="num">${d.finished}</td></tr>`)}</tbody>
             </table>`
-      }
+      }`;
+}
 
+export interface ReportPageOptions {
+  quiz: QuizRow;
+  report: QuizReport;
+  admin: boolean;
+}
+
+export function reportPage({ quiz, report, admin }: ReportPageOptions) {
+  const api = `/api/quizzes/${quiz.slug}`;
+  const flagged = report.questions.filter((q) => q.flags.length > 0).length;
+  return educatorPage({
+    title: `Report: ${quiz.title}`,
+    signedIn: { admin },
+    body: html`<h1>${quiz.title}</h1>
+      <p>Status: <strong>${quiz.status}</strong> · <a href="/educator/quizzes/${quiz.slug}/review">Questions</a> · <a href="/educator/quizzes/${quiz.slug}/embed">Embed</a></p>
+      ${filterForm(quiz.slug, report)}
+      <p class="actions" aria-label="Exports">
+        <a class="button secondary" href="${api}/report.csv${query(report)}" download>CSV: one row per response</a>
+        <a class="button secondary" href="${api}/attempts.csv${query(report)}" download>CSV: one row per attempt</a>
+        <a class="button secondary" href="${api}/xapi${query(report)}">xAPI statements (JSON)</a>
+      </p>
+
+      ${summarySection(report, flagged)}
       <h2>Questions</h2>
       <p class="hint">Flags: too easy above ${pct(thresholds.tooEasyAbove)} correct, too hard below ${pct(thresholds.tooHardBelow)} (after ${thresholds.minResponses} responses); weak discrimination below ${thresholds.weakDiscriminationBelow} or negative (after ${thresholds.minFinishedAttempts} finished attempts; groups of ${report.discriminationGroups.groupSize} now); distractors nobody picked.</p>
       ${report.questions.map((q, i) => questionSection(q, i + 1))}

@@ -37,6 +37,7 @@ function questionForm(slug: string, q: QuestionRow, number: number) {
     <div class="actions">
       <form method="post" action="${base}/regenerate"><button class="secondary" type="submit">Replace question ${number} with another</button></form>
       <form method="post" action="${base}/remove"><button class="danger" type="submit">Remove question ${number}</button></form>
+      ${number > 1 ? html`<form method="post" action="${base}/move-up"><button class="secondary" type="submit">Move question ${number} up</button></form>` : ""}
     </div>
   </section>`;
 }
@@ -79,7 +80,36 @@ export function reviewPage({ quiz, questions, admin, educatorKey, notice, error 
               <span class="hint">Readers can take it as soon as it is published.</span>
             </form>`
           : ""
-      }`,
+      }
+      <h2>Add a question of your own</h2>
+      <form method="post" action="/educator/quizzes/${quiz.slug}/questions" class="own-question">
+        <label for="own-prompt">Question</label>
+        <textarea id="own-prompt" name="prompt" rows="2" required maxlength="1000"></textarea>
+        <fieldset>
+          <legend>Choices (three or four; mark the right one)</legend>
+          ${["a", "b", "c", "d"].map(
+            (id) => html`<div>
+              <input type="radio" name="answer" value="${id}" id="own-answer-${id}" ${id === "a" ? "checked" : ""} />
+              <label for="own-answer-${id}">Choice ${id.toUpperCase()} is right</label>
+              <input type="text" name="choice-${id}" aria-label="Choice ${id.toUpperCase()}" maxlength="300" ${id === "d" ? "" : "required"} />
+            </div>`,
+          )}
+        </fieldset>
+        <label for="own-explanation">Explanation</label>
+        <textarea id="own-explanation" name="explanation" rows="2" required maxlength="2000"></textarea>
+        <label for="own-passage">Passage it rests on (optional; quoted exactly from the article)</label>
+        <textarea id="own-passage" name="passage" rows="2" maxlength="2000"></textarea>
+        <div class="actions"><button type="submit">Add the question</button></div>
+      </form>
+      <h2>Quiz settings</h2>
+      <form method="post" action="/educator/quizzes/${quiz.slug}/key" class="actions">
+        <button class="secondary" type="submit">Make a new educator key</button>
+        <span class="hint">The old key, and everyone signed in with it, stops working at once.</span>
+      </form>
+      <form method="post" action="/educator/quizzes/${quiz.slug}/delete" class="actions">
+        <label><input type="checkbox" name="confirm" value="delete" required /> Delete this quiz with every attempt and answer stored for it</label>
+        <button class="danger" type="submit">Delete the quiz</button>
+      </form>`,
   });
 }
 

@@ -25,7 +25,8 @@ export function csvLine(values: readonly CsvValue[]): string {
 /**
  * A streamed CSV body: the header, then each batch of rows from `pages` as it arrives, so a
  * large export never sits whole in the Worker's memory. Starts with a UTF-8 byte order mark so
- * spreadsheets read names in Urdu or Russian correctly.
+ * spreadsheets read names in Urdu or Russian correctly. A database error part-way aborts the
+ * body (never a clean end), so a client cannot mistake a cut-off export for a whole one.
  */
 export function csvStream(
   header: readonly string[],
@@ -41,7 +42,16 @@ export function csvStream(
         controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
         return;
       }
-      const next = await iterator.next();
+      let next: IteratorResult<readonly (readonly CsvValue[])[]>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        // Headers (200) are already sent: erroring the stream aborts the response, so the
+        // download fails instead of ending cleanly as a file that looks complete but is not.
+        console.error("CSV export failed part-way", err);
+        controller.error(err);
+        return;
+      }
       if (next.done) {
         controller.close();
         return;

@@ -3,11 +3,16 @@
  * responses, walked with a keyset cursor over the (quiz_id, started_at) index so any size of
  * export runs in bounded memory and bounded queries.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Choice } from "../../questions/bank.ts";
-import { questions } from "../db/schema.ts";
 import type { Database } from "../env.ts";
-import { attemptFilter, type ReportFilters } from "./statistics.ts";
+import {
+  type AttemptColumns,
+  allQuestionsOf,
+  attemptColumns,
+  attemptFilter,
+  type ReportFilters,
+} from "./statistics.ts";
 
 export interface ExportAttempt {
   id: string;
@@ -58,30 +63,11 @@ export async function exportQuestions(
   db: Database,
   quizId: number,
 ): Promise<Map<string, ExportQuestion>> {
-  const rows = await db
-    .select({
-      id: questions.id,
-      position: questions.position,
-      prompt: questions.prompt,
-      choices: questions.choices,
-      answer: questions.answer,
-    })
-    .from(questions)
-    .where(eq(questions.quizId, quizId))
-    .orderBy(asc(questions.position));
+  const rows = await allQuestionsOf(db, quizId);
   return new Map(rows.map((q) => [q.id, q]));
 }
 
-interface JoinedRow {
-  id: string;
-  learnerId: string | null;
-  learnerName: string | null;
-  groupName: string | null;
-  pageUrl: string | null;
-  startedAt: number;
-  finishedAt: number | null;
-  score: number | null;
-  maxScore: number | null;
+interface JoinedRow extends AttemptColumns {
   questionId: string | null;
   choiceId: string | null;
   correct: number | null;
@@ -101,9 +87,7 @@ export async function attemptPage(
     ? sql` and (a.started_at > ${after.startedAt} or (a.started_at = ${after.startedAt} and a.id > ${after.id}))`
     : sql``;
   const rows = await db.all<JoinedRow>(sql`
-    select p.id as id, p.learner_id as learnerId, p.learner_name as learnerName,
-      p.group_name as groupName, p.page_url as pageUrl, p.started_at as startedAt,
-      p.finished_at as finishedAt, p.score as score, p.max_score as maxScore,
+    select ${attemptColumns("p")},
       r.question_id as questionId, r.choice_id as choiceId, r.correct as correct,
       r.answered_at as answeredAt
     from (select a.* from attempts a where ${where}${afterCursor}

@@ -26,7 +26,15 @@ export interface ReportFilters {
   group?: string | undefined;
   /** Only attempts started from this embedding page (URL without its fragment). */
   pageUrl?: string | undefined;
+  /**
+   * Which rounds count: first attempts (the report's default), retry rounds ("retry the ones I
+   * missed", which ask only the missed questions), or all (the exports' default).
+   */
+  rounds?: Rounds | undefined;
 }
+
+export const roundKinds = ["first", "retries", "all"] as const;
+export type Rounds = (typeof roundKinds)[number];
 
 export const flagKinds = [
   "too-easy",
@@ -141,6 +149,8 @@ export function attemptFilter(quizId: number, filters: ReportFilters): SQL {
   const parts: SQL[] = [sql`a.quiz_id = ${quizId}`];
   if (filters.group !== undefined) parts.push(sql`a.group_name = ${filters.group}`);
   if (filters.pageUrl !== undefined) parts.push(sql`a.page_url = ${filters.pageUrl}`);
+  if (filters.rounds === "first") parts.push(sql`a.retry_of is null`);
+  if (filters.rounds === "retries") parts.push(sql`a.retry_of is not null`);
   return sql.join(parts, sql` and `);
 }
 
@@ -234,224 +244,334 @@ async function medianOf(db: Database, values: SQL): Promise<number | null> {
   return m === null || m === undefined ? null : num(m);
 }
 
-/** The whole report for one quiz, narrowed by the filters. */
+/** The filtered attempts of one report, as SQL conditions every figure's query shares. */
+interface Scope {
+  db: Database;
+  quizId: number;
+  /** The filtered attempts (alias `a`). */
+  where: SQL;
+  /** The filtered attempts that are finished. */
+  finished: SQL;
+  /** The responses of the filtered attempts (alias `r`), as a FROM … WHERE clause. */
+  responses: SQL;
+}
+
+function scopeOf(db: Database, quizId: number, filters: ReportFilters): Scope {
+  const where = attemptFilter(quizId, filters);
+  // Without filters (every round, any group and page), the attempts join is not needed at all.
+  const filtered =
+    filters.group !== undefined || filters.pageUrl !== undefined || filters.rounds !== "all";
+  return {
+    db,
+    quizId,
+    where,
+    finished: sql`${where} and a.finished_at is not null`,
+    responses: filtered
+      ? sql`responses r join attempts a on a.id = r.attempt_id where r.quiz_id = ${quizId} and ${where}`
+      : sql`responses r where r.quiz_id = ${quizId}`,
+  };
+}
+
+/** Every question of the quiz, removed ones too (their responses still count in reports). */
+export function allQuestionsOf(db: Database, quizId: number) {
+  return db
+    .select({
+      id: questions.id,
+      position: questions.position,
+      prompt: questions.prompt,
+      choices: questions.choices,
+      answer: questions.answer,
+      status: questions.status,
+    })
+    .from(questions)
+    .where(eq(questions.quizId, quizId))
+    .orderBy(asc(questions.position), asc(questions.id));
+}
+type ReportQuestion = Awaited<ReturnType<typeof allQuestionsOf>>[number];
+
+interface SummaryRow {
+  started: number;
+  finished: number;
+  meanScore: number | null;
+  meanPercent: number | null;
+  maxSeen: number | null;
+}
+
+async function summaryOf({ db, where }: Scope): Promise<SummaryRow | undefined> {
+  const rows = await db.all<SummaryRow>(sql`
+    select count(*) as started, count(a.finished_at) as finished,
+      avg(case when a.finished_at is not null then a.score end) as meanScore,
+      avg(case when a.finished_at is not null and a.max_score > 0
+        then cast(a.score as real) / a.max_score end) as meanPercent,
+      max(case when a.finished_at is not null then a.max_score end) as maxSeen
+    from attempts a where ${where}`);
+  return rows[0];
+}
+
+const medianScoreOf = ({ db, finished }: Scope) =>
+  medianOf(db, sql`select a.score as v from attempts a where ${finished}`);
+
+async function scoreCountsOf({ db, finished }: Scope): Promise<Map<number, number>> {
+  const rows = await db.all<{ score: number; attempts: number }>(sql`
+    select a.score as score, count(*) as attempts from attempts a where ${finished}
+    group by a.score order by a.score`);
+  return new Map(rows.map((r) => [num(r.score), num(r.attempts)]));
+}
+
+/** Every score from 0 to the highest possible, with how many finished attempts have it. */
+function histogramOf(counts: Map<number, number>, maxScore: number) {
+  const top = Math.max(maxScore, ...counts.keys());
+  return Array.from({ length: top + 1 }, (_, score) => ({
+    score,
+    attempts: counts.get(score) ?? 0,
+  }));
+}
+
+async function timelineOf({ db, where }: Scope): Promise<QuizReport["timeline"]> {
+  const rows = await db.all<{ day: number; started: number; finished: number }>(sql`
+    select a.started_at / ${sql.raw(String(dayMs))} as day, count(*) as started,
+      count(a.finished_at) as finished
+    from attempts a where ${where} group by day order by day`);
+  return rows.map((r) => ({
+    day: isoTime(num(r.day) * dayMs).slice(0, 10),
+    started: num(r.started),
+    finished: num(r.finished),
+  }));
+}
+
+async function itemsOf({ db, responses }: Scope): Promise<Map<string, ItemAggregate>> {
+  const rows = await db.all<ItemAggregate>(sql`
+    select r.question_id as questionId, count(*) as n, sum(r.correct) as correct
+    from ${responses} group by r.question_id`);
+  return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+/** How often each choice was picked, keyed by question id and choice id. */
+async function picksOf({ db, responses }: Scope): Promise<Map<string, number>> {
+  const rows = await db.all<{ questionId: string; choiceId: string; picked: number }>(sql`
+    select r.question_id as questionId, r.choice_id as choiceId, count(*) as picked
+    from ${responses} group by r.question_id, r.choice_id`);
+  return new Map(rows.map((r) => [`${r.questionId}\n${r.choiceId}`, num(r.picked)]));
+}
+
+interface UpperLower {
+  questionId: string | null;
+  upper: number;
+  lower: number;
+}
+
+/** Correct answers per question in the upper and lower 27% of finished attempts by score. */
+async function upperLowerOf({ db, finished }: Scope): Promise<Map<string | null, UpperLower>> {
+  const rows = await db.all<UpperLower>(sql`
+    with scored as (
+      select a.id as id,
+        row_number() over (order by a.score desc, a.started_at, a.id) as rk,
+        count(*) over () as n
+      from attempts a where ${finished}),
+    banded as (
+      select id, n, max(1, cast(${thresholds.groupShare} * n + 0.5 as integer)) as k, rk from scored),
+    grouped as (
+      select id, n, k, case when rk <= k then 1 when rk > n - k then -1 else 0 end as band
+      from banded where n >= 2)
+    select r.question_id as questionId,
+      coalesce(sum(case when g.band = 1 then r.correct else 0 end), 0) as upper,
+      coalesce(sum(case when g.band = -1 then r.correct else 0 end), 0) as lower
+    from grouped g left join responses r on r.attempt_id = g.id
+    where g.band <> 0 group by r.question_id`);
+  return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+async function biserialOf({ db, quizId, finished }: Scope) {
+  const rows = await db.all<BiserialAggregate>(sql`
+    select r.question_id as questionId, count(*) as n, sum(r.correct) as sx,
+      sum(a.score) as sy, sum(a.score * a.score) as syy, sum(r.correct * a.score) as sxy
+    from responses r join attempts a on a.id = r.attempt_id
+    where r.quiz_id = ${quizId} and ${finished} group by r.question_id`);
+  return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+/** Median milliseconds from the attempt's previous answer (or its start) to this one. */
+async function answerTimesOf({ db, quizId, where }: Scope): Promise<Map<string, number>> {
+  const rows = await db.all<{ questionId: string; medianMs: number }>(sql`
+    with d as (
+      select r.question_id as q,
+        r.answered_at - coalesce(
+          lag(r.answered_at) over (partition by r.attempt_id order by r.answered_at, r.question_id),
+          a.started_at) as dt
+      from responses r join attempts a on a.id = r.attempt_id
+      where r.quiz_id = ${quizId} and ${where}),
+    ranked as (
+      select q, dt, row_number() over (partition by q order by dt) as rn,
+        count(*) over (partition by q) as n from d)
+    select q as questionId, avg(dt) as medianMs from ranked
+    where rn in ((n + 1) / 2, (n + 2) / 2) group by q`);
+  return new Map(rows.map((r) => [r.questionId, num(r.medianMs)]));
+}
+
+/** An attempt's own columns, as the report and the exports select them (`attemptColumns`). */
+export interface AttemptColumns {
+  id: string;
+  learnerId: string | null;
+  learnerName: string | null;
+  groupName: string | null;
+  pageUrl: string | null;
+  startedAt: number;
+  finishedAt: number | null;
+  score: number | null;
+  maxScore: number | null;
+}
+
+/** The select list for `AttemptColumns` from the attempts table under `alias`. */
+export const attemptColumns = (alias: string): SQL => {
+  const a = sql.raw(alias);
+  return sql`${a}.id as id, ${a}.learner_id as learnerId, ${a}.learner_name as learnerName,
+    ${a}.group_name as groupName, ${a}.page_url as pageUrl, ${a}.started_at as startedAt,
+    ${a}.finished_at as finishedAt, ${a}.score as score, ${a}.max_score as maxScore`;
+};
+
+type LearnerQueryRow = AttemptColumns & { answers: string | null };
+
+async function learnersOf({ db, where }: Scope): Promise<LearnerRow[]> {
+  const rows = await db.all<LearnerQueryRow>(sql`
+    select ${attemptColumns("a")},
+      (select group_concat(r.question_id || ':' || r.choice_id || ':' || r.correct, ';')
+        from responses r where r.attempt_id = a.id) as answers
+    from attempts a where ${where}
+    order by a.started_at desc, a.id desc limit ${learnerLimit}`);
+  return rows.map((r) => ({
+    attemptId: r.id,
+    learnerId: r.learnerId,
+    learnerName: r.learnerName,
+    group: r.groupName,
+    pageUrl: r.pageUrl,
+    startedAt: isoTime(num(r.startedAt)),
+    finishedAt: r.finishedAt === null ? null : isoTime(num(r.finishedAt)),
+    score: r.score,
+    maxScore: r.maxScore,
+    answers: parseAnswers(r.answers),
+  }));
+}
+
+/** Filter choices over all of the quiz's attempts (not only the filtered ones), most used first. */
+function optionsOf({ db, quizId }: Scope, column: "group_name" | "page_url") {
+  return db.all<FilterOption>(sql`
+    select a.${sql.raw(column)} as value, count(*) as attempts from attempts a
+    where a.quiz_id = ${quizId} group by a.${sql.raw(column)}
+    order by attempts desc, value limit 100`);
+}
+
+interface ItemFigures {
+  items: Map<string, ItemAggregate>;
+  picks: Map<string, number>;
+  upperLower: Map<string | null, UpperLower>;
+  biserial: Map<string, BiserialAggregate>;
+  times: Map<string, number>;
+  /** Size of the upper and lower groups (0: too few finished attempts). */
+  k: number;
+  finishedAttempts: number;
+}
+
+async function itemFiguresOf(scope: Scope): Promise<Omit<ItemFigures, "k" | "finishedAttempts">> {
+  const [items, picks, upperLower, biserial, times] = await Promise.all([
+    itemsOf(scope),
+    picksOf(scope),
+    upperLowerOf(scope),
+    biserialOf(scope),
+    answerTimesOf(scope),
+  ]);
+  return { items, picks, upperLower, biserial, times };
+}
+
+function questionStatsOf(q: ReportQuestion, f: ItemFigures): QuestionStats {
+  const item = f.items.get(q.id);
+  const responses = num(item?.n);
+  const correct = num(item?.correct);
+  const ul = f.upperLower.get(q.id);
+  const bis = f.biserial.get(q.id);
+  const medianMs = f.times.get(q.id);
+  const stats: Omit<QuestionStats, "flags"> = {
+    id: q.id,
+    position: q.position,
+    prompt: q.prompt,
+    status: q.status,
+    answer: q.answer,
+    responses,
+    correct,
+    facility: ratio(correct, responses),
+    discrimination: f.k > 0 ? (num(ul?.upper) - num(ul?.lower)) / f.k : null,
+    pointBiserial: bis ? pointBiserial(bis, q.status === "active") : null,
+    medianSecondsToAnswer: medianMs === undefined ? null : medianMs / 1000,
+    choices: q.choices.map((choice) => {
+      const picked = f.picks.get(`${q.id}\n${choice.id}`) ?? 0;
+      return {
+        id: choice.id,
+        text: choice.text,
+        correct: choice.id === q.answer,
+        picked,
+        share: ratio(picked, responses),
+      };
+    }),
+  };
+  return { ...stats, flags: flagsFor(stats, f.finishedAttempts) };
+}
+
+/**
+ * The whole report for one quiz, narrowed by the filters (first attempts unless `rounds` says
+ * otherwise): each figure is its own query, run side by side.
+ */
 export async function reportFor(
   db: Database,
   quizId: number,
-  filters: ReportFilters = {},
+  requested: ReportFilters = {},
 ): Promise<QuizReport> {
-  const where = attemptFilter(quizId, filters);
-  const finished = sql`${where} and a.finished_at is not null`;
-  // Responses of the filtered attempts; without filters the attempts join is not needed at all.
-  const filtered = filters.group !== undefined || filters.pageUrl !== undefined;
-  const filteredResponses = filtered
-    ? sql`responses r join attempts a on a.id = r.attempt_id where r.quiz_id = ${quizId} and ${where}`
-    : sql`responses r where r.quiz_id = ${quizId}`;
-
+  const filters: ReportFilters = { ...requested, rounds: requested.rounds ?? "first" };
+  const scope = scopeOf(db, quizId, filters);
   const [
     questionRows,
-    summaryRows,
+    summary,
     medianScore,
-    histogramRows,
-    timelineRows,
-    itemRows,
-    choiceRows,
-    upperLowerRows,
-    biserialRows,
-    timeRows,
-    learnerRows,
-    groupRows,
-    pageRows,
+    scoreCounts,
+    timeline,
+    learners,
+    groups,
+    pages,
+    items,
   ] = await Promise.all([
-    db
-      .select({
-        id: questions.id,
-        position: questions.position,
-        prompt: questions.prompt,
-        choices: questions.choices,
-        answer: questions.answer,
-        status: questions.status,
-      })
-      .from(questions)
-      .where(eq(questions.quizId, quizId))
-      .orderBy(asc(questions.position), asc(questions.id)),
-    db.all<{
-      started: number;
-      finished: number;
-      meanScore: number | null;
-      meanPercent: number | null;
-      maxSeen: number | null;
-    }>(sql`
-      select count(*) as started, count(a.finished_at) as finished,
-        avg(case when a.finished_at is not null then a.score end) as meanScore,
-        avg(case when a.finished_at is not null and a.max_score > 0
-          then cast(a.score as real) / a.max_score end) as meanPercent,
-        max(case when a.finished_at is not null then a.max_score end) as maxSeen
-      from attempts a where ${where}`),
-    medianOf(db, sql`select a.score as v from attempts a where ${finished}`),
-    db.all<{ score: number; attempts: number }>(sql`
-      select a.score as score, count(*) as attempts from attempts a where ${finished}
-      group by a.score order by a.score`),
-    db.all<{ day: number; started: number; finished: number }>(sql`
-      select a.started_at / ${sql.raw(String(dayMs))} as day, count(*) as started, count(a.finished_at) as finished
-      from attempts a where ${where} group by day order by day`),
-    db.all<ItemAggregate>(sql`
-      select r.question_id as questionId, count(*) as n, sum(r.correct) as correct
-      from ${filteredResponses} group by r.question_id`),
-    db.all<{ questionId: string; choiceId: string; picked: number }>(sql`
-      select r.question_id as questionId, r.choice_id as choiceId, count(*) as picked
-      from ${filteredResponses} group by r.question_id, r.choice_id`),
-    db.all<{ questionId: string | null; upper: number; lower: number; n: number; k: number }>(sql`
-      with scored as (
-        select a.id as id,
-          row_number() over (order by a.score desc, a.started_at, a.id) as rk,
-          count(*) over () as n
-        from attempts a where ${finished}),
-      banded as (
-        select id, n, max(1, cast(${thresholds.groupShare} * n + 0.5 as integer)) as k, rk from scored),
-      grouped as (
-        select id, n, k, case when rk <= k then 1 when rk > n - k then -1 else 0 end as band
-        from banded where n >= 2)
-      select r.question_id as questionId,
-        coalesce(sum(case when g.band = 1 then r.correct else 0 end), 0) as upper,
-        coalesce(sum(case when g.band = -1 then r.correct else 0 end), 0) as lower,
-        max(g.n) as n, max(g.k) as k
-      from grouped g left join responses r on r.attempt_id = g.id
-      where g.band <> 0 group by r.question_id`),
-    db.all<BiserialAggregate>(sql`
-      select r.question_id as questionId, count(*) as n, sum(r.correct) as sx,
-        sum(a.score) as sy, sum(a.score * a.score) as syy, sum(r.correct * a.score) as sxy
-      from responses r join attempts a on a.id = r.attempt_id
-      where r.quiz_id = ${quizId} and ${finished} group by r.question_id`),
-    db.all<{ questionId: string; medianMs: number }>(sql`
-      with d as (
-        select r.question_id as q,
-          r.answered_at - coalesce(
-            lag(r.answered_at) over (partition by r.attempt_id order by r.answered_at, r.question_id),
-            a.started_at) as dt
-        from responses r join attempts a on a.id = r.attempt_id
-        where r.quiz_id = ${quizId} and ${where}),
-      ranked as (
-        select q, dt, row_number() over (partition by q order by dt) as rn,
-          count(*) over (partition by q) as n from d)
-      select q as questionId, avg(dt) as medianMs from ranked
-      where rn in ((n + 1) / 2, (n + 2) / 2) group by q`),
-    db.all<{
-      attemptId: string;
-      learnerId: string | null;
-      learnerName: string | null;
-      groupName: string | null;
-      pageUrl: string | null;
-      startedAt: number;
-      finishedAt: number | null;
-      score: number | null;
-      maxScore: number | null;
-      answers: string | null;
-    }>(sql`
-      select a.id as attemptId, a.learner_id as learnerId, a.learner_name as learnerName,
-        a.group_name as groupName, a.page_url as pageUrl, a.started_at as startedAt,
-        a.finished_at as finishedAt, a.score as score, a.max_score as maxScore,
-        (select group_concat(r.question_id || ':' || r.choice_id || ':' || r.correct, ';')
-          from responses r where r.attempt_id = a.id) as answers
-      from attempts a where ${where}
-      order by a.started_at desc, a.id desc limit ${learnerLimit}`),
-    db.all<FilterOption>(sql`
-      select a.group_name as value, count(*) as attempts from attempts a
-      where a.quiz_id = ${quizId} group by a.group_name order by attempts desc, value limit 100`),
-    db.all<FilterOption>(sql`
-      select a.page_url as value, count(*) as attempts from attempts a
-      where a.quiz_id = ${quizId} group by a.page_url order by attempts desc, value limit 100`),
+    allQuestionsOf(scope.db, scope.quizId),
+    summaryOf(scope),
+    medianScoreOf(scope),
+    scoreCountsOf(scope),
+    timelineOf(scope),
+    learnersOf(scope),
+    optionsOf(scope, "group_name"),
+    optionsOf(scope, "page_url"),
+    itemFiguresOf(scope),
   ]);
-
-  const summary = summaryRows[0];
   const started = num(summary?.started);
-  const finishedCount = num(summary?.finished);
+  const finished = num(summary?.finished);
   const activeCount = questionRows.filter((q) => q.status === "active").length;
   const maxScore = Math.max(activeCount, num(summary?.maxSeen));
-
-  const histogramCounts = new Map(histogramRows.map((r) => [num(r.score), num(r.attempts)]));
-  const topScore = Math.max(maxScore, ...histogramCounts.keys());
-  const histogram = Array.from({ length: topScore + 1 }, (_, score) => ({
-    score,
-    attempts: histogramCounts.get(score) ?? 0,
-  }));
-
-  const items = new Map(itemRows.map((r) => [r.questionId, r]));
-  const picks = new Map<string, number>();
-  for (const r of choiceRows) picks.set(`${r.questionId}\n${r.choiceId}`, num(r.picked));
-  const upperLower = new Map(upperLowerRows.map((r) => [r.questionId, r]));
-  const k = groupSize(finishedCount);
-  const biserial = new Map(biserialRows.map((r) => [r.questionId, r]));
-  const times = new Map(timeRows.map((r) => [r.questionId, num(r.medianMs)]));
-
-  const questionStats: QuestionStats[] = questionRows
-    // Removed questions stay in the report only while they have responses to show.
-    .filter((q) => q.status === "active" || items.has(q.id))
-    .map((q) => {
-      const item = items.get(q.id);
-      const responses = num(item?.n);
-      const correct = num(item?.correct);
-      const ul = upperLower.get(q.id);
-      const bis = biserial.get(q.id);
-      const medianMs = times.get(q.id);
-      const stats: Omit<QuestionStats, "flags"> = {
-        id: q.id,
-        position: q.position,
-        prompt: q.prompt,
-        status: q.status,
-        answer: q.answer,
-        responses,
-        correct,
-        facility: ratio(correct, responses),
-        discrimination: k > 0 ? (num(ul?.upper) - num(ul?.lower)) / k : null,
-        pointBiserial: bis ? pointBiserial(bis, q.status === "active") : null,
-        medianSecondsToAnswer: medianMs === undefined ? null : medianMs / 1000,
-        choices: q.choices.map((choice) => {
-          const picked = picks.get(`${q.id}\n${choice.id}`) ?? 0;
-          return {
-            id: choice.id,
-            text: choice.text,
-            correct: choice.id === q.answer,
-            picked,
-            share: ratio(picked, responses),
-          };
-        }),
-      };
-      return { ...stats, flags: flagsFor(stats, finishedCount) };
-    });
-
+  const figures = { ...items, k: groupSize(finished), finishedAttempts: finished };
   return {
     filters,
     summary: {
       attemptsStarted: started,
-      attemptsFinished: finishedCount,
-      completionRate: ratio(finishedCount, started),
+      attemptsFinished: finished,
+      completionRate: ratio(finished, started),
       meanScore: summary?.meanScore == null ? null : num(summary.meanScore),
       medianScore,
       maxScore,
       meanPercent: summary?.meanPercent == null ? null : num(summary.meanPercent),
     },
-    histogram,
-    timeline: timelineRows.map((r) => ({
-      day: isoTime(num(r.day) * dayMs).slice(0, 10),
-      started: num(r.started),
-      finished: num(r.finished),
-    })),
-    discriminationGroups: { finishedAttempts: finishedCount, groupSize: k },
-    questions: questionStats,
-    learners: learnerRows.map((r) => ({
-      attemptId: r.attemptId,
-      learnerId: r.learnerId,
-      learnerName: r.learnerName,
-      group: r.groupName,
-      pageUrl: r.pageUrl,
-      startedAt: isoTime(num(r.startedAt)),
-      finishedAt: r.finishedAt === null ? null : isoTime(num(r.finishedAt)),
-      score: r.score,
-      maxScore: r.maxScore,
-      answers: parseAnswers(r.answers),
-    })),
-    options: { groups: groupRows, pages: pageRows },
+    histogram: histogramOf(scoreCounts, maxScore),
+    timeline,
+    discriminationGroups: { finishedAttempts: finished, groupSize: figures.k },
+    // Removed questions stay in the report only while they have responses to show.
+    questions: questionRows
+      .filter((q) => q.status === "active" || figures.items.has(q.id))
+      .map((q) => questionStatsOf(q, figures)),
+    learners,
+    options: { groups, pages },
   };
 }
 

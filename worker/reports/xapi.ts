@@ -5,6 +5,7 @@
  * Statement ids are name-based UUIDs (v5) of the attempt and question, so exporting twice gives
  * the same ids and a Learning Record Store can deduplicate.
  */
+import { v5 as uuidv5 } from "uuid";
 import type { ExportAttempt, ExportQuestion, ExportResponse } from "./exports.ts";
 
 export const verbs = {
@@ -76,27 +77,15 @@ export const extensionIds = (origin: string) => ({
   pageUrl: `${origin}/xapi/extensions/page-url`,
 });
 
-const encoder = new TextEncoder();
-/** RFC 4122 URL namespace, for name-based UUIDs. */
-const urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+/**
+ * Statement ids are version-5 UUIDs of what the statement says ("answered", the attempt, the
+ * question) in Recall's own namespace, never of the request's hostname: the same statement gets
+ * the same id from any address of the deployment, so an LRS de-duplicates re-sent exports.
+ */
+const statementNamespace = uuidv5("https://recall.invalid/xapi/statements", uuidv5.URL);
 
-/** A version-5 (SHA-1, name-based) UUID of `name` in the URL namespace. */
-export async function uuidV5(name: string): Promise<string> {
-  const ns = Uint8Array.from(
-    urlNamespace
-      .replaceAll("-", "")
-      .match(/../g)
-      ?.map((h) => Number.parseInt(h, 16)) ?? [],
-  );
-  const bytes = new Uint8Array(ns.length + encoder.encode(name).length);
-  bytes.set(ns);
-  bytes.set(encoder.encode(name), ns.length);
-  const hash = new Uint8Array(await crypto.subtle.digest("SHA-1", bytes)).slice(0, 16);
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...hash].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const statementId = (...parts: string[]): string =>
+  uuidv5(parts.join("/"), statementNamespace);
 
 /** ISO 8601 duration with up to two decimals of seconds, e.g. PT12.5S. */
 export function isoDuration(ms: number): string {
@@ -143,7 +132,7 @@ async function answeredStatement(
   const lang = quiz.locale;
   const points = response.correct ? 1 : 0;
   return {
-    id: await uuidV5(`${objectId}#answered/${attempt.id}`),
+    id: statementId("answered", attempt.id, response.questionId),
     actor: actorOf(origin, attempt),
     verb: { id: verbs.answered, display: { "en-US": "answered" } },
     object: {
@@ -183,7 +172,7 @@ async function completedStatement(
   const max = attempt.maxScore ?? 0;
   const scaled = max > 0 ? raw / max : 0;
   return {
-    id: await uuidV5(`${objectId}#completed/${attempt.id}`),
+    id: statementId("completed", attempt.id),
     actor: actorOf(origin, attempt),
     verb: { id: verbs.completed, display: { "en-US": "completed" } },
     object: {

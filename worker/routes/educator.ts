@@ -4,44 +4,58 @@
  * (worker/sessions.ts); list quizzes; create a quiz from a pasted article; review, edit, remove,
  * regenerate and publish its questions; copy the embed snippets; read the report.
  *
- * Changes go through the authoring API's own handlers, called in-process with the session's
- * credential, so the pages and the JSON API share one set of rules (validation, "answered
- * questions keep their key", publish needs a question). Every POST must come from one of our own
- * pages (Origin check, on top of the SameSite=Strict cookie).
+ * Changes go through the same services as the JSON API (worker/services/), so the pages and the
+ * API share one set of rules ("answered questions keep their key", publish needs a question, one
+ * access guard). Every POST must come from one of our own pages (Origin check, on top of the
+ * SameSite=Strict cookie).
  */
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { html } from "hono/html";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { validator } from "hono/validator";
 import * as v from "valibot";
-import { canManage, secretsEqual, sha256Hex } from "../auth.ts";
-import { dbProvider } from "../db/client.ts";
-import { activeQuestions, findQuiz } from "../db/quizzes.ts";
+import { activeQuestions } from "../db/quizzes.ts";
 import { attempts, type QuizRow, quizzes } from "../db/schema.ts";
 import type { AppEnv, Credential } from "../env.ts";
-import { ApiError, handleError } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { educatorPage } from "../pages/educator-layout.ts";
 import { type NewQuizValues, newQuizPage, quizListPage } from "../pages/educator-quizzes.ts";
 import { reportPage } from "../pages/educator-report.ts";
 import { embedPage, reviewPage } from "../pages/educator-review.ts";
 import { signInPage } from "../pages/educator-sign-in.ts";
 import { regenerateQuestion } from "../regenerate.ts";
-import { reportFor } from "../reports/statistics.ts";
+import { reportFor, roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
+import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
+import * as quizService from "../services/quizzes.ts";
 import { endSession, isSameOriginRequest, startSession } from "../sessions.ts";
-import { questionIdSchema, slugSchema, textField, urlField } from "../validation.ts";
-import { authoring } from "./authoring.ts";
+import {
+  questionIdSchema,
+  questionParams,
+  slugParams,
+  slugSchema,
+  textField,
+  urlField,
+  validate,
+} from "../validation.ts";
+import { createQuizBody, editQuestionBody, ownQuestionBody } from "./authoring.ts";
 import { filtersFrom } from "./reports.ts";
 
 type Ctx = Context<AppEnv>;
 
-const slugParams = v.strictObject({ slug: slugSchema });
-const questionParams = v.strictObject({ slug: slugSchema, id: questionIdSchema });
+const questionActionParams = v.strictObject({
+  slug: slugSchema,
+  id: questionIdSchema,
+  action: v.picklist(["remove", "regenerate", "move-up"]),
+});
 const reportQuery = v.object({
   group: v.optional(v.union([v.literal(""), textField(64)])),
   page: v.optional(v.union([v.literal(""), urlField])),
+  rounds: v.optional(v.picklist(roundKinds)),
 });
 
 const htmlParams = <S extends v.GenericSchema>(schema: S) =>
@@ -67,7 +81,9 @@ const formFields = <S extends v.GenericSchema>(schema: S) =>
     return result.output as v.InferOutput<S>;
   });
 
-const optionalText = v.optional(v.pipe(v.string(), v.maxLength(200_000)));
+/** Generous, so an over-long article comes back in the form with a reason, not as an error page. */
+const optionalText = v.optional(v.pipe(v.string(), v.maxLength(1_000_000)));
+const deleteForm = v.object({ confirm: v.literal("delete") });
 const signInForm = v.object({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) });
 const newQuizForm = v.object({
   title: optionalText,
@@ -86,12 +102,27 @@ const questionForm = v.object({
   "choice-c": v.optional(v.pipe(v.string(), v.maxLength(300))),
   "choice-d": v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
+const ownQuestionForm = v.object({
+  ...questionForm.entries,
+  passage: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
 
-/** Refuses form posts that did not come from one of our pages (CSRF). */
+/**
+ * Refuses form posts that did not come from one of our pages (CSRF): Hono's csrf middleware
+ * (same-origin `Origin`, or `Sec-Fetch-Site: same-origin` where a browser sends `Origin: null`),
+ * plus the same rule for posts of any other content type (worker/sessions.ts).
+ */
+const honoCsrf = csrf();
+const crossSite = () =>
+  new ApiError(403, "cross_site", "This form must be sent from Recall's own pages.");
 const sameOriginPosts = createMiddleware<AppEnv>(async (c, next) => {
-  if (!isSameOriginRequest(c)) {
-    throw new ApiError(403, "cross_site", "This form must be sent from Recall's own pages.");
+  try {
+    await honoCsrf(c, async () => {});
+  } catch (err) {
+    if (err instanceof HTTPException && err.status === 403) throw crossSite();
+    throw err;
   }
+  if (!isSameOriginRequest(c)) throw crossSite();
   await next();
 });
 
@@ -106,53 +137,33 @@ function requireSignedIn(c: Ctx): Credential {
 
 class SignInRequired extends Error {}
 
+/** The quiz when the signed-in educator may manage it; the same 404 as an unknown quiz otherwise. */
 async function requireQuiz(c: Ctx, slug: string): Promise<QuizRow> {
-  const credential = requireSignedIn(c);
-  const quiz = await findQuiz(c.var.db, slug);
-  if (!quiz) throw new ApiError(404, "not_found", "There is no such quiz.");
-  if (!canManage(credential, quiz))
-    throw new ApiError(
-      403,
-      "forbidden",
-      "You are signed in for another quiz. Sign out and sign in with this quiz's key.",
-    );
-  return quiz;
+  return requireManagedQuiz(c.var.db, requireSignedIn(c), slug);
 }
 
-/** Runs a request through the authoring API in-process, as the signed-in educator. */
-async function callAuthoring(
+/** A service's refusal (ApiError) as the message to show on the page; anything else is thrown. */
+async function refusal(work: () => Promise<unknown>): Promise<ApiError | null> {
+  try {
+    await work();
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+}
+
+/** A change to one question from the review page: back to the review, saying what happened. */
+async function onQuestion(
   c: Ctx,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; data: unknown }> {
-  const credential = requireSignedIn(c);
-  const api = new Hono<AppEnv>()
-    .use(dbProvider)
-    .use(
-      createMiddleware<AppEnv>(async (inner, next) => {
-        inner.set("credential", credential);
-        await next();
-      }),
-    )
-    .route("/", authoring)
-    .onError(handleError);
-  const res = await api.request(
-    new URL(path, c.req.url).toString(),
-    {
-      method,
-      headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    },
-    c.env,
-  );
-  const text = await res.text();
-  return { status: res.status, data: text ? JSON.parse(text) : null };
-}
-
-function apiErrorMessage(data: unknown): string {
-  const message = (data as { error?: { message?: unknown } } | null)?.error?.message;
-  return typeof message === "string" ? message : "That did not work. Please try again.";
+  slug: string,
+  change: (quiz: QuizRow) => Promise<unknown>,
+  done: string,
+) {
+  const quiz = await requireQuiz(c, slug);
+  const refused = await refusal(() => change(quiz));
+  if (refused) return renderReview(c, quiz, { error: refused.message, status: refused.status });
+  return c.redirect(reviewPath(quiz.slug, done), 303);
 }
 
 function logSignIn(outcome: "success" | "failure", details: Record<string, unknown> = {}) {
@@ -188,6 +199,29 @@ const notices: Record<string, string> = {
   saved: "Question saved.",
   removed: "Question removed.",
   replaced: "Question replaced with a new one from the article.",
+  moved: "Question moved up.",
+  added: "Question added at the end of the quiz.",
+};
+
+type Db = AppEnv["Variables"]["db"];
+
+/** Moves one question a place up, through the same reorder the API uses. */
+async function moveUp(db: Db, quiz: QuizRow, id: string) {
+  const order = (await quizService.questionsOf(db, quiz.id)).map((q) => q.id);
+  const at = order.indexOf(id);
+  if (at < 0) throw new ApiError(404, "not_found", "That question is no longer in the quiz.");
+  if (at > 0) order.splice(at - 1, 2, id, order[at - 1] ?? id);
+  await quizService.reorderQuestions(db, quiz, order);
+}
+
+/** The buttons under each question on the review page: what they do and what the page says after. */
+const questionActions: Record<
+  "remove" | "regenerate" | "move-up",
+  { change: (db: Db, quiz: QuizRow, id: string) => Promise<unknown>; done: string }
+> = {
+  remove: { change: quizService.removeQuestion, done: "removed" },
+  regenerate: { change: regenerateQuestion, done: "replaced" },
+  "move-up": { change: moveUp, done: "moved" },
 };
 
 async function renderReview(
@@ -239,22 +273,21 @@ export const educator = new Hono<AppEnv>()
       );
     }
     const { key } = c.req.valid("form");
-    const admin = c.env.ADMIN_TOKEN;
-    if (admin && (await secretsEqual(key, admin))) {
-      await startSession(c, null);
+    const credential = await credentialForSecret(c.var.db, c.env.ADMIN_TOKEN, key);
+    if (!credential) {
+      logSignIn("failure", { reason: "unknown_key" });
+      return c.html(signInPage({ error: "That key did not work. Check it and try again." }), 401);
+    }
+    await startSession(c, credential.kind === "admin" ? null : credential.quizId);
+    if (credential.kind === "admin") {
       logSignIn("success", { kind: "admin" });
       return c.redirect("/educator/quizzes", 303);
     }
     const quiz = await c.var.db.query.quizzes.findFirst({
-      where: eq(quizzes.educatorKeyHash, await sha256Hex(key)),
+      where: eq(quizzes.id, credential.quizId),
     });
-    if (!quiz) {
-      logSignIn("failure", { reason: "unknown_key" });
-      return c.html(signInPage({ error: "That key did not work. Check it and try again." }), 401);
-    }
-    await startSession(c, quiz.id);
-    logSignIn("success", { kind: "educator", quiz: quiz.slug });
-    return c.redirect(`/educator/quizzes/${quiz.slug}`, 303);
+    logSignIn("success", { kind: "educator", quiz: quiz?.slug });
+    return c.redirect(quiz ? `/educator/quizzes/${quiz.slug}` : "/educator/quizzes", 303);
   })
   .post("/educator/sign-out", sameOriginPosts, async (c) => {
     await endSession(c);
@@ -264,12 +297,7 @@ export const educator = new Hono<AppEnv>()
   .get("/educator/quizzes", async (c) => {
     const credential = requireSignedIn(c);
     const db = c.var.db;
-    const where =
-      credential.kind === "admin"
-        ? undefined
-        : credential.kind === "session"
-          ? eq(quizzes.id, credential.quizId)
-          : eq(quizzes.educatorKeyHash, credential.keyHash);
+    const where = credential.kind === "admin" ? undefined : eq(quizzes.id, credential.quizId);
     const rows = await db
       .select({
         slug: quizzes.slug,
@@ -304,17 +332,24 @@ export const educator = new Hono<AppEnv>()
       ...(count !== undefined ? { count } : {}),
       ...(form.allowedOrigins?.trim() ? { allowedOrigins: splitOrigins(form.allowedOrigins) } : {}),
     };
-    const { status, data } = await callAuthoring(c, "POST", "/api/quizzes", body);
     noStore(c);
-    if (status !== 201) {
+    let created: { slug: string; educatorKey: string } | undefined;
+    const refused = await refusal(async () => {
+      const input = validate(createQuizBody, body, "form");
+      created = await quizService.createQuiz(
+        c.var.db,
+        usableAdminToken(c.env.ADMIN_TOKEN) ?? "",
+        input,
+      );
+    });
+    // A refused form comes back filled in as it was sent, with the reason.
+    if (refused || !created) {
       return c.html(
-        newQuizPage({ values: form, error: apiErrorMessage(data) }),
-        status === 422 ? 422 : 400,
+        newQuizPage({ values: form, error: refused?.message ?? "Please try again." }),
+        refused?.status === 422 ? 422 : 400,
       );
     }
-    const created = data as { slug: string; educatorKey: string };
-    const quiz = await findQuiz(c.var.db, created.slug);
-    if (!quiz) throw new Error("created quiz not found");
+    const quiz = await requireQuiz(c, created.slug);
     // The key is shown once, in this response: never in a URL, never again.
     return renderReview(c, quiz, {
       educatorKey: created.educatorKey,
@@ -328,6 +363,7 @@ export const educator = new Hono<AppEnv>()
     const filters = filtersFrom({
       ...(q.group ? { group: q.group } : {}),
       ...(q.page ? { page: q.page } : {}),
+      ...(q.rounds ? { rounds: q.rounds } : {}),
     });
     const report = await reportFor(c.var.db, quiz.id, filters);
     noStore(c);
@@ -353,64 +389,90 @@ export const educator = new Hono<AppEnv>()
         id: choice.id,
         text: form[`choice-${choice.id}` as "choice-a"] ?? choice.text,
       }));
-      const { status, data } = await callAuthoring(
-        c,
-        "PATCH",
-        `/api/quizzes/${quiz.slug}/questions/${id}`,
-        {
-          prompt: form.prompt,
-          explanation: form.explanation,
-          choices,
-          answer: form.answer ?? current.answer,
-        },
-      );
-      if (status !== 200) {
+      const refused = await refusal(async () => {
+        const edit = validate(
+          editQuestionBody,
+          {
+            prompt: form.prompt,
+            explanation: form.explanation,
+            choices,
+            answer: form.answer ?? current.answer,
+          },
+          "form",
+        );
+        await quizService.editQuestion(c.var.db, quiz, id, edit);
+      });
+      if (refused) {
         return renderReview(c, quiz, {
-          error: apiErrorMessage(data),
-          status: status === 409 ? 409 : 400,
+          error: refused.message,
+          status: refused.status === 409 ? 409 : 400,
         });
       }
       return c.redirect(reviewPath(quiz.slug, "saved"), 303);
     },
   )
   .post(
-    "/educator/quizzes/:slug/questions/:id/remove",
+    "/educator/quizzes/:slug/questions/:id/:action",
     sameOriginPosts,
-    htmlParams(questionParams),
+    htmlParams(questionActionParams),
     async (c) => {
-      const { slug, id } = c.req.valid("param");
-      const quiz = await requireQuiz(c, slug);
-      const { status, data } = await callAuthoring(
-        c,
-        "DELETE",
-        `/api/quizzes/${quiz.slug}/questions/${id}`,
-      );
-      if (status !== 204)
-        return renderReview(c, quiz, { error: apiErrorMessage(data), status: 404 });
-      return c.redirect(reviewPath(quiz.slug, "removed"), 303);
+      const { slug, id, action } = c.req.valid("param");
+      const { change, done } = questionActions[action];
+      return onQuestion(c, slug, (quiz) => change(c.var.db, quiz, id), done);
     },
   )
   .post(
-    "/educator/quizzes/:slug/questions/:id/regenerate",
+    "/educator/quizzes/:slug/questions",
     sameOriginPosts,
-    htmlParams(questionParams),
+    htmlParams(slugParams),
+    formFields(ownQuestionForm),
     async (c) => {
-      const { slug, id } = c.req.valid("param");
-      const quiz = await requireQuiz(c, slug);
-      try {
-        await regenerateQuestion(c.var.db, quiz, id);
-      } catch (err) {
-        if (err instanceof ApiError)
-          return renderReview(c, quiz, { error: err.message, status: err.status });
-        throw err;
+      const form = c.req.valid("form");
+      const choices = (["a", "b", "c", "d"] as const).flatMap((id) => {
+        const text = form[`choice-${id}`]?.trim();
+        return text ? [{ id, text }] : [];
+      });
+      const body = {
+        prompt: form.prompt,
+        explanation: form.explanation,
+        answer: form.answer ?? "a",
+        choices,
+        ...(form.passage?.trim() ? { passage: form.passage.trim() } : {}),
+      };
+      return onQuestion(
+        c,
+        c.req.valid("param").slug,
+        (quiz) => quizService.addQuestion(c.var.db, quiz, validate(ownQuestionBody, body, "form")),
+        "added",
+      );
+    },
+  )
+  .post("/educator/quizzes/:slug/key", sameOriginPosts, htmlParams(slugParams), async (c) => {
+    const quiz = await requireQuiz(c, c.req.valid("param").slug);
+    const educatorKey = await quizService.rotateEducatorKey(c.var.db, quiz);
+    // Shown once, in this response, like a new quiz's key.
+    return renderReview(c, quiz, { educatorKey, notice: "New educator key made." });
+  })
+  .post(
+    "/educator/quizzes/:slug/delete",
+    sameOriginPosts,
+    htmlParams(slugParams),
+    formFields(deleteForm),
+    async (c) => {
+      const quiz = await requireQuiz(c, c.req.valid("param").slug);
+      await quizService.deleteQuiz(c.var.db, quiz);
+      // An educator session for this quiz went with it; the admin goes back to the list.
+      if (c.var.credential?.kind !== "admin") {
+        await endSession(c);
+        return c.html(signInPage({ notice: `Quiz "${quiz.title}" deleted.` }));
       }
-      return c.redirect(reviewPath(quiz.slug, "replaced"), 303);
+      return c.redirect("/educator/quizzes", 303);
     },
   )
   .post("/educator/quizzes/:slug/publish", sameOriginPosts, htmlParams(slugParams), async (c) => {
     const quiz = await requireQuiz(c, c.req.valid("param").slug);
-    const { status, data } = await callAuthoring(c, "POST", `/api/quizzes/${quiz.slug}/publish`);
-    if (status !== 200) return renderReview(c, quiz, { error: apiErrorMessage(data), status: 409 });
+    const refused = await refusal(() => quizService.publishQuiz(c.var.db, quiz));
+    if (refused) return renderReview(c, quiz, { error: refused.message, status: 409 });
     return c.redirect(`/educator/quizzes/${quiz.slug}/embed?published=1`, 303);
   })
   .get("/educator/quizzes/:slug/embed", htmlParams(slugParams), async (c) => {

@@ -5,28 +5,32 @@ import type { StartedAttempt } from "../contract.ts";
 import { quizBySlug } from "../db/lookups.ts";
 import { publishedQuiz } from "../db/quiz-cache.ts";
 import { assertPublished, toPublicQuiz } from "../db/quizzes.ts";
-import { withD1Retry } from "../db/retry.ts";
-import { attempts } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
-import { enforceRateLimit } from "../security/rate-limit.ts";
+import { clientAddress, enforceRateLimit } from "../security/rate-limit.ts";
+import { startAttempt } from "../services/attempts.ts";
 import {
   jsonBody,
   learnerIdSchema,
   params,
-  slugSchema,
+  questionIdSchema,
+  slugParams,
   textField,
   urlField,
+  uuidSchema,
 } from "../validation.ts";
 
-const slugParams = v.strictObject({ slug: slugSchema });
-
 const startAttemptBody = v.strictObject({
+  /** Made by the widget: a start retried after a lost reply finds this attempt. */
+  attemptId: v.optional(uuidSchema),
   /** Derived from the widget's secret, so the learner can prove it (worker/routes/learners.ts). */
   learnerId: v.optional(learnerIdSchema),
   learnerName: v.optional(textField(80)),
   group: v.optional(textField(64)),
   pageUrl: v.optional(urlField),
+  /** A retry round: the attempt whose missed questions it asks again. */
+  retryOf: v.optional(uuidSchema),
+  questionIds: v.optional(v.pipe(v.array(questionIdSchema), v.minLength(1), v.maxLength(100))),
 });
 
 export const learnerQuizzes = new Hono<AppEnv>()
@@ -44,30 +48,9 @@ export const learnerQuizzes = new Hono<AppEnv>()
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
       if (body.learnerId) await enforceRateLimit(c, "START_LEARNER_LIMITER", body.learnerId);
-      await enforceRateLimit(c, "START_QUIZ_LIMITER", slug);
+      await enforceRateLimit(c, "START_CLIENT_LIMITER", clientAddress(c));
       const quiz = assertPublished(await quizBySlug(c, slug), slug);
-      const attemptId = crypto.randomUUID();
-      // A retry after a lost reply must not fail on the row the first try already wrote.
-      await withD1Retry(() =>
-        c.var.db
-          .insert(attempts)
-          .values({
-            id: attemptId,
-            quizId: quiz.id,
-            learnerId: body.learnerId ?? null,
-            learnerName: body.learnerName ?? null,
-            group: body.group ?? null,
-            pageUrl: body.pageUrl ? stripFragment(body.pageUrl) : null,
-            startedAt: Date.now(),
-          })
-          .onConflictDoNothing(),
-      );
+      const attemptId = await startAttempt(c.var.db, quiz, body);
       return c.json<StartedAttempt>({ attemptId }, 201);
     },
   );
-
-/** The page a quiz sits on, without the fragment (which may carry the learner's own state). */
-function stripFragment(url: string): string {
-  const hash = url.indexOf("#");
-  return hash === -1 ? url : url.slice(0, hash);
-}

@@ -9,12 +9,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { bearerToken, sha256Hex } from "../auth.ts";
+import { bearerToken } from "../auth.ts";
 import { withD1Retry } from "../db/retry.ts";
 import { attempts, responses } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { enforceRateLimit } from "../security/rate-limit.ts";
+import { sha256Hex } from "../security/secrets.ts";
 import { learnerIdSchema, params } from "../validation.ts";
 
 const learnerParams = v.strictObject({ learnerId: learnerIdSchema });

@@ -6,29 +6,34 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
-import { requireManage, unauthorized } from "../auth.ts";
-import { findQuiz } from "../db/quizzes.ts";
 import type { QuizRow } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { type CsvValue, csvStream } from "../reports/csv.ts";
 import {
   allAttemptPages,
   attemptPage,
   cursorPattern,
+  type ExportAttempt,
   exportQuestions,
   formatCursor,
   parseCursor,
 } from "../reports/exports.ts";
-import { isoTime, type ReportFilters, reportFor } from "../reports/statistics.ts";
+import {
+  isoTime,
+  type ReportFilters,
+  type Rounds,
+  reportFor,
+  roundKinds,
+} from "../reports/statistics.ts";
 import { statementsForAttempt } from "../reports/xapi.ts";
-import { params, query, slugSchema, textField, urlField } from "../validation.ts";
-
-const slugParams = v.strictObject({ slug: slugSchema });
+import { requireManagedQuiz } from "../services/access.ts";
+import { params, query, slugParams, textField, urlField } from "../validation.ts";
 
 const filterFields = {
   group: v.optional(textField(64)),
   page: v.optional(urlField),
+  rounds: v.optional(v.picklist(roundKinds, 'must be "first", "retries" or "all"')),
 };
 
 const reportQuery = v.strictObject(filterFields);
@@ -44,21 +49,17 @@ const xapiQuery = v.strictObject({
 /** Attempts per xAPI page (each brings one statement per answer plus one for completion). */
 export const xapiPageSize = 100;
 
-/** 401 before anything else, so an anonymous caller learns nothing about which quizzes exist. */
-export async function requireReportableQuiz(
-  c: { var: AppEnv["Variables"] },
-  slug: string,
-): Promise<QuizRow> {
-  if (!c.var.credential) throw unauthorized();
-  const quiz = await findQuiz(c.var.db, slug);
-  if (!quiz) throw notFound(`Quiz "${slug}"`);
-  requireManage(c.var.credential, quiz);
-  return quiz;
-}
+const requireReportableQuiz = (c: { var: AppEnv["Variables"] }, slug: string): Promise<QuizRow> =>
+  requireManagedQuiz(c.var.db, c.var.credential, slug);
 
-export const filtersFrom = (q: { group?: string; page?: string }): ReportFilters => ({
+export const filtersFrom = (q: {
+  group?: string;
+  page?: string;
+  rounds?: Rounds;
+}): ReportFilters => ({
   ...(q.group !== undefined ? { group: q.group } : {}),
   ...(q.page !== undefined ? { pageUrl: q.page } : {}),
+  ...(q.rounds !== undefined ? { rounds: q.rounds } : {}),
 });
 
 export const responseCsvHeader = [
@@ -135,6 +136,7 @@ export const reports = new Hono<AppEnv>()
       const nextQuery = new URLSearchParams({
         ...(filterQuery.group !== undefined ? { group: filterQuery.group } : {}),
         ...(filterQuery.page !== undefined ? { page: filterQuery.page } : {}),
+        ...(filterQuery.rounds !== undefined ? { rounds: filterQuery.rounds } : {}),
         cursor: formatCursor(page.next),
       });
       more = `/api/quizzes/${quiz.slug}/xapi?${nextQuery}`;
@@ -144,6 +146,16 @@ export const reports = new Hono<AppEnv>()
     // The shape of an LRS's StatementResult: statements plus a relative `more` link ("" at the end).
     return c.json({ statements, more });
   });
+
+/** The first cells of both CSVs: the attempt, its learner, group, page and start. */
+const whoAndWhere = (a: ExportAttempt): CsvValue[] => [
+  a.id,
+  a.learnerId,
+  a.learnerName,
+  a.group,
+  a.pageUrl,
+  isoTime(a.startedAt),
+];
 
 const perAttempt = (per: string | undefined) => per === "attempt";
 
@@ -160,12 +172,7 @@ async function responsesCsv(
         for (const r of a.responses) {
           const question = questionMap.get(r.questionId);
           batch.push([
-            a.id,
-            a.learnerId,
-            a.learnerName,
-            a.group,
-            a.pageUrl,
-            isoTime(a.startedAt),
+            ...whoAndWhere(a),
             r.questionId,
             question ? question.position + 1 : null,
             question?.prompt,
@@ -192,12 +199,7 @@ function attemptsCsv(
   async function* rows(): AsyncGenerator<CsvValue[][]> {
     for await (const attempts of allAttemptPages(db, quiz.id, filters)) {
       yield attempts.map((a) => [
-        a.id,
-        a.learnerId,
-        a.learnerName,
-        a.group,
-        a.pageUrl,
-        isoTime(a.startedAt),
+        ...whoAndWhere(a),
         a.finishedAt === null ? null : isoTime(a.finishedAt),
         a.score,
         a.maxScore,

@@ -18,18 +18,14 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { quizzes } from "../db/schema.ts";
 import type { AppEnv, FrameAncestors } from "../env.ts";
+import { randomToken } from "./secrets.ts";
 
 /** Lets `origins` (any origin when the list is empty) and this origin frame the current page. */
 export function allowFraming(c: Context<AppEnv>, origins: readonly string[]): void {
   c.set("frameAncestors", origins.length === 0 ? "any" : origins);
 }
 
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
+const newNonce = (): string => randomToken(18);
 
 /** Origins as stored are validated on input; this keeps a bad row from breaking the header. */
 const originPattern = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i;

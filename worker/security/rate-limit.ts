@@ -3,17 +3,20 @@
  * also runs in `wrangler dev` and the workerd tests). Each limiter counts one kind of action per
  * key; over the limit, the request gets a 429 in the error shape with `Retry-After`.
  *
- * Keys never hold an IP address for learners: learner routes key on the attempt, the learner id
- * (already a hash) or the quiz. Counts are per Cloudflare location and approximate (Cloudflare's
- * documentation), so limits are set well above what any honest reader needs; exact caps (one
- * response per question) are enforced by database constraints instead.
+ * Every key belongs to one client: the attempt, the learner id (already a hash) or the client's
+ * address as Cloudflare reports it (counted by the limiter, never stored). No bucket is shared by
+ * all clients of a quiz, so one client can only use up its own allowance, never lock readers
+ * out. Counts are per Cloudflare location and approximate (Cloudflare's documentation), so limits
+ * are set well above what a classroom behind one address needs; exact caps (one response per
+ * question) are enforced by database constraints instead.
  *
  * Usage in a handler, after validation and before any database work:
  *   await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
  * Educator sign-in (the educator routes call it): `await enforceSignInLimit(c)`.
  *
  * Changing a limit in production: edit `limit` (and `period`: 10 or 60 seconds only) of the
- * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After), then deploy.
+ * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After; a test reads
+ * wrangler.toml and fails when they disagree), then deploy.
  */
 import type { Context } from "hono";
 import type { AppEnv, Bindings } from "../env.ts";
@@ -33,11 +36,15 @@ export interface LimitSetting {
 /** Mirror of the `[[ratelimits]]` sections in wrangler.toml (the binding cannot report its own). */
 export const rateLimits: Record<LimiterName, LimitSetting> = {
   ANSWER_ATTEMPT_LIMITER: { limit: 300, period: 60, per: "attempt" },
-  ANSWER_QUIZ_LIMITER: { limit: 6000, period: 60, per: "quiz" },
+  ANSWER_CLIENT_LIMITER: { limit: 1200, period: 60, per: "client address" },
   START_LEARNER_LIMITER: { limit: 20, period: 60, per: "learner id" },
-  START_QUIZ_LIMITER: { limit: 600, period: 60, per: "quiz" },
+  START_CLIENT_LIMITER: { limit: 120, period: 60, per: "client address" },
   SIGNIN_LIMITER: { limit: 10, period: 60, per: "client address (educators only)" },
+  BEARER_FAILURE_LIMITER: { limit: 20, period: 60, per: "client address (failed credentials)" },
 };
+
+/** The client's address as Cloudflare reports it; only ever a limiter key, never stored. */
+export const clientAddress = (c: Context): string => c.req.header("cf-connecting-ip") ?? "unknown";
 
 let warnedMissing = false;
 
@@ -75,10 +82,14 @@ export async function enforceRateLimit(
 }
 
 /**
- * Educator sign-in attempts, keyed by the client address Cloudflare reports (counted by the
- * limiter only, never stored). Educator keys have 192 bits, so this is about load, not guessing.
+ * Educator sign-in attempts, keyed by the client address. Educator keys have 192 bits, so this is
+ * about load, not guessing.
  */
 export function enforceSignInLimit(c: Context<AppEnv>): Promise<void> {
-  const address = c.req.header("cf-connecting-ip") ?? "unknown";
-  return enforceRateLimit(c, "SIGNIN_LIMITER", address);
+  return enforceRateLimit(c, "SIGNIN_LIMITER", clientAddress(c));
+}
+
+/** Counts a bearer credential that opened nothing; a client sending many gets 429s. */
+export function countBearerFailure(c: Context<AppEnv>): Promise<void> {
+  return enforceRateLimit(c, "BEARER_FAILURE_LIMITER", clientAddress(c));
 }
