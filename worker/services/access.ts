@@ -11,8 +11,11 @@ import type { Credential, Database } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { secretsEqual, sha256Hex } from "../security/secrets.ts";
 
-/** The least an admin token must be: long and varied enough not to be guessed (docs/security.md). */
-export const adminTokenRules = { minLength: 16, minDistinctCharacters: 10 } as const;
+/**
+ * The least an admin token must be: 22 characters (128 bits as base64url, DESIGN's floor for a
+ * secret) and varied enough not to be a pattern (docs/security.md).
+ */
+export const adminTokenRules = { minLength: 22, minDistinctCharacters: 10 } as const;
 
 /** Why this admin token is too weak to be accepted, or null when it is fine. */
 export function adminTokenProblem(token: string | undefined): string | null {
