@@ -11,6 +11,7 @@ import {
   type LoadOptions,
   type LoadResult,
   load,
+  readerAddresses,
   type SlotPlan,
   slotPath,
   type Target,
@@ -182,7 +183,7 @@ export async function measureThroughput(
   }
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, Origin header set as a browser would, ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, each request from one of ${readerAddresses} reader addresses in turn (CF-Connecting-IP, which the per-client rate limits key on), ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
   results.note(
     "worker.loadGenerator",
     `${how}${stalls ? `; ${stalls} pair(s) re-run because the server answered nothing during a run` : ""}`,

@@ -56,6 +56,18 @@ export interface LoadResult {
   raw: string;
 }
 
+/**
+ * Requests come from many readers, as a real site's do: each carries one of this many client
+ * addresses in `CF-Connecting-IP` (in turn), the header Cloudflare sets and the worker's
+ * per-client rate limits key on. One address for all would measure the limiter, not the route.
+ */
+export const readerAddresses = 4096;
+
+const readerAddress = (n: number) => {
+  const i = n % readerAddresses;
+  return `10.0.${i >> 8}.${i & 255}`;
+};
+
 export const attemptId = (prefix: string, n: number) =>
   `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
@@ -84,8 +96,20 @@ function wrkScript(target: Target): string {
     lines.push(`wrk.body = '${target.body}'`, `wrk.headers["Content-Type"] = "application/json"`);
   }
   const plan = target.path;
-  if (typeof plan === "string") return `${lines.join("\n")}\n`;
+  const reader = [
+    "local reader = 0",
+    "local function nextReader()",
+    `  local i = reader % ${readerAddresses}`,
+    "  reader = reader + 1",
+    '  wrk.headers["CF-Connecting-IP"] = string.format("10.0.%d.%d", math.floor(i / 256), i % 256)',
+    "end",
+  ];
+  if (typeof plan === "string") {
+    lines.push(...reader, "function request()", "  nextReader()", "  return wrk.format()", "end");
+    return `${lines.join("\n")}\n`;
+  }
   lines.push(
+    ...reader,
     `local first, perThread, attempts = ${plan.first}, ${plan.perThread}, ${plan.attempts}`,
     `local questions = { ${plan.questions.map((q) => `"${q}"`).join(", ")} }`,
     "local threadCount = 0",
@@ -97,6 +121,7 @@ function wrkScript(target: Target): string {
     "function request()",
     "  local slot = first + tindex * perThread + (n % perThread)",
     "  n = n + 1",
+    "  nextReader()",
     plan.kind === "finish"
       ? `  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/finish", slot)`
       : `  local q = questions[math.floor(slot / attempts) % #questions + 1]\n  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/answers/%s", slot % attempts, q)`,
@@ -165,6 +190,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
   let errors = 0;
   let failed = 0;
   const counters = new Array<number>(options.threads).fill(0);
+  let sent = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   const once = (t: number) =>
@@ -182,6 +208,7 @@ async function runNode(target: Target, options: LoadOptions): Promise<LoadResult
           path: p,
           headers: {
             ...target.headers,
+            "cf-connecting-ip": readerAddress(sent++),
             ...(target.body === undefined ? {} : { "content-type": "application/json" }),
           },
         },
