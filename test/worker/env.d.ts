@@ -2,6 +2,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    /** The real WordPress 6.1 page from `../shared/fixtures/`, or "" when this clone lacks it. */
+    TEST_WORDPRESS_61_PAGE: string;
   }
   interface GlobalProps {
     mainModule: typeof import("../../worker/index.ts");
