@@ -9,3 +9,9 @@ declare namespace Cloudflare {
     mainModule: typeof import("../../worker/index.ts");
   }
 }
+
+// Saved blog pages imported as text by the extraction tests (`…/blog-pages/x.html?raw`, a Vite import).
+declare module "*.html?raw" {
+  const html: string;
+  export default html;
+}
