@@ -13,8 +13,8 @@
  *   address policy refuses (`http:` or a private address in production).
  * - 502 `source_unavailable`: no answer in time, a network error, a non-2xx status, too many
  *   redirects or a redirect without a Location.
- * - 502 `not_html`, 502 `too_large`: the page answered, but not with an HTML page of at most
- *   2 MB. 502 rather than 415/413, because those describe the client's own request body and
+ * - 502 `not_html`, 502 `too_large`: the page answered, but not with an HTML page (no
+ *   Content-Type, or another one) of at most 2 MB. 502 rather than 415/413, because those describe the client's own request body and
  *   here it is the publisher's server whose answer is unusable (a gateway error).
  */
 import { ApiError } from "../errors.ts";
@@ -140,13 +140,13 @@ async function read(
     await discard(response);
     return failure(502, "not_html", "The page is not an HTML page.");
   }
+  // A declared length over the limit is refused before reading; without one, reading counts.
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes || !response.body) {
+  if (declared > maxBytes) {
     await discard(response);
-    return declared > maxBytes
-      ? tooLarge(maxBytes)
-      : failure(502, "source_unavailable", "The page was empty.");
+    return tooLarge(maxBytes);
   }
+  if (!response.body) return failure(502, "source_unavailable", "The page was empty.");
   let bytes: Uint8Array | null;
   try {
     bytes = await readAtMost(response.body, maxBytes);
