@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { ApiError } from "../../worker/errors.ts";
 import { refusalReason } from "../../worker/sites/address-policy.ts";
+import { extractArticle } from "../../worker/sites/extract-article.ts";
 import { type FetchPageOutcome, fetchPage } from "../../worker/sites/fetch-page.ts";
 
 declare module "vitest" {
@@ -36,6 +37,16 @@ describe("a local run (allowLocalHttp)", () => {
     const outcome = await fetchPage(`${origin}/post`, origin, local);
     expect(outcome).toMatchObject({ ok: true, url: `${origin}/post` });
     if (outcome.ok) expect(outcome.html).toContain("A tide pool holds sea water");
+  });
+
+  it("gives HTML the extractor turns into the post's title and text", async () => {
+    const outcome = await fetchPage(`${origin}/redirect-within`, origin, local);
+    if (!outcome.ok) throw outcome.error;
+    const article = await extractArticle(outcome.html, outcome.url);
+    expect(article.title).toBe("Tide pools");
+    expect(article.text).toBe(
+      "Tide pools\n\nA tide pool holds sea water left behind by the falling tide.",
+    );
   });
 
   it("drops the URL's fragment", async () => {
