@@ -7,25 +7,31 @@
  * correct answer the article supports.
  */
 
-import type { Entity, EntityClass, EntityIndex } from "./entities.ts";
-import { entityKey, gazetteerClass } from "./entities.ts";
+import type { Entity, EntityIndex } from "./entities.ts";
+import { entityKey } from "./entities.ts";
+import {
+  allCountries,
+  allDemonyms,
+  CONTINENTS,
+  citiesOf,
+  countriesIn,
+  countryByCode,
+  regionsOf,
+} from "./gazetteer.ts";
 import {
   ALIAS_GROUPS,
-  CITIES_BY_REGION,
   COMMON_NATIONALITIES,
-  CONTINENTS_AND_OCEANS,
-  COUNTRIES_BY_REGION,
+  LANGUAGES,
   MONTHS,
   numberToWords,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
-  UNIVERSITIES,
-  US_STATES,
 } from "./lexicon.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
+import { type AnswerType, fits, personShaped, typeName } from "./typing.ts";
 
 export interface ArticleFacts {
   sentences: readonly Sentence[];
@@ -34,8 +40,8 @@ export interface ArticleFacts {
   terms: Map<string, Set<string>>;
   /** Every list in the article with the sentence holding it. */
   lists: Array<{ sentence: number; list: ListSpan }>;
-  /** The region most of the article's countries and cities belong to. */
-  region?: string;
+  /** The earliest and latest year the article names (its span, and its date when unknown). */
+  years?: { min: number; max: number };
   /** Answer spans of each sentence, found once. */
   spans: Span[][];
   /** Each sentence normalised and padded with spaces, for fast whole-phrase search. */
@@ -261,13 +267,20 @@ export function dateDistractors(
       else if (other.year > keyYear) max = Math.min(max, other.year - 1);
     }
     max = Math.min(max, keyYear <= 2025 ? 2025 : keyYear + 10);
+    // Told in the past, a year cannot come after the article's latest year, nor far before
+    // the article's earliest.
+    const years = facts.years;
+    if (years && keyYear <= years.max && PAST.test(sentence.text)) max = Math.min(max, years.max);
+    if (years)
+      min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
   }
   const key = span.text;
   const texts: string[] = [];
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
-      for (const v of orderedValues(y, 1, random, { min, max }, 9)) texts.push(String(v));
+      for (const v of spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2))
+        texts.push(String(v));
       break;
     }
     case "decade": {
@@ -277,13 +290,16 @@ export function dateDistractors(
     }
     case "century": {
       const c = keyYear ?? 0;
-      for (const v of orderedValues(c, 1, random, { min: 1, max: 21 }, 4))
+      // Centuries no later than the article's latest year.
+      const latest = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
+      for (const v of orderedValues(c, 1, random, { min: 1, max: Math.min(21, latest) }, 4))
         texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
       break;
     }
     default: {
       const y = keyYear;
-      const years = y === undefined ? [] : orderedValues(y, 1, random, { min, max }, 9);
+      const years =
+        y === undefined ? [] : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
       const months = random.shuffle(
         Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
@@ -304,6 +320,47 @@ export function dateDistractors(
   return pick(texts, key, sentence, facts, false);
 }
 
+/** A past-tense verb: the sentence tells of something that has happened. */
+const PAST =
+  /\b(?:was|were|had|did|became|began|won|took|made|went|came|left|died|\p{Ll}{3,}ed)\b/u;
+
+/** Offsets for year distractors: wider when the article spans centuries. */
+function yearOffsets(_year: number, facts: ArticleFacts): number[] {
+  const width = facts.years ? facts.years.max - facts.years.min : 20;
+  const far = Math.max(8, Math.min(40, Math.round(width / 5)));
+  const out: number[] = [];
+  for (let k = 2; k <= far; k++) out.push(-k, k);
+  return out;
+}
+
+/**
+ * Three values around the key from `offsets`, none within `minGap` of the key or of each other
+ * ("by 1700" against 1699 tests luck, not reading), nearer ones likelier, some below and some
+ * above when the bounds allow; the rest follow in case the guard refuses some.
+ */
+export function spreadValues(
+  key: number,
+  offsets: readonly number[],
+  random: Random,
+  bounds: { min: number; max: number },
+  minGap: number,
+): number[] {
+  const values = offsets.map((o) => key + o).filter((v) => v >= bounds.min && v <= bounds.max);
+  const near = random.shuffle(values.filter((v) => Math.abs(v - key) <= Math.max(minGap * 4, 6)));
+  const far = random.shuffle(values.filter((v) => Math.abs(v - key) > Math.max(minGap * 4, 6)));
+  const chosen: number[] = [];
+  const ok = (v: number) =>
+    Math.abs(v - key) >= minGap && chosen.every((c) => Math.abs(c - v) >= minGap);
+  for (const v of [...near, ...far]) if (ok(v)) chosen.push(v);
+  // Not all on one side when both sides exist.
+  const head = chosen.slice(0, DISTRACTORS_WANTED);
+  const below = chosen.filter((v) => v < key);
+  const above = chosen.filter((v) => v > key);
+  if (head.every((v) => v < key) && above[0] !== undefined) head[head.length - 1] = above[0];
+  else if (head.every((v) => v > key) && below[0] !== undefined) head[head.length - 1] = below[0];
+  return [...head, ...chosen.filter((v) => !head.includes(v))];
+}
+
 export function ordinal(n: number): string {
   const mod100 = n % 100;
   const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
@@ -315,27 +372,29 @@ export function numberDistractors(
   sentence: Sentence,
   facts: ArticleFacts,
   random: Random,
+  keyType: AnswerType,
 ): string[] {
   const v = span.value;
+  const percent = keyType.kind === "percentage";
   let values: number[];
-  if (span.format === "ordinal") {
-    values = orderedValues(v, 1, random, { min: 1, max: Infinity }, 5);
+  if (keyType.kind === "age") {
+    // Ages within a human life, a few years apart.
+    const offsets: number[] = [];
+    for (let k = 3; k <= 20; k++) offsets.push(-k, k);
+    values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal") {
+    values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
     const unitStep = 10 ** -span.decimals;
-    const step = unitStep * Math.max(1, Math.round((v * 0.08) / unitStep));
+    const step = unitStep * Math.max(2, Math.round((v * 0.15) / unitStep));
     // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
     const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
-    values = orderedValues(v, step, random, { min: step, max: Infinity }, 8).filter(
+    values = orderedValues(v, step, random, { min: step, max: percent ? 100 : Infinity }, 8).filter(
       (x) => lastDigitZero(x) === lastDigitZero(v),
     );
   } else if (v < 20) {
-    values = orderedValues(
-      v,
-      1,
-      random,
-      { min: 2, max: span.format === "words" ? 99 : Infinity },
-      5,
-    );
+    const max = percent ? 100 : span.format === "words" ? 99 : Infinity;
+    values = spreadValues(v, [-6, -4, -3, -2, 2, 3, 4, 5, 6, 8, 10], random, { min: 2, max }, 2);
   } else {
     // Keep the key's rounding: 600 moves in hundreds, 1,200 in hundreds, 37 in ones.
     const zeros = /0*$/.exec(String(v))?.[0].length ?? 0;
@@ -344,7 +403,7 @@ export function numberDistractors(
     const set = new Set<number>();
     for (const f of factors) {
       const r = Math.round((v * f) / step) * step;
-      if (r > 0 && r !== v && (span.format !== "words" || r < 100)) set.add(r);
+      if (r > 0 && Math.abs(r - v) >= 2 && (span.format !== "words" || r < 100)) set.add(r);
     }
     const below = [...set].filter((x) => x < v).sort((a, b) => b - a);
     const above = [...set].filter((x) => x > v).sort((a, b) => a - b);
@@ -358,9 +417,9 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const percent = /^(?:%|percent|per cent)$/i.test(span.unit);
   const texts = values
-    .filter((x) => !percent || x <= 100)
+    .filter((x) => !percent || (x > 0 && x <= 100))
+    .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
     .filter((t) => articleFits(before, t));
   return pick(texts, span.text, sentence, facts, false);
@@ -396,46 +455,87 @@ function articleFits(before: string, text: string): boolean {
   return article === "an" ? vowelSound : !vowelSound;
 }
 
-function regionOf(name: string, table: Record<string, string[]>): string | undefined {
-  for (const [region, list] of Object.entries(table)) if (list.includes(name)) return region;
-  return undefined;
+/** Which of the key's own places the stem names: a city key then stays in that country. */
+function stemNamesCountry(sentence: Sentence, key: string, code: string | undefined): boolean {
+  if (!code) return false;
+  const country = countryByCode(code);
+  if (!country) return false;
+  const rest = sentence.text.replace(key, " ");
+  const names = [country.name, country.demonym, ...regionsOf(code).map((r) => r.name)];
+  if (code === "GB") names.push("Britain", "UK", "British", "Scottish", "English", "Welsh");
+  if (code === "US") names.push("America", "US", "U.S.", "American");
+  return names.some((n) => n && containsPhrase(rest, n));
+}
+
+/** Same-level places, nearest first: the key's country, then its subregion, then its region. */
+function placePool(keyType: AnswerType, key: string, sentence: Sentence, random: Random): string[] {
+  const sub = keyType.subregion;
+  const region = (code: string | undefined) => (code ? countryByCode(code)?.region : undefined);
+  const keyRegion = region(keyType.country);
+  const sameSub = sub ? countriesIn(sub) : [];
+  const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
+  switch (keyType.level) {
+    case "city": {
+      const own = keyType.country ? citiesOf(keyType.country).slice(0, 25) : [];
+      const local = random.shuffle(own.map((c) => c.name));
+      if (stemNamesCountry(sentence, key, keyType.country)) return local;
+      const near = random.shuffle(
+        sameSub
+          .filter((c) => c.code !== keyType.country)
+          .flatMap((c) =>
+            citiesOf(c.code)
+              .slice(0, 2)
+              .map((x) => x.name),
+          ),
+      );
+      return [...local, ...near];
+    }
+    case "region":
+      return keyType.country ? random.shuffle(regionsOf(keyType.country).map((r) => r.name)) : [];
+    case "country":
+      return [
+        ...random.shuffle(sameSub.map((c) => c.name)),
+        ...random.shuffle(sameRegion.map((c) => c.name)),
+      ];
+    case "continent":
+      return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
+    default:
+      return [];
+  }
+}
+
+function peoplesPool(keyType: AnswerType, random: Random): string[] {
+  const sub = keyType.subregion;
+  const keyRegion = keyType.country ? countryByCode(keyType.country)?.region : undefined;
+  const near: string[] = [];
+  const far: string[] = [];
+  for (const [demonym, c] of allDemonyms()) {
+    if (c.subregion === sub) near.push(demonym);
+    else if (c.region === keyRegion) far.push(demonym);
+  }
+  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(COMMON_NATIONALITIES)];
 }
 
 function gazetteerPool(
-  cls: EntityClass,
+  keyType: AnswerType,
   key: string,
-  facts: ArticleFacts,
+  sentence: Sentence,
   random: Random,
 ): string[] {
-  const region =
-    regionOf(key, COUNTRIES_BY_REGION) ?? regionOf(key, CITIES_BY_REGION) ?? facts.region;
-  const byRegion = (table: Record<string, string[]>) => {
-    const own = region ? (table[region] ?? []) : [];
-    const rest = Object.entries(table)
-      .filter(([r]) => r !== region)
-      .flatMap(([, l]) => l);
-    return [...random.shuffle(own), ...random.shuffle(rest)];
-  };
-  switch (cls) {
-    case "country":
-      return byRegion(COUNTRIES_BY_REGION);
-    case "city":
-      return byRegion(CITIES_BY_REGION);
-    case "state":
-      return random.shuffle(US_STATES);
-    case "continent":
-      return random.shuffle(CONTINENTS_AND_OCEANS);
+  switch (keyType.kind) {
+    case "place":
+      return placePool(keyType, key, sentence, random);
     case "nationality":
-      return random.shuffle(COMMON_NATIONALITIES);
+      return peoplesPool(keyType, random);
+    case "language":
+      return random.shuffle([...LANGUAGES]);
     case "organisation":
       // The list of international bodies only suits a key that is one.
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
-      )
+      ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
         ? random.shuffle(ORGANISATIONS)
         : [];
-    case "institution":
-      return random.shuffle(UNIVERSITIES);
     default:
       return [];
   }
@@ -460,36 +560,85 @@ export function isTopic(e: Entity, facts: ArticleFacts): boolean {
   return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
 }
 
+/** Whether a candidate name may stand beside the key: same type, same level, whole names. */
+export function candidateFits(
+  keyType: AnswerType,
+  key: string,
+  candidate: string,
+  sentence: Sentence,
+  facts: ArticleFacts,
+): boolean {
+  const t = typeName(candidate, facts.index);
+  if (!fits(keyType, t)) return false;
+  // "Markham" the conspirator is no city, whatever the data says.
+  const known = facts.index.byAlias.get(entityKey(candidate));
+  if (known?.cls === "person" && keyType.kind !== "person") return false;
+  // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
+  if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
+  if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
+    return false;
+  const keyWords = key.split(" ").length;
+  const words = candidate.split(" ").length;
+  if (keyType.kind === "person") {
+    // A surname beside surnames, whole names beside whole names, never a bare first name.
+    if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
+    if (keyWords === 1 && words !== 1) return false;
+  }
+  if (
+    keyType.kind === "place" &&
+    keyType.level === "city" &&
+    stemNamesCountry(sentence, key, keyType.country)
+  )
+    return t.country === keyType.country;
+  if (keyType.kind === "place" && keyType.level === "country" && keyType.subregion) {
+    // A European country beside European ones: same region at least.
+    const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
+    const cr = t.country ? countryByCode(t.country)?.region : undefined;
+    if (kr && cr && kr !== cr) return false;
+  }
+  if (keyType.kind === "nationality" && keyType.country && t.country) {
+    const kr = countryByCode(keyType.country)?.region;
+    const cr = countryByCode(t.country)?.region;
+    if (kr && cr && kr !== cr && !COMMON_NATIONALITIES.includes(candidate)) return false;
+  }
+  // "Hundred Years" beside generals: a name the article only ever writes as part of another.
+  if (!facts.index.byAlias.has(entityKey(candidate)) && keyType.kind === "name") return false;
+  return true;
+}
+
 export function entityDistractors(
   span: Extract<Span, { kind: "entity" }>,
   sentence: Sentence,
   facts: ArticleFacts,
   random: Random,
+  keyType: AnswerType,
 ): string[] {
   const key = span.text;
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
   for (const e of facts.index.byKey.values()) {
-    if (e.cls !== span.cls || e === main || isTopic(e, facts)) continue;
+    if (e === main || isTopic(e, facts)) continue;
     if (entityKey(e.name) === span.key) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
-    if (span.cls === "person" && !rolesFit(keyRoles, e.roles)) continue;
+    if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.
   const kw = lastKeyword(key);
   const words = key.split(" ").length;
   // A surname-only key gets surname-only distractors ("Oppenheimer", "Bethe", "Fermi").
-  const surnameOnly = span.cls === "person" && words === 1;
+  const surnameOnly = keyType.kind === "person" && words === 1;
   const scored = random
     .shuffle(sameClass)
+    // Surnames only of whole names ("Eric of Pomerania" and "Christian IV" give none).
+    .filter((e) => !surnameOnly || (e.cls === "person" && personShaped(e.name, facts.index)))
     .map((e) => (surnameOnly ? { ...e, name: e.name.split(" ").pop() ?? e.name } : e))
+    .filter((e) => !surnameOnly || /^\p{Lu}\p{Ll}{2,}/u.test(e.name))
     .map((e) => {
       let score = 0;
-      if (span.cls !== "person" && lastKeyword(e.name) === kw) score += 2;
+      if (keyType.kind !== "person" && lastKeyword(e.name) === kw) score += 2;
       if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
-      if (span.cls === "person" && !surnameOnly && e.name.split(" ").length < 2) score -= 3;
       if (Math.abs(e.name.split(" ").length - words) >= 2) score -= 3;
       return { name: e.name, score };
     })
@@ -498,26 +647,25 @@ export function entityDistractors(
     .map((x) => x.name);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
-    /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation)$/.test(
+    /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation|Philippines|Bahamas|Gambia)$/.test(
       name,
     );
   const withThe = /\bthe\s$/i.test(sentence.text.slice(0, span.start));
   const articleOk = (name: string) =>
-    (span.cls !== "country" && span.cls !== "continent") || takesThe(name) === withThe;
+    keyType.kind !== "place" ||
+    (keyType.level !== "country" && keyType.level !== "continent") ||
+    takesThe(name) === withThe;
   // Abbreviations ("U.S.") only stand against an abbreviated key.
   const abbreviated = (name: string) => /\p{Lu}\./u.test(name);
-  const shapeOk = (name: string) => articleOk(name) && abbreviated(name) === abbreviated(key);
+  const shapeOk = (name: string) =>
+    articleOk(name) &&
+    abbreviated(name) === abbreviated(key) &&
+    candidateFits(keyType, key, name, sentence, facts);
   const topics = new Set(
     [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
   );
-  const gaz = gazetteerPool(span.cls, key, facts, random).filter(
-    (g) =>
-      !topics.has(entityKey(g)) &&
-      Math.abs(g.split(" ").length - words) < 2 &&
-      (gazetteerClass(g) === undefined ||
-        gazetteerClass(g) === span.cls ||
-        span.cls === "organisation" ||
-        span.cls === "institution"),
+  const gaz = gazetteerPool(keyType, key, sentence, random).filter(
+    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2,
   );
   return pick([...scored, ...gaz].filter(shapeOk), key, sentence, facts, true);
 }

@@ -512,6 +512,20 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
       piece = piece.slice(1);
       titled = true;
     }
+    // "South Africa Finance Minister Trevor Manuel": the name is what follows the title.
+    if (!keywordInPiece) {
+      for (let k = piece.length - 3; k >= 1; k--) {
+        const rest = piece.slice(k + 1);
+        if (
+          PERSON_TITLES.has(piece[k]?.text ?? "") &&
+          rest.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
+        ) {
+          piece = rest;
+          titled = true;
+          break;
+        }
+      }
+    }
     // "Professor of Physics": a title followed by "of" names a post, not a person.
     if (titled && CONNECTORS.has(piece[0]?.text ?? "")) titled = false;
     while (piece.length > 0 && CONNECTORS.has(piece[0]?.text ?? "")) piece = piece.slice(1);

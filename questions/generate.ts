@@ -28,13 +28,17 @@ import { UnusableArticleError } from "./errors.ts";
 import {
   clauseWithKey,
   clozeExplanation,
+  keySegment,
   listExplanation,
+  repeatsSentence,
   statementExplanation,
 } from "./explain.ts";
-import { CITIES_BY_REGION, COUNTRIES_BY_REGION, STOPWORDS } from "./lexicon.ts";
+import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
+import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
+import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
 
 export interface GenerateOptions {
   title?: string;
@@ -47,6 +51,9 @@ export const MAX_ARTICLE_BYTES = 200 * 1024;
 const DEFAULT_COUNT = 10;
 const BLANK = "____";
 const MIN_SCORE = 0.8;
+const RELAXED_SCORE = 0.45;
+/** Of a bank of six or more, at most this share on numbers and dates (issue 11). */
+export const MAX_FIGURE_SHARE = 0.6;
 
 interface Candidate {
   type: QuestionType;
@@ -64,11 +71,36 @@ interface Candidate {
   shows: string[];
   /** Kind of fact, for variety: date, number, person, place, term, list… */
   facet: string;
+  /** The key's type; every distractor has it (typing.ts). */
+  keyType: AnswerType;
+  /** The type of each distractor as typing.ts reads it, for the review command. */
+  distractorTypes: string[];
+  /** Set when its distractors could not be made: never chosen. */
+  failed?: boolean;
   /** Makes the distractors (deferred: costly); false when too few good ones exist. */
   materialize?: () => boolean;
 }
 
+/** What the review command shows beside each question: the key's and distractors' types. */
+export interface ReviewNote {
+  id: string;
+  keyType: string;
+  distractorTypes: string[];
+}
+
 export function generateBank(text: string, options: GenerateOptions = {}): Bank {
+  return generate(text, options).bank;
+}
+
+/** The bank and, per question, the types the engine gave its key and distractors. */
+export function generateReview(
+  text: string,
+  options: GenerateOptions = {},
+): { bank: Bank; notes: ReviewNote[] } {
+  return generate(text, options);
+}
+
+function generate(text: string, options: GenerateOptions): { bank: Bank; notes: ReviewNote[] } {
   assertUsable(text);
   const articleHash = bytesToHex(sha256(utf8ToBytes(text)));
   const random = randomFromHash(articleHash);
@@ -77,7 +109,8 @@ export function generateBank(text: string, options: GenerateOptions = {}): Bank 
 
   const index = buildEntityIndex(article.sentences, text);
   const facts = collectFacts(article, index);
-  const candidates = buildCandidates(article, facts, random);
+  const title = (options.title ?? "").trim() || findTitle(article);
+  const candidates = buildCandidates(article, facts, random, title);
   const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
   const chosen = select(candidates, article, wanted);
   if (chosen.length === 0)
@@ -86,13 +119,19 @@ export function generateBank(text: string, options: GenerateOptions = {}): Bank 
       "No good questions could be made from this article: it has too few clear facts (dates, numbers, names, lists). Try a longer, more factual article.",
     );
   const questions = assemble(chosen, random);
-  return {
+  const notes = chosen.map((c, i) => ({
+    id: questions[i]?.id ?? "",
+    keyType: typeLabel(c.keyType),
+    distractorTypes: c.distractorTypes,
+  }));
+  const bank: Bank = {
     version: 1,
-    title: (options.title ?? "").trim() || findTitle(article),
+    title,
     locale: options.locale ?? "en",
     articleHash,
     questions,
   };
+  return { bank, notes };
 }
 
 function assertUsable(text: string): void {
@@ -164,7 +203,8 @@ function findTitle(article: ArticleText): string {
 function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   const terms = new Map<string, Set<string>>();
   const lists: ArticleFacts["lists"] = [];
-  const regionVotes = new Map<string, number>();
+  let minYear = Infinity;
+  let maxYear = -Infinity;
   const definedTerms = new Set<string>();
   const spans: Span[][] = [];
   for (const s of article.sentences) {
@@ -177,28 +217,19 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
         set.add(span.text.toLowerCase());
         terms.set(span.cls, set);
       }
-      if (span.kind === "entity" && (span.cls === "country" || span.cls === "city")) {
-        for (const table of [COUNTRIES_BY_REGION, CITIES_BY_REGION])
-          for (const [region, list] of Object.entries(table))
-            if (list.includes(span.text))
-              regionVotes.set(region, (regionVotes.get(region) ?? 0) + 1);
+      if (span.kind === "date" && span.year !== undefined && span.format !== "century") {
+        minYear = Math.min(minYear, span.year);
+        maxYear = Math.max(maxYear, span.year);
       }
     }
     for (const list of findLists(s)) lists.push({ sentence: s.index, list });
   }
-  let region: string | undefined;
-  let top = 0;
-  for (const [r, n] of regionVotes)
-    if (n > top) {
-      top = n;
-      region = r;
-    }
   return {
     sentences: article.sentences,
     index,
     terms,
     lists,
-    region,
+    years: minYear <= maxYear ? { min: minYear, max: maxYear } : undefined,
     definedTerms,
     spans,
     normSentences: article.sentences.map((s) => padded(s.text)),
@@ -310,7 +341,7 @@ function resolvePronouns(article: ArticleText, index: EntityIndex): Map<number, 
         shift: replacement.length - pronoun.length,
       });
       previousIsSubject = !here?.other;
-    } else previousIsSubject = Boolean(here?.main) && !here?.other;
+    } else previousIsSubject = !here?.other && (Boolean(here?.main) || !pronoun);
   }
   return out;
 }
@@ -381,6 +412,16 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (listed && listed.split(/,\s*|\s(?:and|or)\s/).filter((x) => x.trim()).length === span.value)
       return false;
   }
+  // A capitalised "called X" is a proper name of no known type: nothing safe to set beside it.
+  if (span.kind === "term" && span.cls === "defined" && /^\p{Lu}/u.test(span.text)) return false;
+  // "The 1953–54 season": a year joined to the next cannot change alone.
+  if (span.kind === "date" && /^[–-]\d/.test(sentence.text.slice(span.end))) return false;
+  // "two thirds": a fraction, not a count.
+  if (
+    span.kind === "number" &&
+    /^\s(?:thirds?|quarters?|halves|fifths?|tenths?)\b/.test(sentence.text.slice(span.end))
+  )
+    return false;
   // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
   if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
   // "gave them the lead": an element word is a chemical only where the article names others.
@@ -410,7 +451,32 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
   return true;
 }
 
-function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Random): Candidate[] {
+/** How much a fact of each type teaches: who and what happened first, then figures. */
+const KIND_SCORE: Record<AnswerType["kind"], number> = {
+  person: 0.6,
+  event: 0.5,
+  organisation: 0.45,
+  team: 0.45,
+  work: 0.45,
+  place: 0.4,
+  nationality: 0.3,
+  language: 0.3,
+  year: 0.25,
+  date: 0.2,
+  percentage: 0.25,
+  age: 0.25,
+  quantity: 0.2,
+  term: 0.1,
+  list: 0.3,
+  name: 0,
+};
+
+function buildCandidates(
+  article: ArticleText,
+  facts: ArticleFacts,
+  random: Random,
+  title: string,
+): Candidate[] {
   const out: Candidate[] = [];
   const resolved = resolvePronouns(article, facts.index);
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
@@ -424,6 +490,9 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
     const display = shown?.text ?? sentence.text;
     const shift = shown?.shift ?? 0;
     const base = scoreSentence(display);
+    (globalThis as unknown as { dbg?: (m: string) => void }).dbg?.(
+      `S${sentence.index} base=${base} ${display.slice(0, 70)}`,
+    );
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
     const density = Math.min(3, spans.length) * 0.15;
@@ -431,40 +500,58 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
 
     for (const span of spans) {
-      if (!keyEligible(span, facts, sentence)) continue;
+      const D = (globalThis as unknown as { dbg?: (m: string) => void }).dbg;
+      if (!keyEligible(span, facts, sentence)) {
+        D?.(`   x ineligible ${span.text}`);
+        continue;
+      }
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
       const keyStart = span.start + shift;
       const keyEnd = span.end + shift;
       const stem = blankOut(display, keyStart, keyEnd);
-      if (recoverable(span.text, stem, aliases)) continue;
+      if (recoverable(span.text, stem, aliases)) {
+        D?.(`   x recoverable ${span.text}`);
+        continue;
+      }
+      const keyType = typeSpan(span, sentence.text, facts.index);
+      // A proper name of no known type has no safe distractors.
+      if (keyType.kind === "name") {
+        D?.(`   x name ${span.text}`);
+        continue;
+      }
+      if (stemGivesAway(stem, span.text, keyType, title)) {
+        D?.(`   x giveaway ${span.text}`);
+        continue;
+      }
+      D?.(`   + ${typeLabel(keyType)} ${span.text}`);
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
-        made ??=
+        made ??= (
           span.kind === "date"
             ? dateDistractors(span, sentence, spans, facts, random)
             : span.kind === "number"
-              ? numberDistractors(span, sentence, facts, random)
+              ? numberDistractors(span, sentence, facts, random, keyType)
               : span.kind === "entity"
-                ? entityDistractors(span, sentence, facts, random)
-                : termDistractors(span, sentence, facts, random);
+                ? entityDistractors(span, sentence, facts, random, keyType)
+                : termDistractors(span, sentence, facts, random)
+        ).filter((d) => fitsArticle(stem, d) && samePlurality(span.text, d));
         return made;
       };
-      const facet = facetOf(span);
-      const kindScore =
-        span.kind === "date"
-          ? 0.35
-          : span.kind === "number"
-            ? 0.4
-            : span.kind === "entity"
-              ? 0.3
-              : 0.1;
-      const score = base + density + kindScore + 0.2;
+      const typesOf = (ds: readonly string[]) =>
+        ds.map((d) =>
+          span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
+        );
+      const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
+      const score = base + density + KIND_SCORE[keyType.kind] + 0.2;
       const secrets = [span.text, ...aliases];
       const quoted = clean(display);
-      const clause = () => clauseWithKey(display, keyStart, keyEnd, isCommon);
+      const clause = () => {
+        const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
+        return repeatsSentence(c, display) ? keySegment(display, keyStart, keyEnd) : c;
+      };
       const cloze: Candidate = {
         type: "cloze",
         sentence,
@@ -476,10 +563,13 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         secrets,
         shows: [stem, span.text],
         facet,
+        keyType,
+        distractorTypes: [],
         materialize: () => {
           const distractors = distractorsFor();
           if (distractors.length < 2) return false;
           cloze.distractors = distractors;
+          cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
           return true;
         },
@@ -498,9 +588,12 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
           secrets,
           shows: [quoted],
           facet,
+          keyType,
+          distractorTypes: [],
           materialize: () => {
             const distractors = distractorsFor();
             if (distractors.length < 3) return false;
+            statement.distractorTypes = typesOf(distractors);
             statement.distractors = distractors.map((d) =>
               clean(`${display.slice(0, keyStart)}${d}${display.slice(keyEnd)}`),
             );
@@ -536,6 +629,8 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         secrets: list.items.map((i) => i.text),
         shows: [stem, item.text, ...distractors],
         facet: "list",
+        keyType: { kind: "list", unit: list.cls },
+        distractorTypes: distractors.map(() => `list:${list.cls}`),
       });
     }
   }
@@ -568,7 +663,28 @@ function describe(span: Span): string {
  * Greedy choice: best candidates first, one question per sentence, no question giving
  * another's answer away, spread over the article, and a mix of types and facets.
  */
+/** Questions an article of this length deserves (issue 11): 8 from 700 words, 5 from 300. */
+export function targetCount(words: number): number {
+  return words >= 700 ? 8 : words >= 300 ? 5 : 1;
+}
+
+/**
+ * The strict choice first; when it falls short of what the article's length deserves, weaker
+ * sentences (a "But" opening, a hedge) may carry the missing questions.
+ */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
+  const strict = selectWith(candidates, article, wanted, MIN_SCORE);
+  if (strict.length >= Math.min(wanted, targetCount(article.wordCount))) return strict;
+  const relaxed = selectWith(candidates, article, wanted, RELAXED_SCORE);
+  return relaxed.length > strict.length ? relaxed : strict;
+}
+
+function selectWith(
+  candidates: Candidate[],
+  article: ArticleText,
+  wanted: number,
+  minScore: number,
+): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
   const zoneOf = (c: Candidate) =>
@@ -617,7 +733,9 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   };
 
   // Weak candidates never make it, however much variety they would add.
-  const pool = candidates.filter((c) => c.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
+  const pool = candidates
+    .filter((c) => c.score >= minScore && !c.failed)
+    .sort((a, b) => b.score - a.score);
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
@@ -629,6 +747,9 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       let s = c.score;
       s -= (zoneCount[zone] ?? 0) * 0.35;
       s -= facetN * 0.2;
+      // Figures and dates at most half the bank: people, events and outcomes first.
+      if (c.facet === "figure" && (facetCount.get("figure") ?? 0) >= Math.ceil(chosen.length / 2))
+        s -= 0.6;
       // Aim for roughly 60% cloze, 20% true-statement, 20% list-membership.
       const share = c.type === "cloze" ? 0.6 : 0.2;
       if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
@@ -644,6 +765,10 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       best.materialize = undefined;
       const index = pool.indexOf(best);
       if (!ready) {
+        best.failed = true;
+        (globalThis as unknown as { dbg?: (m: string) => void }).dbg?.(
+          `   FAILED distractors ${best.key}`,
+        );
         pool.splice(index, 1);
         continue;
       }
@@ -652,7 +777,7 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;
-      if (conflicts(best) || best.score < MIN_SCORE) {
+      if (conflicts(best) || best.score < minScore) {
         pool.splice(index, 1);
         continue;
       }
@@ -666,7 +791,19 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
     typeCount.set(best.type, (typeCount.get(best.type) ?? 0) + 1);
     facetCount.set(best.facet, (facetCount.get(best.facet) ?? 0) + 1);
   }
-  return chosen.sort((a, b) => a.sentence.start - b.sentence.start);
+  return balanceFigures(chosen).sort((a, b) => a.sentence.start - b.sentence.start);
+}
+
+/** Figures and dates at most 60% of a bank of six or more: the weakest figures go. */
+function balanceFigures(chosen: Candidate[]): Candidate[] {
+  const out = [...chosen];
+  const figures = () => out.filter((c) => c.facet === "figure");
+  while (out.length >= 6 && figures().length > MAX_FIGURE_SHARE * out.length) {
+    const weakest = figures().sort((a, b) => a.score - b.score)[0];
+    if (!weakest) break;
+    out.splice(out.indexOf(weakest), 1);
+  }
+  return out;
 }
 
 /** Builds the bank's questions, placing each key so positions are balanced across the bank. */
@@ -688,6 +825,7 @@ function assemble(chosen: Candidate[], random: Random): Question[] {
       prompt: c.prompt,
       choices,
       answer: ids[position] ?? "a",
+      kind: typeLabel(c.keyType),
       explanation: c.explain(),
       source: { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text },
     };
