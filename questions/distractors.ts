@@ -267,10 +267,11 @@ export function dateDistractors(
       else if (other.year > keyYear) max = Math.min(max, other.year - 1);
     }
     max = Math.min(max, keyYear <= 2025 ? 2025 : keyYear + 10);
-    // Told in the past, a year cannot come after the article's latest year, nor far before
+    // Unless the sentence looks ahead, a year cannot come after the article's latest year, nor far before
     // the article's earliest.
     const years = facts.years;
-    if (years && keyYear <= years.max && PAST.test(sentence.text)) max = Math.min(max, years.max);
+    if (years && keyYear <= years.max && !FUTURE.test(sentence.text))
+      max = Math.min(max, years.max);
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
   }
@@ -279,7 +280,7 @@ export function dateDistractors(
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
-      for (const v of spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2))
+      for (const v of spreadValues(y, yearOffsets(y, facts), random, { min, max }, 3))
         texts.push(String(v));
       break;
     }
@@ -320,16 +321,15 @@ export function dateDistractors(
   return pick(texts, key, sentence, facts, false);
 }
 
-/** A past-tense verb: the sentence tells of something that has happened. */
-const PAST =
-  /\b(?:was|were|had|did|became|began|won|took|made|went|came|left|died|\p{Ll}{3,}ed)\b/u;
+/** A sentence about what is to come: its years may pass the article's latest. */
+const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
 
 /** Offsets for year distractors: wider when the article spans centuries. */
 function yearOffsets(_year: number, facts: ArticleFacts): number[] {
   const width = facts.years ? facts.years.max - facts.years.min : 20;
-  const far = Math.max(8, Math.min(40, Math.round(width / 5)));
+  const far = Math.max(12, Math.min(40, Math.round(width / 5)));
   const out: number[] = [];
-  for (let k = 2; k <= far; k++) out.push(-k, k);
+  for (let k = 3; k <= far; k++) out.push(-k, k);
   return out;
 }
 

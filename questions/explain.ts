@@ -340,7 +340,11 @@ export function keySegment(text: string, keyStart: number, keyEnd: number): stri
     }
   }
   let part = body.slice(start, end).trim();
-  if (part.split(" ").length < 4) part = body.slice(start).trim();
+  // "In 1935," alone says nothing: take the clause that follows too.
+  if (part.split(" ").length < 4) {
+    const next = cuts.find(([s]) => s !== undefined && s > end)?.[0];
+    part = body.slice(start, next ?? body.length).trim();
+  }
   return `${part.charAt(0).toUpperCase()}${part.slice(1)}.`;
 }
 

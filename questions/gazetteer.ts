@@ -149,6 +149,10 @@ function load(): Tables {
     list.push(info);
     citiesByCode.set(code, list);
   }
+  // "New York" for GeoNames' "New York City".
+  for (const [name, info] of [...cities])
+    if (name.endsWith(" City") && !cities.has(name.slice(0, -5)))
+      cities.set(name.slice(0, -5), info);
   const regions = new Map<string, RegionInfo>();
   const regionsByCode = new Map<string, RegionInfo[]>();
   for (const [code, names] of Object.entries(REGIONS)) {

@@ -245,7 +245,7 @@ const HEDGES =
 const OPINION =
   /\b(?:great|greatest|huge|immense|significant|pivotal|vital|crucial|fruitful|brighter|best|worst|remarkable|important|deeply|favorable|favourable|robust|strong|stronger|unprecedented|promising|excellent|considered|regarded|famous|well-known|notable)\b/i;
 const CONTEXT_START =
-  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally)\b/;
+  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later)\b/;
 const OUTSIDE_CONTEXT =
   /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
 
@@ -416,6 +416,23 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
   if (span.kind === "term" && span.cls === "defined" && /^\p{Lu}/u.test(span.text)) return false;
   // "The 1953–54 season": a year joined to the next cannot change alone.
   if (span.kind === "date" && /^[–-]\d/.test(sentence.text.slice(span.end))) return false;
+  if (span.kind === "number") {
+    const before = sentence.text.slice(0, span.start);
+    const after = sentence.text.slice(span.end);
+    // "less than five years": every smaller choice would be true too.
+    if (
+      /\b(?:less than|fewer than|more than|over|under|up to|at least|at most|nearly|almost|about|around|some|roughly|approximately)\s$/i.test(
+        before,
+      )
+    )
+      return false;
+    // "William Parker, 4th Baron Monteagle": the number of a title is no fact to learn.
+    if (span.format === "ordinal" && /^\s\p{Lu}/u.test(after)) return false;
+    // Minutes of a match, chapters, pages, appearances: figures nobody should memorise.
+    if (/^(?:minutes?|seconds?)$/.test(span.unit)) return false;
+    if (/^\s(?:chapters?|pages?|appearances|times|minutes?|seconds?|games|matches)\b/.test(after))
+      return false;
+  }
   // "two thirds": a fraction, not a count.
   if (
     span.kind === "number" &&
@@ -490,9 +507,6 @@ function buildCandidates(
     const display = shown?.text ?? sentence.text;
     const shift = shown?.shift ?? 0;
     const base = scoreSentence(display);
-    (globalThis as unknown as { dbg?: (m: string) => void }).dbg?.(
-      `S${sentence.index} base=${base} ${display.slice(0, 70)}`,
-    );
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
     const density = Math.min(3, spans.length) * 0.15;
@@ -500,9 +514,7 @@ function buildCandidates(
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
 
     for (const span of spans) {
-      const D = (globalThis as unknown as { dbg?: (m: string) => void }).dbg;
       if (!keyEligible(span, facts, sentence)) {
-        D?.(`   x ineligible ${span.text}`);
         continue;
       }
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
@@ -512,20 +524,16 @@ function buildCandidates(
       const keyEnd = span.end + shift;
       const stem = blankOut(display, keyStart, keyEnd);
       if (recoverable(span.text, stem, aliases)) {
-        D?.(`   x recoverable ${span.text}`);
         continue;
       }
       const keyType = typeSpan(span, sentence.text, facts.index);
       // A proper name of no known type has no safe distractors.
       if (keyType.kind === "name") {
-        D?.(`   x name ${span.text}`);
         continue;
       }
       if (stemGivesAway(stem, span.text, keyType, title)) {
-        D?.(`   x giveaway ${span.text}`);
         continue;
       }
-      D?.(`   + ${typeLabel(keyType)} ${span.text}`);
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
@@ -704,7 +712,9 @@ function selectWith(
     if (!f) {
       f = {
         secrets: c.secrets.map(padded).filter((s) => s.trim()),
-        shows: c.shows.map(padded),
+        // What gives an answer away is a stem or a key; another question's wrong choice names
+        // something the article mentions, which tells a reader nothing.
+        shows: c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded),
         key: entityKey(c.key),
       };
       forms.set(c, f);
@@ -745,7 +755,7 @@ function selectWith(
       const typeN = typeCount.get(c.type) ?? 0;
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
-      s -= (zoneCount[zone] ?? 0) * 0.35;
+      s -= (zoneCount[zone] ?? 0) * 0.45;
       s -= facetN * 0.2;
       // Figures and dates at most half the bank: people, events and outcomes first.
       if (c.facet === "figure" && (facetCount.get("figure") ?? 0) >= Math.ceil(chosen.length / 2))
@@ -766,9 +776,6 @@ function selectWith(
       const index = pool.indexOf(best);
       if (!ready) {
         best.failed = true;
-        (globalThis as unknown as { dbg?: (m: string) => void }).dbg?.(
-          `   FAILED distractors ${best.key}`,
-        );
         pool.splice(index, 1);
         continue;
       }
@@ -791,15 +798,30 @@ function selectWith(
     typeCount.set(best.type, (typeCount.get(best.type) ?? 0) + 1);
     facetCount.set(best.facet, (facetCount.get(best.facet) ?? 0) + 1);
   }
-  return balanceFigures(chosen).sort((a, b) => a.sentence.start - b.sentence.start);
+  return balanceFigures(chosen, article.text.length).sort(
+    (a, b) => a.sentence.start - b.sentence.start,
+  );
 }
 
-/** Figures and dates at most 60% of a bank of six or more: the weakest figures go. */
-function balanceFigures(chosen: Candidate[]): Candidate[] {
+/**
+ * Figures and dates at most 60% of a bank of six or more: the weakest figures go, first those
+ * whose going leaves no more than half the article without a question.
+ */
+function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
   const out = [...chosen];
   const figures = () => out.filter((c) => c.facet === "figure");
+  const widestGap = (list: Candidate[]) => {
+    const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
+    const edges = [0, ...starts, length];
+    let widest = 0;
+    for (let i = 1; i < edges.length; i++)
+      widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
+    return widest;
+  };
   while (out.length >= 6 && figures().length > MAX_FIGURE_SHARE * out.length) {
-    const weakest = figures().sort((a, b) => a.score - b.score)[0];
+    const ranked = figures().sort((a, b) => a.score - b.score);
+    const spared = ranked.find((c) => widestGap(out.filter((o) => o !== c)) <= length * 0.5);
+    const weakest = spared ?? ranked[0];
     if (!weakest) break;
     out.splice(out.indexOf(weakest), 1);
   }

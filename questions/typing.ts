@@ -59,6 +59,7 @@ export interface AnswerType {
 export function typeLabel(t: AnswerType): string {
   if (t.kind === "place") return `place:${t.level ?? "site"}`;
   if (t.kind === "quantity" && t.unit) return `quantity:${t.unit.toLowerCase()}`;
+  if (t.kind === "list" && t.unit) return `list:${t.unit}`;
   return t.kind;
 }
 

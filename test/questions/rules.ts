@@ -110,14 +110,14 @@ export function showsSource(shown: string, source: string, article: string): boo
   return /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u.test(bare) && article.includes(bare);
 }
 
-interface View {
+export interface View {
   stem: string;
   key: string;
   distractors: string[];
 }
 
 /** The question as a stem and choice slots, whatever its type. */
-function view(q: Question): View | undefined {
+export function view(q: Question): View | undefined {
   const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
   const others = q.choices.filter((c) => c.id !== q.answer).map((c) => c.text);
   if (q.type === "true-statement") {
@@ -133,7 +133,7 @@ function view(q: Question): View | undefined {
 }
 
 const BOILERPLATE =
-  /^(?:log ?in|sign (?:in|up)|rating|blog|source|posted|published|by |share|tags?|related|read more|subscribe|advertisement|copyright|photo|image|caption)\b/i;
+  /^(?:log ?in|sign (?:in|up)|rating|blog|source|posted|published|by (?![\d_])|share|tags?|related|read more|subscribe|advertisement|copyright|photo|image|caption)\b/i;
 const PRONOUN_START = /^(?:He|She|It|They|This|These|Those|That|His|Her|Its|Their)\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My)\b/;
 
