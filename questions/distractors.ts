@@ -494,8 +494,8 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       return keyType.country ? random.shuffle(regionsOf(keyType.country).map((r) => r.name)) : [];
     case "country":
       return [
-        ...random.shuffle(sameSub.map((c) => c.name)),
-        ...random.shuffle(sameRegion.map((c) => c.name)),
+        ...random.shuffle(prominent(sameSub).map((c) => c.name)),
+        ...random.shuffle(prominent(sameRegion).map((c) => c.name)),
       ];
     case "continent":
       return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
@@ -504,12 +504,26 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   }
 }
 
+/**
+ * The better-known of a set of countries (those with the most cities of 100,000 people): Spain
+ * is set beside Italy and France, not beside San Marino and Malta.
+ */
+function prominent<T extends { code: string }>(countries: readonly T[], keep = 8): T[] {
+  return [...countries]
+    .sort((a, b) => citiesOf(b.code).length - citiesOf(a.code).length)
+    .slice(0, keep);
+}
+
 function peoplesPool(keyType: AnswerType, random: Random): string[] {
   const sub = keyType.subregion;
   const keyRegion = keyType.country ? countryByCode(keyType.country)?.region : undefined;
   const near: string[] = [];
   const far: string[] = [];
+  const big = new Set(prominent(allCountries(), 60).map((c) => c.code));
   for (const [demonym, c] of allDemonyms()) {
+    // "Welsh" beside "Norwegian" only when the key is one of the UK's own peoples.
+    if (c.code === "GB" && demonym !== "British" && keyType.country !== "GB") continue;
+    if (!big.has(c.code)) continue;
     if (c.subregion === sub) near.push(demonym);
     else if (c.region === keyRegion) far.push(demonym);
   }
@@ -573,6 +587,10 @@ export function candidateFits(
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
   if (known?.cls === "person" && keyType.kind !== "person") return false;
+  if (keyType.kind !== "person" && !candidate.includes(" ")) {
+    for (const e of facts.index.byKey.values())
+      if (e.cls === "person" && e.name.endsWith(` ${candidate}`)) return false;
+  }
   // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
   if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
   if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)

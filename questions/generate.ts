@@ -421,7 +421,7 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     const after = sentence.text.slice(span.end);
     // "less than five years": every smaller choice would be true too.
     if (
-      /\b(?:less than|fewer than|more than|over|under|up to|at least|at most|nearly|almost|about|around|some|roughly|approximately)\s$/i.test(
+      /\b(?:less than|fewer than|more than|over|under|up to|at least|at most|nearly|almost)\s$/i.test(
         before,
       )
     )
