@@ -206,11 +206,13 @@ function pick(
   facts: ArticleFacts,
   proper: boolean,
   wanted = DISTRACTORS_WANTED,
+  /** A further test, run only on the candidates reached (typing a name is not free). */
+  fitting: (candidate: string) => boolean = () => true,
 ): string[] {
   const chosen: string[] = [];
   for (const candidate of pool) {
     if (chosen.length >= wanted) break;
-    if (acceptable(candidate, key, sentence, [key, ...chosen], facts, proper))
+    if (fitting(candidate) && acceptable(candidate, key, sentence, [key, ...chosen], facts, proper))
       chosen.push(candidate);
   }
   return chosen;
@@ -514,16 +516,22 @@ function prominent<T extends { code: string }>(countries: readonly T[], keep = 8
     .slice(0, keep);
 }
 
+let bigCountries: Set<string> | undefined;
+/** The 60 countries with the most big cities: peoples a reader has heard of. */
+function isBigCountry(code: string): boolean {
+  bigCountries ??= new Set(prominent(allCountries(), 60).map((c) => c.code));
+  return bigCountries.has(code);
+}
+
 function peoplesPool(keyType: AnswerType, random: Random): string[] {
   const sub = keyType.subregion;
   const keyRegion = keyType.country ? countryByCode(keyType.country)?.region : undefined;
   const near: string[] = [];
   const far: string[] = [];
-  const big = new Set(prominent(allCountries(), 60).map((c) => c.code));
   for (const [demonym, c] of allDemonyms()) {
     // "Welsh" beside "Norwegian" only when the key is one of the UK's own peoples.
     if (c.code === "GB" && demonym !== "British" && keyType.country !== "GB") continue;
-    if (!big.has(c.code)) continue;
+    if (!isBigCountry(c.code)) continue;
     if (c.subregion === sub) near.push(demonym);
     else if (c.region === keyRegion) far.push(demonym);
   }
@@ -685,7 +693,7 @@ export function entityDistractors(
   const gaz = gazetteerPool(keyType, key, sentence, random).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2,
   );
-  return pick([...scored, ...gaz].filter(shapeOk), key, sentence, facts, true);
+  return pick([...scored, ...gaz], key, sentence, facts, true, DISTRACTORS_WANTED, shapeOk);
 }
 
 export function termDistractors(

@@ -186,7 +186,25 @@ export function personShaped(name: string, index?: EntityIndex): boolean {
 }
 
 /** The type of a proper name, from the data and the name's own words (and the article's vote). */
+const typeCache = new WeakMap<EntityIndex, Map<string, AnswerType>>();
+const plainCache = new Map<string, AnswerType>();
+
 export function typeName(name: string, index?: EntityIndex): AnswerType {
+  let cache = index ? typeCache.get(index) : plainCache;
+  if (!cache && index) {
+    cache = new Map();
+    typeCache.set(index, cache);
+  }
+  const known = cache?.get(name);
+  if (known) return known;
+  const t = typeNameUncached(name, index);
+  // Bounded: the Worker keeps the module (and the plain cache) across requests.
+  if (cache === plainCache && plainCache.size > 5000) plainCache.clear();
+  cache?.set(name, t);
+  return t;
+}
+
+function typeNameUncached(name: string, index?: EntityIndex): AnswerType {
   const bare = name.replace(/^the\s+/i, "");
   const country = countryNamed(bare);
   if (country)
