@@ -31,7 +31,7 @@ import {
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
-import { type AnswerType, fits, personShaped, typeName } from "./typing.ts";
+import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
 export interface ArticleFacts {
   sentences: readonly Sentence[];
@@ -609,6 +609,10 @@ export function candidateFits(
     // A surname beside surnames, whole names beside whole names, never a bare first name.
     if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
     if (keyWords === 1 && words !== 1) return false;
+    // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
+    const kg = genderOf(key);
+    const cg = genderOf(candidate);
+    if (kg && cg && kg !== cg) return false;
   }
   if (
     keyType.kind === "place" &&

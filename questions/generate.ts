@@ -412,6 +412,12 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (listed && listed.split(/,\s*|\s(?:and|or)\s/).filter((x) => x.trim()).length === span.value)
       return false;
   }
+  // "St. ____": the blank would cut a name in two.
+  if (
+    span.kind === "entity" &&
+    /\b(?:St|Saint|Mt|Mount|Fort|Port)\.?\s$/.test(sentence.text.slice(0, span.start))
+  )
+    return false;
   // A capitalised "called X" is a proper name of no known type: nothing safe to set beside it.
   if (span.kind === "term" && span.cls === "defined" && /^\p{Lu}/u.test(span.text)) return false;
   // "The 1953–54 season": a year joined to the next cannot change alone.
@@ -502,6 +508,10 @@ function buildCandidates(
     !facts.index.byAlias.has(word.toLowerCase()) &&
     !midCaps.has(word) &&
     facts.index.lowerWords.has(word.toLowerCase());
+  const leadBlock = article.sentences.find(
+    (s) => article.blocks[s.block]?.kind === "paragraph",
+  )?.block;
+  const titleWords = contentWords(title);
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
@@ -509,7 +519,10 @@ function buildCandidates(
     const base = scoreSentence(display);
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
-    const density = Math.min(3, spans.length) * 0.15;
+    // The lead paragraph and the title's words carry what the article is about.
+    const lead = sentence.block === leadBlock ? 0.3 : 0;
+    const topical = [...contentWords(sentence.text)].some((w) => titleWords.has(w)) ? 0.1 : 0;
+    const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
 

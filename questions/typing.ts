@@ -71,10 +71,27 @@ export const NUMERIC_KINDS: ReadonlySet<AnswerKind> = new Set([
   "age",
 ]);
 
-let givenNames: Set<string> | undefined;
+let givenNames: Map<string, "f" | "m" | ""> | undefined;
+function names(): Map<string, "f" | "m" | ""> {
+  if (!givenNames) {
+    givenNames = new Map();
+    for (const row of GIVEN_NAME_ROWS.split("\n")) {
+      const [name = "", gender = ""] = row.split(";");
+      givenNames.set(name, gender === "f" || gender === "m" ? gender : "");
+    }
+    for (const n of GIVEN_NAMES) if (!givenNames.has(n)) givenNames.set(n, "");
+  }
+  return givenNames;
+}
 function isGivenName(word: string): boolean {
-  givenNames ??= new Set([...GIVEN_NAME_ROWS.split("\n"), ...GIVEN_NAMES]);
-  return givenNames.has(word);
+  return names().has(word);
+}
+
+/** "f" or "m" when the first name is only ever a woman's or a man's; "" when not known. */
+export function genderOf(name: string): "f" | "m" | "" {
+  const first = name.replace(/^(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\s+/, "").split(" ")[0] ?? "";
+  if (/^(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)$/.test(name.split(" ")[0] ?? "")) return "f";
+  return names().get(first) ?? "";
 }
 
 const TEAM_WORDS =

