@@ -739,7 +739,13 @@ export function listDistractors(
     .filter((l) => l.list !== list && l.list.cls === cls)
     .flatMap((l) => l.list.items.map((i) => i.text));
   const lexicon = TERM_CLASSES[cls] ?? [];
-  const pool = [...random.shuffle(others), ...random.shuffle(lexicon)].filter((t) => {
+  // Another list's item only when it is a whole term of the class ("surgical" of "surgical
+  // goods" is not).
+  const known = new Set(lexicon.map((t) => norm(t)));
+  const pool = [
+    ...random.shuffle(others.filter((t) => known.has(norm(t)))),
+    ...random.shuffle(lexicon),
+  ].filter((t) => {
     const n = norm(t);
     // Not an item of this list, nor a part of one ("iron" against "iron and steel").
     for (const o of own)
