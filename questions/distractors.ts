@@ -511,9 +511,10 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
  * is set beside Italy and France, not beside San Marino and Malta.
  */
 function prominent<T extends { code: string }>(countries: readonly T[], keep = 8): T[] {
-  return [...countries]
-    .sort((a, b) => citiesOf(b.code).length - citiesOf(a.code).length)
-    .slice(0, keep);
+  const ranked = [...countries].sort((a, b) => citiesOf(b.code).length - citiesOf(a.code).length);
+  // Monaco and Andorra (one city, their capital) only when nothing bigger is near.
+  const sizeable = ranked.filter((c) => citiesOf(c.code).length >= 2);
+  return (sizeable.length >= 3 ? sizeable : ranked).slice(0, keep);
 }
 
 let bigCountries: Set<string> | undefined;
