@@ -58,6 +58,17 @@ function significant(text: string): string[] {
     .filter((t) => t.length >= 4 && !STOPWORDS.has(t));
 }
 
+let lastTitle = "";
+let lastTitleTokens = new Set<string>();
+/** The title's words, kept for the article in hand (every candidate asks for them). */
+function titleTokensOf(title: string): Set<string> {
+  if (title !== lastTitle) {
+    lastTitle = title;
+    lastTitleTokens = new Set(significant(title));
+  }
+  return lastTitleTokens;
+}
+
 /** Why a stem gives its own key away, if it does. */
 export function stemGivesAway(
   stem: string,
@@ -75,7 +86,7 @@ export function stemGivesAway(
   if (numeric) return undefined;
   const keyTokens = significant(key);
   // The article's own title word as the key ("Blog" in "'Blog' picked as word of the year").
-  const titleTokens = new Set(significant(title));
+  const titleTokens = titleTokensOf(title);
   if (keyTokens.some((t) => titleTokens.has(t))) return "give-away";
   // "Canadian" in a stem whose key is "Canada"; "Peruvian" beside "Peru".
   const stemTokens = entityKey(stem.replace("____", " ")).split(" ");
@@ -101,7 +112,8 @@ export function stemGivesAway(
       if (t && nationalityNamed(t)?.code === code) return "give-away";
     }
     const country = countryNamed(key);
-    if (country?.capital && new RegExp(`\\b${country.capital}\\b`).test(stem)) return "give-away";
+    const padded = ` ${stemTokens.join(" ")} `;
+    if (country?.capital && padded.includes(` ${entityKey(country.capital)} `)) return "give-away";
   }
   return undefined;
 }

@@ -521,7 +521,8 @@ function buildCandidates(
     const spans = facts.spans[sentence.index] ?? [];
     // The lead paragraph and the title's words carry what the article is about.
     const lead = sentence.block === leadBlock ? 0.3 : 0;
-    const topical = [...contentWords(sentence.text)].some((w) => titleWords.has(w)) ? 0.1 : 0;
+    const words = facts.contentWords[sentence.index] ?? new Set<string>();
+    const topical = [...titleWords].some((w) => words.has(w)) ? 0.1 : 0;
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
