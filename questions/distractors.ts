@@ -8,14 +8,16 @@
  */
 
 import type { Entity, EntityIndex } from "./entities.ts";
-import { entityKey } from "./entities.ts";
+import { entityKey, roleBefore } from "./entities.ts";
 import {
   allCountries,
   allDemonyms,
   CONTINENTS,
   citiesOf,
+  cityNamed,
   countriesIn,
   countryByCode,
+  countryNamed,
   regionsOf,
 } from "./gazetteer.ts";
 import {
@@ -23,6 +25,7 @@ import {
   COMMON_NATIONALITIES,
   LANGUAGES,
   MONTHS,
+  NEWSPAPERS,
   numberToWords,
   ORGANISATIONS,
   STOPWORDS,
@@ -50,6 +53,8 @@ export interface ArticleFacts {
   definedTerms?: Set<string>;
   /** Content words of each sentence, for the second-correct-answer check. */
   contentWords: Array<Set<string>>;
+  /** The main subject's years of birth and death, when the opening gives them ("(1936 – 1958)"). */
+  life?: { born: number; died: number };
 }
 
 export const DISTRACTORS_WANTED = 3;
@@ -276,6 +281,13 @@ export function dateDistractors(
       max = Math.min(max, years.max);
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
+    // A biography's events of its subject's life happen between birth and death: no school
+    // started before birth, no match played after death.
+    const life = facts.life;
+    if (life && keyYear > life.born && keyYear <= life.died) {
+      min = Math.max(min, life.born + 1);
+      max = Math.min(max, life.died);
+    }
   }
   const key = span.text;
   const texts: string[] = [];
@@ -293,8 +305,10 @@ export function dateDistractors(
     }
     case "century": {
       const c = keyYear ?? 0;
-      // Centuries no later than the article's latest year.
-      const latest = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
+      // Centuries no later than the article's latest year, and none still to come for a
+      // century already past ("has existed since the late 19th century", not the 21st).
+      const current = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
+      const latest = c < current ? current - 1 : current;
       for (const v of orderedValues(c, 1, random, { min: 1, max: Math.min(21, latest) }, 4))
         texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
       break;
@@ -304,6 +318,8 @@ export function dateDistractors(
       const years =
         y === undefined ? [] : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
+      // "20 May, 2000": the distractors keep the key's comma.
+      const dmyComma = /,\s*\d{3,4}$/.test(span.text);
       const months = random.shuffle(
         Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
       );
@@ -312,7 +328,7 @@ export function dateDistractors(
         const name = MONTHS[m - 1] ?? "";
         const day = span.day === undefined ? 0 : 1 + random.int(28);
         const year = years[i] ?? 0;
-        if (span.format === "dmy") texts.push(`${day} ${name} ${year}`);
+        if (span.format === "dmy") texts.push(`${day} ${name}${dmyComma ? "," : ""} ${year}`);
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
         else if (span.format === "my") texts.push(`${name} ${year}`);
         else if (span.format === "md") texts.push(`${name} ${day}`);
@@ -558,7 +574,9 @@ function gazetteerPool(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
         ? random.shuffle(ORGANISATIONS)
-        : [];
+        : orgHead(key) === "media"
+          ? random.shuffle(NEWSPAPERS)
+          : [];
     default:
       return [];
   }
@@ -569,6 +587,32 @@ function lastKeyword(name: string): string {
   return /^(?:University|College|Institute)$/.test(words[0] ?? "")
     ? (words[0] ?? "")
     : (words[words.length - 1] ?? "");
+}
+
+const REGNAL = /\s[IVX]+$/;
+
+/** What kind of body an organisation's last word makes it ("Football League": a league). */
+const ORG_HEADS: Record<string, string> = {};
+for (const [group, list] of Object.entries({
+  education: "University College School Academy Institute Polytechnic Seminary Conservatoire",
+  sport: "League FC Club Federation",
+  military: "Army Navy Force Corps Regiment Guard Brigade Division Service",
+  government:
+    "Office Ministry Department Council Parliament Assembly Commission Court Treasury Agency Bureau Government Senate Congress Committee",
+  party: "Party",
+  company: "Company Corporation Inc Ltd Group Motors Bank Airlines Industries",
+  media:
+    "News Times Post Magazine Journal Broadcasting Gazette Herald Tribune Globe Guardian Telegraph Chronicle Observer",
+  church: "Church Cathedral Abbey Diocese",
+}))
+  for (const w of list.split(" ")) ORG_HEADS[w] = group;
+
+function orgHead(name: string): string | undefined {
+  // "University of Oxford", "Ministry of Defence": the head comes first.
+  const first = /^(\p{Lu}\p{Ll}+) (?:of|for)\b/u.exec(name)?.[1];
+  if (first && ORG_HEADS[first]) return ORG_HEADS[first];
+  const last = name.split(" ").pop() ?? "";
+  return ORG_HEADS[last] ?? ORG_HEADS[last.replace(/s$/, "")];
 }
 
 function rolesFit(key: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
@@ -614,6 +658,13 @@ export function candidateFits(
     const kg = genderOf(key);
     const cg = genderOf(candidate);
     if (kg && cg && kg !== cg) return false;
+    // "Henry III" beside kings, not beside commoners (and no king beside commoners).
+    if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
+  }
+  // "two ____ championships": a league beside leagues, not beside a school and an army.
+  if (keyType.kind === "organisation") {
+    const kh = orgHead(key);
+    if (kh && orgHead(candidate) !== kh) return false;
   }
   if (
     keyType.kind === "place" &&
@@ -621,6 +672,15 @@ export function candidateFits(
     stemNamesCountry(sentence, key, keyType.country)
   )
     return t.country === keyType.country;
+  // "Returning home from Belgrade": a city of another country only from the key's own part of
+  // the world (Niš beside Belgrade, not Burnley).
+  if (keyType.kind === "place" && keyType.level === "city" && keyType.country && t.country) {
+    if (t.country !== keyType.country) {
+      const ks = countryByCode(keyType.country)?.subregion;
+      const cs = countryByCode(t.country)?.subregion;
+      if (ks && cs && ks !== cs) return false;
+    }
+  }
   if (keyType.kind === "place" && keyType.level === "country" && keyType.subregion) {
     // A European country beside European ones: same region at least.
     const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
@@ -648,11 +708,15 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
+  // "King ____", "Bishop ____": the title in the stem binds every choice to it.
+  const title = roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start));
+  const bound = title === "royalty" || title === "clergy" ? title : undefined;
   for (const e of facts.index.byKey.values()) {
     if (e === main || isTopic(e, facts)) continue;
     if (entityKey(e.name) === span.key) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
+    if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.
@@ -698,7 +762,39 @@ export function entityDistractors(
   const gaz = gazetteerPool(keyType, key, sentence, random).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2,
   );
-  return pick([...scored, ...gaz], key, sentence, facts, true, DISTRACTORS_WANTED, shapeOk);
+  return pick(
+    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
+    key,
+    sentence,
+    facts,
+    true,
+    DISTRACTORS_WANTED,
+    shapeOk,
+  );
+}
+
+/**
+ * "Government of India" beside the governments of India's neighbours, "University of Leipzig"
+ * beside the universities of other German cities: the same body of another place.
+ */
+function sameBodyElsewhere(keyType: AnswerType, key: string, random: Random): string[] {
+  if (keyType.kind !== "organisation") return [];
+  const m = /^(\p{Lu}[\p{L} ]* of )(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)$/u.exec(key);
+  if (!m?.[1] || !m[2]) return [];
+  const head = m[1];
+  const country = countryNamed(m[2]);
+  if (country) {
+    const near = prominent(countriesIn(country.subregion).filter((c) => c.code !== country.code));
+    return random.shuffle(near.map((c) => head + c.name));
+  }
+  const city = cityNamed(m[2]);
+  if (city && city.population >= 200_000) {
+    const others = citiesOf(city.code)
+      .slice(0, 12)
+      .filter((c) => c.name !== city.name);
+    return random.shuffle(others.map((c) => head + c.name));
+  }
+  return [];
 }
 
 export function termDistractors(

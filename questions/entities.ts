@@ -228,7 +228,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   const raw: Array<Mention & { votes: Partial<Record<EntityClass, number>> }> = [];
   for (const sentence of sentences) {
     for (const run of capitalisedRuns(sentence.text, lowerWords)) {
-      raw.push({ ...run, sentence: sentence.index, cls: "other" });
+      raw.push({ ...withoutTitle(run), sentence: sentence.index, cls: "other" });
     }
   }
 
@@ -369,15 +369,40 @@ for (const [group, list] of Object.entries({
   staff: "manager coach",
   business: "executive founder co-founder engineer analyst chairman chairwoman investor",
   film: "director actor actress filmmaker cameraman producer critic screenwriter composer",
+  media: "correspondent reporter journalist editor presenter commentator broadcaster",
+  politics:
+    "minister president chancellor premier senator governor ambassador secretary under-secretary mp congressman",
+  advocacy: "adviser advisor campaigner activist spokesman spokeswoman spokesperson",
+  royalty: "king queen emperor empress prince princess duke duchess",
+  clergy: "bishop archbishop pope cardinal priest abbot",
 }))
   for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
 
+/**
+ * "Treasury Under-Secretary John Taylor": a run whose words before the last two hold a role word
+ * is the role and a name; the name is the person's, and roleBefore finds the role in the text.
+ */
+function withoutTitle<T extends { start: number; name: string }>(run: T): T {
+  const words = run.name.split(" ");
+  if (words.length < 3) return run;
+  for (let i = words.length - 3; i >= 0; i--) {
+    const word = words[i] ?? "";
+    const group = ROLE_GROUPS[word.toLowerCase()];
+    if (!group || group === "family" || /^\p{Ll}/u.test(word)) continue;
+    // "King James I", "Bishop Absalon": royal and clerical titles stay part of the name.
+    if (group === "royalty" || group === "clergy") return run;
+    const cut = words.slice(0, i + 1).join(" ").length + 1;
+    return { ...run, start: run.start + cut, name: run.name.slice(cut) };
+  }
+  return run;
+}
+
 /** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */
-function roleBefore(before: string): string | undefined {
-  const word = /([\p{Ll}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
+export function roleBefore(before: string): string | undefined {
+  const word = /([\p{L}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
   if (!word) return undefined;
   if (/\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before)) return "family";
-  return ROLE_GROUPS[word];
+  return ROLE_GROUPS[word.toLowerCase()];
 }
 
 interface Run {

@@ -5,7 +5,13 @@
  */
 
 import { entityKey } from "./entities.ts";
-import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
+import {
+  type CountryInfo,
+  cityNamed,
+  countryByCode,
+  countryNamed,
+  nationalityNamed,
+} from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import type { AnswerType } from "./typing.ts";
 
@@ -107,6 +113,11 @@ export function stemGivesAway(
     for (const name of [lastName, before?.split(/\s+/).pop()]) {
       if (name && cityNamed(name)?.code === code) return "give-away";
     }
+    // "at Glasgow University … ____": any sizeable city of the key country in the stem.
+    for (const m of stem.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+      const city = cityNamed(m[0]) ?? cityNamed(m[0].split(" ")[0] ?? "");
+      if (city && city.code === code && city.population >= 200_000) return "give-away";
+    }
     // The country's people or its capital named in the stem.
     for (const t of stem.split(/[^\p{L}]+/u)) {
       if (t && nationalityNamed(t)?.code === code) return "give-away";
@@ -115,7 +126,26 @@ export function stemGivesAway(
     const padded = ` ${stemTokens.join(" ")} `;
     if (country?.capital && padded.includes(` ${entityKey(country.capital)} `)) return "give-away";
   }
+  // "the capital, ____": a country's capital is general knowledge, not the article's.
+  if (keyType.kind === "place" && keyType.level === "city" && /\bcapital\b/i.test(stem)) {
+    const city = cityNamed(key);
+    if (city && countryByCode(city.code)?.capital === key) return "self-answering";
+  }
+  // "travelled to mainland ____ for matches against France, Portugal and Spain": the stem's own
+  // countries name the continent.
+  if (keyType.kind === "place" && keyType.level === "continent") {
+    for (const m of stem.matchAll(/\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?/gu)) {
+      const country = countryNamed(m[0]);
+      if (country && continentOf(country) === key) return "give-away";
+    }
+  }
   return undefined;
+}
+
+/** The continent a country lies in, as the continents are named in gazetteer.ts. */
+function continentOf(country: CountryInfo): string {
+  if (country.region !== "Americas") return country.region;
+  return country.subregion === "South America" ? "South America" : "North America";
 }
 
 /** "an ____": the choices must all take the article the stem gives the blank. */

@@ -35,8 +35,9 @@ import {
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
 import { STOPWORDS } from "./lexicon.ts";
-import { type Random, randomFromHash } from "./random.ts";
+import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
+import { showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
 import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
 
@@ -110,7 +111,7 @@ function generate(text: string, options: GenerateOptions): { bank: Bank; notes: 
   const index = buildEntityIndex(article.sentences, text);
   const facts = collectFacts(article, index);
   const title = (options.title ?? "").trim() || findTitle(article);
-  const candidates = buildCandidates(article, facts, random, title);
+  const candidates = buildCandidates(article, facts, articleHash, title);
   const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
   const chosen = select(candidates, article, wanted);
   if (chosen.length === 0)
@@ -118,7 +119,7 @@ function generate(text: string, options: GenerateOptions): { bank: Bank; notes: 
       "no-questions",
       "No good questions could be made from this article: it has too few clear facts (dates, numbers, names, lists). Try a longer, more factual article.",
     );
-  const questions = assemble(chosen, random);
+  const questions = assemble(chosen, random, articleHash);
   const notes = chosen.map((c, i) => ({
     id: questions[i]?.id ?? "",
     keyType: typeLabel(c.keyType),
@@ -234,7 +235,20 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     spans,
     normSentences: article.sentences.map((s) => padded(s.text)),
     contentWords: article.sentences.map((s) => contentWords(s.text)),
+    life: index.mainSubject ? lifeSpan(article) : undefined,
   };
+}
+
+/** "Duncan Edwards (1 October 1936 – 21 February 1958) was…": the years in the opening brackets. */
+function lifeSpan(article: ArticleText): { born: number; died: number } | undefined {
+  for (const s of article.sentences.slice(0, 2)) {
+    const m = /\([^()]*?\b(\d{4})\s*[–-]\s*[^()]*?\b(\d{4})\s*\)/.exec(s.text);
+    if (!m) continue;
+    const born = Number(m[1]);
+    const died = Number(m[2]);
+    if (died > born && died - born <= 110) return { born, died };
+  }
+  return undefined;
 }
 
 const PRONOUN_START =
@@ -253,7 +267,10 @@ const OUTSIDE_CONTEXT =
 function scoreSentence(t: string): number | undefined {
   const words = countWords(t);
   if (words < 7 || words > 42) return undefined;
-  if (/\?["”’]?$/.test(t) || /["“”]/.test(t)) return undefined;
+  if (/\?["”’]?$/.test(t)) return undefined;
+  // Reported speech is the article's own voice; a sentence that quotes more than a short phrase
+  // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
+  if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
   if (FIRST_PERSON.test(t)) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
@@ -274,6 +291,21 @@ function scoreSentence(t: string): number | undefined {
   return score;
 }
 
+/** Every quotation in the sentence is closed and at most five words long. */
+function shortQuotes(t: string): boolean {
+  const marks = t.match(/["“”]/g)?.length ?? 0;
+  if (marks % 2 !== 0) return false;
+  for (const m of t.matchAll(/["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
+  return true;
+}
+
+/** Whether offsets start..end fall inside a quotation (its words are a speaker's, not facts). */
+function insideQuote(t: string, start: number, end: number): boolean {
+  for (const m of t.matchAll(/["“][^"“”]*["”]/g))
+    if (start < m.index + m[0].length && end > m.index) return true;
+  return false;
+}
+
 /** The sentence as a prompt shows it: citation markers dropped, spaces tidied. */
 function clean(text: string): string {
   return text
@@ -284,66 +316,6 @@ function clean(text: string): string {
 
 function blankOut(text: string, start: number, end: number): string {
   return clean(`${text.slice(0, start)}${BLANK}${text.slice(end)}`);
-}
-
-/** A sentence as questions show it: its opening "He"/"His" replaced by the subject's name. */
-interface Shown {
-  text: string;
-  /** How far the sentence's own offsets move in `text`. */
-  shift: number;
-}
-
-const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
-
-/**
- * Opening "He"/"She"/"His"/"Her" that can only mean the article's main subject: the article
- * uses that pronoun for its subject, and the sentence before names no other person (it names
- * the subject, or opens with a pronoun resolved the same way).
- */
-function resolvePronouns(article: ArticleText, index: EntityIndex): Map<number, Shown> {
-  const out = new Map<number, Shown>();
-  const main = index.mainSubject;
-  if (!main) return out;
-  let male = 0;
-  let female = 0;
-  for (const s of article.sentences) {
-    male += s.text.match(/\b(?:he|him|his|He|His|Him)\b/g)?.length ?? 0;
-    female += s.text.match(/\b(?:she|her|hers|She|Her)\b/g)?.length ?? 0;
-  }
-  const pronouns =
-    male >= 3 && male > female * 4
-      ? /^(?:He|His)$/
-      : female >= 3 && female > male * 4
-        ? /^(?:She|Her)$/
-        : undefined;
-  if (!pronouns) return out;
-  const parts = main.name.split(" ");
-  const surname = parts[parts.length - 1] ?? main.name;
-  const usesSurname = index.mentions.some((m) => m.name === surname);
-  const name = usesSurname ? surname : main.name;
-  const apostrophe = article.text.includes("’s") && !article.text.includes("'s") ? "’" : "'";
-  const people = new Map<number, { main: boolean; other: boolean }>();
-  for (const m of index.mentions) {
-    const entry = people.get(m.sentence) ?? { main: false, other: false };
-    const entity = index.byAlias.get(entityKey(m.name));
-    if (entity === main) entry.main = true;
-    else if (m.cls === "person" || m.cls === "other") entry.other = true;
-    people.set(m.sentence, entry);
-  }
-  let previousIsSubject = false;
-  for (const s of article.sentences) {
-    const pronoun = OPENING_PRONOUN.exec(s.text)?.[1];
-    const here = people.get(s.index);
-    if (pronoun && pronouns.test(pronoun) && previousIsSubject) {
-      const replacement = pronoun === "He" || pronoun === "She" ? name : `${name}${apostrophe}s`;
-      out.set(s.index, {
-        text: replacement + s.text.slice(pronoun.length),
-        shift: replacement.length - pronoun.length,
-      });
-      previousIsSubject = !here?.other;
-    } else previousIsSubject = !here?.other && (Boolean(here?.main) || !pronoun);
-  }
-  return out;
 }
 
 function keyTokens(key: string): string[] {
@@ -432,11 +404,29 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       )
     )
       return false;
+    // "20 May, 2000" read as a number: a day of a date, not a count.
+    if (
+      /^\s(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+        after,
+      )
+    )
+      return false;
+    // "in the past five years", "served for ten years": a span's length is trivia.
+    if (
+      /\b(?:for|past|last|next|over|within|after)\s(?:some\s|about\s|around\s)?$/i.test(before) &&
+      /^\s(?:years?|months?|weeks?|days?|decades?)\b/.test(after)
+    )
+      return false;
     // "William Parker, 4th Baron Monteagle": the number of a title is no fact to learn.
     if (span.format === "ordinal" && /^\s\p{Lu}/u.test(after)) return false;
     // Minutes of a match, chapters, pages, appearances: figures nobody should memorise.
     if (/^(?:minutes?|seconds?)$/.test(span.unit)) return false;
-    if (/^\s(?:chapters?|pages?|appearances|times|minutes?|seconds?|games|matches)\b/.test(after))
+    // "36 first team appearances", "24 league matches": a count with its qualifier is as trivial.
+    if (
+      /^\s(?:[\p{L}-]+\s){0,2}?(?:chapters?|pages?|appearances|caps|times|minutes?|seconds?|games|matches|starts|innings)\b/u.test(
+        after,
+      )
+    )
       return false;
   }
   // "two thirds": a fraction, not a count.
@@ -497,11 +487,11 @@ const KIND_SCORE: Record<AnswerType["kind"], number> = {
 function buildCandidates(
   article: ArticleText,
   facts: ArticleFacts,
-  random: Random,
+  articleHash: string,
   title: string,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const resolved = resolvePronouns(article, facts.index);
+  const resolved = showSentences(article, facts.index);
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
   const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
   const isCommon = (word: string) =>
@@ -532,6 +522,7 @@ function buildCandidates(
         continue;
       }
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
+      if (insideQuote(sentence.text, span.start, span.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
       const keyStart = span.start + shift;
@@ -551,6 +542,7 @@ function buildCandidates(
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
+        const random = randomFor(articleHash, `${sentence.text}|${span.start}`);
         made ??= (
           span.kind === "date"
             ? dateDistractors(span, sentence, spans, facts, random)
@@ -572,7 +564,9 @@ function buildCandidates(
       const quoted = clean(display);
       const clause = () => {
         const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
-        return repeatsSentence(c, display) ? keySegment(display, keyStart, keyEnd) : c;
+        const part = repeatsSentence(c, display) ? keySegment(display, keyStart, keyEnd) : c;
+        // The explanation quotes its clause: a short quotation inside it takes single marks.
+        return part.replace(/["“]([^"“”]*)["”]/g, "‘$1’");
       };
       const cloze: Candidate = {
         type: "cloze",
@@ -630,6 +624,7 @@ function buildCandidates(
     for (const list of lists) {
       const keys = list.items.filter((i) => i.inner);
       if (!list.cls || keys.length === 0) continue;
+      const random = randomFor(articleHash, `${sentence.text}|list${list.start}`);
       const item = keys[random.int(keys.length)];
       if (!item) continue;
       const distractors = listDistractors(list, item.text, sentence, facts, random);
@@ -843,7 +838,7 @@ function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
 }
 
 /** Builds the bank's questions, placing each key so positions are balanced across the bank. */
-function assemble(chosen: Candidate[], random: Random): Question[] {
+function assemble(chosen: Candidate[], random: Random, articleHash: string): Question[] {
   const ids = ["a", "b", "c", "d"];
   const positionCount = [0, 0, 0, 0];
   return chosen.map((c, i) => {
@@ -852,7 +847,10 @@ function assemble(chosen: Candidate[], random: Random): Question[] {
     const open = [0, 1, 2, 3].slice(0, n).filter((p) => positionCount[p] === least);
     const position = open[random.int(open.length)] ?? 0;
     positionCount[position] = (positionCount[position] ?? 0) + 1;
-    const others = random.shuffle(c.distractors);
+    // The wrong choices' order is the question's own: it does not move when another one changes.
+    const others = randomFor(articleHash, `${c.sentence.text}|${c.type}|${c.key}`).shuffle(
+      c.distractors,
+    );
     const texts = [...others.slice(0, position), c.key, ...others.slice(position)];
     const choices: Choice[] = texts.map((text, k) => ({ id: ids[k] ?? "d", text }));
     return {

@@ -176,7 +176,10 @@ export function personShaped(name: string, index?: EntityIndex): boolean {
     if (/^(?:of|de|da|van|von|der|du|la|le|bin|ibn|Jr|Sr|del|dos)$/.test(w)) continue;
     if (!/^\p{Lu}/u.test(w)) return false;
     const bare = w.replace(/[.,]$/, "");
+    // "Dudley Schools": a plural keyword is as much an organisation's as the singular.
+    const singular = bare.replace(/s$/, "");
     if (EVENT_WORDS.has(bare) || ORG_WORDS.has(bare) || SITE_WORDS.has(bare)) return false;
+    if (ORG_WORDS.has(singular) || SITE_WORDS.has(singular)) return false;
     if (FEATURE_WORDS.has(bare) || POLITY_WORDS.has(bare)) return false;
     if (countryNamed(bare) || nationalityNamed(bare) || isContinent(bare)) return false;
   }
@@ -198,8 +201,23 @@ export function personShaped(name: string, index?: EntityIndex): boolean {
     return false;
   if ((cityNamed(last)?.population ?? 0) >= 500_000) return false;
   if (isGivenName(first) || /^\p{Lu}\.$/u.test(first) || PERSON_TITLES.has(first)) return true;
+  // Without a given name, the article's votes alone ("Store Frøen", "Dudley Schools") are not
+  // enough: the article must also call the person by surname alone or by a role.
   const entity = index?.byAlias.get(entityKey(name));
-  return entity?.cls === "person";
+  if (entity?.cls !== "person" || !index) return false;
+  return entity.roles.size > 0 || soleWords(index).has(last);
+}
+
+const soleWordCache = new WeakMap<EntityIndex, Set<string>>();
+/** One-word names the article mentions on their own ("Edwards", "Nansen"). */
+function soleWords(index: EntityIndex): Set<string> {
+  let out = soleWordCache.get(index);
+  if (!out) {
+    out = new Set();
+    for (const m of index.mentions) if (!m.name.includes(" ")) out.add(m.name);
+    soleWordCache.set(index, out);
+  }
+  return out;
 }
 
 /** The type of a proper name, from the data and the name's own words (and the article's vote). */
