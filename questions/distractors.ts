@@ -55,6 +55,8 @@ export interface ArticleFacts {
   contentWords: Array<Set<string>>;
   /** The main subject's years of birth and death, when the opening gives them ("(1936 – 1958)"). */
   life?: { born: number; died: number };
+  /** The year the article keeps returning to (the year it reviews, the plot's year). */
+  frameYear?: number;
 }
 
 export const DISTRACTORS_WANTED = 3;
@@ -591,6 +593,13 @@ function lastKeyword(name: string): string {
 
 const REGNAL = /\s[IVX]+$/;
 
+/** "f" or "m" when a sentence's pronouns are all of one gender. */
+function stemGender(text: string): "f" | "m" | "" {
+  const f = /\b(?:she|her|hers|herself)\b/i.test(text);
+  const m = /\b(?:he|him|his|himself)\b/i.test(text);
+  return f && !m ? "f" : m && !f ? "m" : "";
+}
+
 /** What kind of body an organisation's last word makes it ("Football League": a league). */
 const ORG_HEADS: Record<string, string> = {};
 for (const [group, list] of Object.entries({
@@ -655,7 +664,8 @@ export function candidateFits(
     if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
     if (keyWords === 1 && words !== 1) return false;
     // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
-    const kg = genderOf(key);
+    // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
+    const kg = genderOf(key) || stemGender(sentence.text);
     const cg = genderOf(candidate);
     if (kg && cg && kg !== cg) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).

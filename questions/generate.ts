@@ -207,6 +207,7 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   let minYear = Infinity;
   let maxYear = -Infinity;
   const definedTerms = new Set<string>();
+  const yearCount = new Map<number, number>();
   const spans: Span[][] = [];
   for (const s of article.sentences) {
     const found = findSpans(s, index);
@@ -219,12 +220,14 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
         terms.set(span.cls, set);
       }
       if (span.kind === "date" && span.year !== undefined && span.format !== "century") {
+        yearCount.set(span.year, (yearCount.get(span.year) ?? 0) + 1);
         minYear = Math.min(minYear, span.year);
         maxYear = Math.max(maxYear, span.year);
       }
     }
     for (const list of findLists(s)) lists.push({ sentence: s.index, list });
   }
+  const life = index.mainSubject ? lifeSpan(article) : undefined;
   return {
     sentences: article.sentences,
     index,
@@ -235,8 +238,30 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     spans,
     normSentences: article.sentences.map((s) => padded(s.text)),
     contentWords: article.sentences.map((s) => contentWords(s.text)),
-    life: index.mainSubject ? lifeSpan(article) : undefined,
+    life,
+    // A biography's busiest year is a year of its life, not the frame of the whole article.
+    frameYear: life ? undefined : frameYear(yearCount),
   };
+}
+
+/**
+ * The year an article keeps coming back to ("2004" in a review of 2004): named 3+ times, more
+ * than any other, and a fifth of all its year mentions at least.
+ */
+function frameYear(counts: ReadonlyMap<number, number>): number | undefined {
+  let all = 0;
+  for (const n of counts.values()) all += n;
+  let best: number | undefined;
+  let top = 2;
+  let tie = false;
+  for (const [year, n] of counts) {
+    if (n > top) {
+      best = year;
+      top = n;
+      tie = false;
+    } else if (n === top) tie = true;
+  }
+  return tie || top < all * 0.2 ? undefined : best;
 }
 
 /** "Duncan Edwards (1 October 1936 – 21 February 1958) was…": the years in the opening brackets. */
@@ -273,6 +298,8 @@ function scoreSentence(t: string): number | undefined {
   if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
   if (FIRST_PERSON.test(t)) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
+  // "In 1254, it received a charter": the subject is a pronoun after an opening phrase.
+  if (/^[^,]{2,40}, (?:it|they|its|their)\b/.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
   // A lost full stop ("at Santiniketan His mother's persuasion…") runs two sentences together.
   if (/\p{L} (?:His|Her|He|She|They|It|We|Its|Their) \p{Ll}/u.test(t)) return undefined;
@@ -368,6 +395,13 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       const full = entity ? entity.name.split(" ") : [];
       if (full.length < 2 || full[full.length - 1] !== span.text) return false;
     }
+    // "Davenport" the player is no city, whatever the data says: a surname of someone named.
+    if (span.cls !== "person" && !span.text.includes(" ")) {
+      for (const e of facts.index.byKey.values())
+        if (e.cls === "person" && e.name.endsWith(` ${span.text}`)) return false;
+    }
+    // "FC København and Brøndby": two names run together are no one thing to set beside others.
+    if (span.cls !== "country" && / and /.test(span.text)) return false;
     if (span.cls === "nationality" && span.text.length < 4) return false;
     // "Pakistani" in an article about Pakistan gives itself away like "Pakistan" would.
     if (span.cls === "nationality") {
@@ -404,6 +438,18 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       )
     )
       return false;
+    // "ten to ____ days": one end of a range is hair-splitting, the other end stands beside it.
+    if (
+      /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty))\s?(?:to|-|–)\s?$/i.test(
+        before,
+      ) ||
+      /^\s?(?:to|-|–)\s?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)/i.test(
+        after,
+      )
+    )
+      return false;
+    // "one 15th the power": an ordinal after "one" is a fraction, not a rank.
+    if (span.format === "ordinal" && /\b(?:one|a)\s$/i.test(before)) return false;
     // "20 May, 2000" read as a number: a day of a date, not a count.
     if (
       /^\s(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
@@ -456,6 +502,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     )
   )
     return false;
+  // The year the whole article is about is no fact of one sentence: every reader knows it.
+  if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
   if (span.kind === "date" && span.format === "year") {
     // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
     const before = sentence.text.slice(0, span.start);
