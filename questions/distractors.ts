@@ -55,6 +55,10 @@ export interface ArticleFacts {
   contentWords: Array<Set<string>>;
   /** The main subject's years of birth and death, when the opening gives them ("(1936 – 1958)"). */
   life?: { born: number; died: number };
+  /** Years the lead paragraph names: the frame a reader knows from the first lines. */
+  leadYears?: Set<number>;
+  /** The latest year the article names in a sentence that does not look ahead. */
+  presentYear?: number;
   /** The year the article keeps returning to (the year it reviews, the plot's year). */
   frameYear?: number;
 }
@@ -279,8 +283,13 @@ export function dateDistractors(
     // Unless the sentence looks ahead, a year cannot come after the article's latest year, nor far before
     // the article's earliest.
     const years = facts.years;
-    if (years && keyYear <= years.max && !FUTURE.test(sentence.text))
-      max = Math.min(max, years.max);
+    const ahead = FUTURE.test(sentence.text);
+    if (years && keyYear <= years.max && !ahead) max = Math.min(max, years.max);
+    // The article's present is the latest year it tells in the past: a past event is no later
+    // ("In ____, Mr Blair became premier", not 2008), an aim is no earlier ("by ____", not 1998).
+    const present = facts.presentYear;
+    if (present !== undefined && !ahead && keyYear < present) max = Math.min(max, present);
+    if (present !== undefined && ahead && keyYear > present) min = Math.max(min, present + 1);
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
     // A biography's events of its subject's life happen between birth and death: no school
@@ -317,8 +326,20 @@ export function dateDistractors(
     }
     default: {
       const y = keyYear;
+      // "arrested on 4 November 1605" in an article whose lead gives 1605: another year would
+      // be a give-away, so the day and month change and the year stays.
+      const life = facts.life;
+      const framed =
+        y !== undefined &&
+        span.day !== undefined &&
+        (facts.leadYears?.has(y) === true || facts.leadYears?.has(y - 1) === true) &&
+        (!life || (y !== life.born && y !== life.died));
       const years =
-        y === undefined ? [] : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
+        y === undefined
+          ? []
+          : framed
+            ? Array.from({ length: 8 }, () => y)
+            : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
       // "20 May, 2000": the distractors keep the key's comma.
       const dmyComma = /,\s*\d{3,4}$/.test(span.text);
@@ -342,7 +363,7 @@ export function dateDistractors(
 }
 
 /** A sentence about what is to come: its years may pass the article's latest. */
-const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
+export const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
 
 /** Offsets for year distractors: wider when the article spans centuries. */
 function yearOffsets(_year: number, facts: ArticleFacts): number[] {

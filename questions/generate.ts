@@ -17,6 +17,7 @@ import {
   contentWords,
   dateDistractors,
   entityDistractors,
+  FUTURE,
   isTopic,
   listDistractors,
   numberDistractors,
@@ -209,8 +210,14 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   const definedTerms = new Set<string>();
   const yearCount = new Map<number, number>();
   const spans: Span[][] = [];
+  let present = -Infinity;
+  const leadYears = new Set<number>();
+  const leadBlock = article.sentences.find(
+    (s) => article.blocks[s.block]?.kind === "paragraph",
+  )?.block;
   for (const s of article.sentences) {
     const found = findSpans(s, index);
+    const ahead = FUTURE.test(s.text);
     spans.push(found);
     for (const span of found) {
       if (span.kind === "term" && span.cls === "defined") definedTerms.add(span.text);
@@ -221,6 +228,8 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
       }
       if (span.kind === "date" && span.year !== undefined && span.format !== "century") {
         yearCount.set(span.year, (yearCount.get(span.year) ?? 0) + 1);
+        if (!ahead) present = Math.max(present, span.year);
+        if (s.block === leadBlock) leadYears.add(span.year);
         minYear = Math.min(minYear, span.year);
         maxYear = Math.max(maxYear, span.year);
       }
@@ -241,6 +250,8 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     life,
     // A biography's busiest year is a year of its life, not the frame of the whole article.
     frameYear: life ? undefined : frameYear(yearCount),
+    presentYear: present > -Infinity ? present : undefined,
+    leadYears,
   };
 }
 
@@ -457,6 +468,13 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       )
     )
       return false;
+    // "had 10 years of military experience", "for 10 years": a length of time is trivia.
+    if (
+      /^(?:years?|months?|weeks?|days?|decades?)$/.test(span.unit) &&
+      (/^\s+of\b/.test(after) ||
+        /\b(?:for|past|last|next|over|within|after)\s(?:some\s|about\s|around\s)?$/i.test(before))
+    )
+      return false;
     // "in the past five years", "served for ten years": a span's length is trivia.
     if (
       /\b(?:for|past|last|next|over|within|after)\s(?:some\s|about\s|around\s)?$/i.test(before) &&
@@ -481,6 +499,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     /^\s(?:thirds?|quarters?|halves|fifths?|tenths?)\b/.test(sentence.text.slice(span.end))
   )
     return false;
+  // "Statistics by a ranking firm reveal…": a common word capitalised only by its place.
+  if (span.kind === "term" && span.start === 0) return false;
   // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
   if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
   // "gave them the lead": an element word is a chemical only where the article names others.

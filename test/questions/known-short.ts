@@ -7,4 +7,6 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   "10-supercomputer-breaks-speed-record",
   "12-wi-fi-web-reaches-farmers-in-peru",
   "18-malaria",
+  // Back after round 2: its fifth question was the length of a span ("over the last 12 months").
+  "11-blog-picked-as-word-of-the-year",
 ]);
