@@ -57,6 +57,8 @@ export interface ArticleFacts {
   life?: { born: number; died: number };
   /** Years the lead paragraph names: the frame a reader knows from the first lines. */
   leadYears?: Set<number>;
+  /** ISO codes of the countries the article names (by name or nationality). */
+  countryCodes?: Set<string>;
   /** The latest year the article names in a sentence that does not look ahead. */
   presentYear?: number;
   /** The year the article keeps returning to (the year it reviews, the plot's year). */
@@ -350,7 +352,8 @@ export function dateDistractors(
         const m = months[i % months.length] ?? 1;
         const name = MONTHS[m - 1] ?? "";
         const day = span.day === undefined ? 0 : 1 + random.int(28);
-        const year = years[i] ?? 0;
+        const year = years[i];
+        if (year === undefined && span.format !== "md" && span.format !== "dm") break;
         if (span.format === "dmy") texts.push(`${day} ${name}${dmyComma ? "," : ""} ${year}`);
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
         else if (span.format === "my") texts.push(`${name} ${year}`);
@@ -614,6 +617,12 @@ function lastKeyword(name: string): string {
 
 const REGNAL = /\s[IVX]+$/;
 
+function sameFirstAndLast(a: string, b: string): boolean {
+  const x = a.split(" ");
+  const y = b.split(" ");
+  return x.length > 1 && y.length > 1 && x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+}
+
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
 function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself)\b/i.test(text);
@@ -692,6 +701,9 @@ export function candidateFits(
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
+  // A war beside wars, a tournament beside tournaments.
+  if (keyType.kind === "event" && /\bWars?\b/.test(key) !== /\bWars?\b/.test(candidate))
+    return false;
   // "two ____ championships": a league beside leagues, not beside a school and an army.
   if (keyType.kind === "organisation") {
     const kh = orgHead(key);
@@ -739,12 +751,18 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
-  // "King ____", "Bishop ____": the title in the stem binds every choice to it.
+  const topicPeople = [...facts.index.byKey.values()]
+    .filter((e) => e.cls === "person" && (e === main || isTopic(e, facts)))
+    .map((e) => e.name);
+  // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
   const title = roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start));
-  const bound = title === "royalty" || title === "clergy" ? title : undefined;
+  const bound =
+    title === "royalty" || title === "nobility" || title === "clergy" ? title : undefined;
   for (const e of facts.index.byKey.values()) {
     if (e === main || isTopic(e, facts)) continue;
     if (entityKey(e.name) === span.key) continue;
+    // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
+    if (e.cls === "person" && topicPeople.some((t) => sameFirstAndLast(e.name, t))) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;

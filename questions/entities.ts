@@ -19,6 +19,7 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import type { Sentence } from "./text.ts";
+import { isGivenName } from "./typing.ts";
 
 export type EntityClass =
   | "person"
@@ -260,12 +261,23 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
     if (cls === "place" && top < 2) return "other";
     return cls;
   };
+  // "Rachel Carson": a given name and a surname make a person even where the surname is also
+  // a town's ("Carson", California), and her lone surname is her.
+  const givenFirst = new Set<string>();
   for (const m of raw) {
     const key = entityKey(m.name);
-    if (best(key) === "person") {
+    const words = m.name.split(" ");
+    const named =
+      best(key) === "other" &&
+      words.length >= 2 &&
+      words.length <= 3 &&
+      isGivenName(words[0] ?? "") &&
+      words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+    if (named) givenFirst.add(key);
+    if (best(key) === "person" || named) {
       const parts = key.split(" of ")[0]?.split(" ") ?? [];
       const surname = parts[parts.length - 1] ?? key;
-      if (parts.length > 1 && !gazetteer.has(surname) && !personBySurname.has(surname)) {
+      if (parts.length > 1 && (named || !gazetteer.has(surname)) && !personBySurname.has(surname)) {
         personBySurname.set(surname, key);
         fullNames.set(key, m.name);
       }
@@ -277,10 +289,11 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   for (const m of raw) {
     let key = entityKey(m.name);
     let cls = best(key);
+    if (givenFirst.has(key)) cls = "person";
     const single = !key.includes(" ");
     const fullKey = single ? personBySurname.get(key) : undefined;
     const weak = (votes.get(key)?.[cls] ?? 0) < 3;
-    if (fullKey && (cls === "other" || cls === "person" || weak)) {
+    if (fullKey && (cls === "other" || cls === "person" || weak || givenFirst.has(fullKey))) {
       key = fullKey;
       cls = "person";
     }
@@ -373,7 +386,8 @@ for (const [group, list] of Object.entries({
   politics:
     "minister president chancellor premier senator governor ambassador secretary under-secretary mp congressman",
   advocacy: "adviser advisor campaigner activist spokesman spokeswoman spokesperson",
-  royalty: "king queen emperor empress prince princess duke duchess",
+  royalty: "king queen emperor empress prince princess",
+  nobility: "lord lady baron baroness earl countess viscount marquess duke duchess",
   clergy: "bishop archbishop pope cardinal priest abbot",
 }))
   for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
@@ -390,7 +404,7 @@ function withoutTitle<T extends { start: number; name: string }>(run: T): T {
     const group = ROLE_GROUPS[word.toLowerCase()];
     if (!group || group === "family" || /^\p{Ll}/u.test(word)) continue;
     // "King James I", "Bishop Absalon": royal and clerical titles stay part of the name.
-    if (group === "royalty" || group === "clergy") return run;
+    if (group === "royalty" || group === "nobility" || group === "clergy") return run;
     const cut = words.slice(0, i + 1).join(" ").length + 1;
     return { ...run, start: run.start + cut, name: run.name.slice(cut) };
   }

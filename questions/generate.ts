@@ -35,6 +35,7 @@ import {
   statementExplanation,
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
+import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
@@ -251,8 +252,21 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     // A biography's busiest year is a year of its life, not the frame of the whole article.
     frameYear: life ? undefined : frameYear(yearCount),
     presentYear: present > -Infinity ? present : undefined,
+    countryCodes: countriesNamed(article),
     leadYears,
   };
+}
+
+/** Countries the article names, by name or by their people ("Scottish" names GB). */
+function countriesNamed(article: ArticleText): Set<string> {
+  const out = new Set<string>();
+  for (const m of article.text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+    const c = countryNamed(m[0]) ?? countryNamed(m[0].split(" ")[0] ?? "");
+    const n = nationalityNamed(m[0].split(" ")[0] ?? "");
+    if (c) out.add(c.code);
+    if (n) out.add(n.code);
+  }
+  return out;
 }
 
 /**
@@ -411,9 +425,21 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       for (const e of facts.index.byKey.values())
         if (e.cls === "person" && e.name.endsWith(` ${span.text}`)) return false;
     }
+    // "Blantyre" on the Clyde is no Malawian city: a smaller city of a country the article never
+    // names is another place of the same name.
+    if (span.cls === "city") {
+      const city = cityNamed(span.text);
+      if (city && city.population < 1_000_000 && facts.countryCodes?.has(city.code) !== true)
+        return false;
+    }
     // "FC København and Brøndby": two names run together are no one thing to set beside others.
     if (span.cls !== "country" && / and /.test(span.text)) return false;
     if (span.cls === "nationality" && span.text.length < 4) return false;
+    // "studied ____, but": a people's name with no noun after it is a language or a subject.
+    if (span.cls === "nationality" && !/^\s+\p{L}/u.test(sentence.text.slice(span.end)))
+      return false;
+    if (span.cls === "nationality" && /^\s+(?:and|or|but)\b/.test(sentence.text.slice(span.end)))
+      return false;
     // "Pakistani" in an article about Pakistan gives itself away like "Pakistan" would.
     if (span.cls === "nationality") {
       for (const e of facts.index.byKey.values())
@@ -459,6 +485,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       )
     )
       return false;
+    // "the late ____ and early 19th centuries": a century written as a bare ordinal.
+    if (span.format === "ordinal" && /^[^.;]{0,30}\bcentur/.test(after)) return false;
     // "one 15th the power": an ordinal after "one" is a fraction, not a rank.
     if (span.format === "ordinal" && /\b(?:one|a)\s$/i.test(before)) return false;
     // "20 May, 2000" read as a number: a day of a date, not a count.
@@ -524,6 +552,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     return false;
   // The year the whole article is about is no fact of one sentence: every reader knows it.
   if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
+  // "Duncan Edwards (____ – 21 February 1958)": a date in brackets is an aside, not a fact told.
+  if (span.kind === "date" && /\([^()]*$/.test(sentence.text.slice(0, span.start))) return false;
   if (span.kind === "date" && span.format === "year") {
     // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
     const before = sentence.text.slice(0, span.start);

@@ -83,7 +83,7 @@ function names(): Map<string, "f" | "m" | ""> {
   }
   return givenNames;
 }
-function isGivenName(word: string): boolean {
+export function isGivenName(word: string): boolean {
   return names().has(word);
 }
 
