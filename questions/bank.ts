@@ -27,6 +27,12 @@ export interface Question {
   choices: Choice[];
   /** The id of the correct choice. */
   answer: string;
+  /**
+   * What the key is (questions/typing.ts): "person", "place:city", "place:country", "event",
+   * "year", "quantity:km", "percentage", "age", "list:commodity"… Every distractor is of the
+   * same kind. Optional: banks written before it was added have none.
+   */
+  kind?: string;
   explanation: string;
   source: SourcePassage;
 }

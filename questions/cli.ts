@@ -2,16 +2,32 @@
  * Command line for the generator (Node only; the rest of questions/ is pure):
  *   node questions/cli.ts generate <article.txt> [--count N] [--title T]  -> bank JSON on stdout
  *   node questions/cli.ts build   -> questions/banks/<name>.json for every questions/articles/<name>.txt
+ *   node questions/cli.ts review <article.txt>  -> the bank for reading: stems, choices with the
+ *     key marked, key and distractor types, source sentence, fingerprint and grade
+ *   node questions/cli.ts grades [--stub] [--prune]  -> review-set questions without a current
+ *     grade in test/questions/review-grades.json; --stub files an empty entry for each (the
+ *     grader fills verdict and reason), --prune drops entries of questions no longer generated
  */
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UnusableArticleError } from "./errors.ts";
-import { generateBank } from "./generate.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { generateBank, generateReview } from "./generate.ts";
+import {
+  generateReviewSet,
+  gradeStatus,
+  gradesFile,
+  readGrades,
+  reviewArticles,
+  writeGrades,
+} from "./node/review-set.ts";
 
 const USAGE = `Usage:
   npm run questions -- generate <article.txt> [--count N] [--title "Title"]
-  npm run questions -- build`;
+  npm run questions -- build
+  npm run questions -- review <article.txt>
+  npm run questions -- grades [--stub] [--prune]`;
 
 class UsageError extends Error {}
 
@@ -22,6 +38,8 @@ function main(argv: string[]): number {
     if (rest.length > 0) throw new UsageError(`"build" takes no arguments, got: ${rest.join(" ")}`);
     return build();
   }
+  if (command === "review") return review(rest);
+  if (command === "grades") return grades(rest);
   if (command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -56,6 +74,77 @@ function generate(args: string[]): number {
   if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
   const bank = generateBank(readFileSync(file, "utf8"), { count, title });
   process.stdout.write(`${JSON.stringify(bank, null, 2)}\n`);
+  return 0;
+}
+
+function review(args: string[]): number {
+  const file = args[0];
+  if (!file || args.length > 1) throw new UsageError("review needs one article file.");
+  if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  const text = readFileSync(file, "utf8");
+  const { bank, notes } = generateReview(text);
+  const slug = path.basename(file).replace(/\.txt$/, "");
+  const graded = readGrades();
+  const out: string[] = [`# ${bank.title} (${slug}): ${bank.questions.length} questions`, ""];
+  for (const q of bank.questions) {
+    const note = notes.find((n) => n.id === q.id);
+    const print = fingerprint(q);
+    const grade = graded.grades[`${slug}/${q.id}`];
+    const status = !grade
+      ? "ungraded"
+      : grade.fingerprint !== print
+        ? "STALE grade (question changed)"
+        : grade.verdict
+          ? `${grade.verdict}${grade.reason ? ` (${grade.reason})` : ""}`
+          : "ungraded";
+    out.push(
+      `## ${slug}/${q.id}  [${q.type}, key: ${note?.keyType ?? q.kind ?? "?"}]  fingerprint ${print}  grade: ${status}`,
+    );
+    out.push(q.prompt);
+    let k = 0;
+    for (const c of q.choices) {
+      const isKey = c.id === q.answer;
+      const type = isKey ? (note?.keyType ?? "") : (note?.distractorTypes[k++] ?? "");
+      out.push(`  ${isKey ? "*" : " "} ${c.id}) ${c.text}   <${type}>${isKey ? "  <- key" : ""}`);
+    }
+    out.push(`  source: ${q.source.text}`);
+    out.push("");
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}
+
+function grades(args: string[]): number {
+  const stub = args.includes("--stub");
+  const prune = args.includes("--prune");
+  const unknown = args.filter((a) => a !== "--stub" && a !== "--prune");
+  if (unknown.length > 0) throw new UsageError(`Unknown option "${unknown[0]}".`);
+  const articles = reviewArticles();
+  const questions = generateReviewSet(articles);
+  const file = readGrades();
+  const lines: string[] = [];
+  let missing = 0;
+  for (const q of questions) {
+    const status = gradeStatus(q, file);
+    if (status === "graded") continue;
+    missing++;
+    lines.push(`${status.padEnd(8)} ${q.id} ${q.fingerprint}`);
+    if (stub) file.grades[q.id] = { fingerprint: q.fingerprint, verdict: "", reason: "" };
+  }
+  const live = new Set(questions.map((q) => q.id));
+  const slugs = new Set(articles.map((a) => a.slug));
+  const orphans = Object.keys(file.grades).filter(
+    (id) => slugs.has(id.split("/")[0] ?? "") && !live.has(id),
+  );
+  for (const id of orphans) {
+    lines.push(`orphan   ${id} (no such question now)`);
+    if (prune) delete file.grades[id];
+  }
+  if (stub || prune) writeGrades(file);
+  process.stdout.write(`${lines.join("\n")}${lines.length ? "\n" : ""}`);
+  process.stderr.write(
+    `${questions.length} questions in ${articles.length} review articles; ${missing} without a current grade, ${orphans.length} orphan entries in ${path.relative(process.cwd(), gradesFile)}${stub || prune ? " (file updated)" : ""}\n`,
+  );
   return 0;
 }
 

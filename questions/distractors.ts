@@ -7,25 +7,34 @@
  * correct answer the article supports.
  */
 
-import type { Entity, EntityClass, EntityIndex } from "./entities.ts";
-import { entityKey, gazetteerClass } from "./entities.ts";
+import type { Entity, EntityIndex } from "./entities.ts";
+import { entityKey, roleBefore } from "./entities.ts";
+import {
+  allCountries,
+  allDemonyms,
+  CONTINENTS,
+  citiesOf,
+  cityNamed,
+  countriesIn,
+  countryByCode,
+  countryNamed,
+  regionsOf,
+} from "./gazetteer.ts";
 import {
   ALIAS_GROUPS,
-  CITIES_BY_REGION,
   COMMON_NATIONALITIES,
-  CONTINENTS_AND_OCEANS,
-  COUNTRIES_BY_REGION,
+  LANGUAGES,
   MONTHS,
+  NEWSPAPERS,
   numberToWords,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
-  UNIVERSITIES,
-  US_STATES,
 } from "./lexicon.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
+import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
 export interface ArticleFacts {
   sentences: readonly Sentence[];
@@ -34,8 +43,8 @@ export interface ArticleFacts {
   terms: Map<string, Set<string>>;
   /** Every list in the article with the sentence holding it. */
   lists: Array<{ sentence: number; list: ListSpan }>;
-  /** The region most of the article's countries and cities belong to. */
-  region?: string;
+  /** The earliest and latest year the article names (its span, and its date when unknown). */
+  years?: { min: number; max: number };
   /** Answer spans of each sentence, found once. */
   spans: Span[][];
   /** Each sentence normalised and padded with spaces, for fast whole-phrase search. */
@@ -44,6 +53,16 @@ export interface ArticleFacts {
   definedTerms?: Set<string>;
   /** Content words of each sentence, for the second-correct-answer check. */
   contentWords: Array<Set<string>>;
+  /** The main subject's years of birth and death, when the opening gives them ("(1936 – 1958)"). */
+  life?: { born: number; died: number };
+  /** Years the lead paragraph names: the frame a reader knows from the first lines. */
+  leadYears?: Set<number>;
+  /** ISO codes of the countries the article names (by name or nationality). */
+  countryCodes?: Set<string>;
+  /** The latest year the article names in a sentence that does not look ahead. */
+  presentYear?: number;
+  /** The year the article keeps returning to (the year it reviews, the plot's year). */
+  frameYear?: number;
 }
 
 export const DISTRACTORS_WANTED = 3;
@@ -200,11 +219,13 @@ function pick(
   facts: ArticleFacts,
   proper: boolean,
   wanted = DISTRACTORS_WANTED,
+  /** A further test, run only on the candidates reached (typing a name is not free). */
+  fitting: (candidate: string) => boolean = () => true,
 ): string[] {
   const chosen: string[] = [];
   for (const candidate of pool) {
     if (chosen.length >= wanted) break;
-    if (acceptable(candidate, key, sentence, [key, ...chosen], facts, proper))
+    if (fitting(candidate) && acceptable(candidate, key, sentence, [key, ...chosen], facts, proper))
       chosen.push(candidate);
   }
   return chosen;
@@ -261,13 +282,33 @@ export function dateDistractors(
       else if (other.year > keyYear) max = Math.min(max, other.year - 1);
     }
     max = Math.min(max, keyYear <= 2025 ? 2025 : keyYear + 10);
+    // Unless the sentence looks ahead, a year cannot come after the article's latest year, nor far before
+    // the article's earliest.
+    const years = facts.years;
+    const ahead = FUTURE.test(sentence.text);
+    if (years && keyYear <= years.max && !ahead) max = Math.min(max, years.max);
+    // The article's present is the latest year it tells in the past: a past event is no later
+    // ("In ____, Mr Blair became premier", not 2008), an aim is no earlier ("by ____", not 1998).
+    const present = facts.presentYear;
+    if (present !== undefined && !ahead && keyYear < present) max = Math.min(max, present);
+    if (present !== undefined && ahead && keyYear > present) min = Math.max(min, present + 1);
+    if (years)
+      min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
+    // A biography's events of its subject's life happen between birth and death: no school
+    // started before birth, no match played after death.
+    const life = facts.life;
+    if (life && keyYear > life.born && keyYear <= life.died) {
+      min = Math.max(min, life.born + 1);
+      max = Math.min(max, life.died);
+    }
   }
   const key = span.text;
   const texts: string[] = [];
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
-      for (const v of orderedValues(y, 1, random, { min, max }, 9)) texts.push(String(v));
+      for (const v of spreadValues(y, yearOffsets(y, facts), random, { min, max }, 3))
+        texts.push(String(v));
       break;
     }
     case "decade": {
@@ -277,14 +318,33 @@ export function dateDistractors(
     }
     case "century": {
       const c = keyYear ?? 0;
-      for (const v of orderedValues(c, 1, random, { min: 1, max: 21 }, 4))
+      // Centuries no later than the article's latest year, and none still to come for a
+      // century already past ("has existed since the late 19th century", not the 21st).
+      const current = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
+      const latest = c < current ? current - 1 : current;
+      for (const v of orderedValues(c, 1, random, { min: 1, max: Math.min(21, latest) }, 4))
         texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
       break;
     }
     default: {
       const y = keyYear;
-      const years = y === undefined ? [] : orderedValues(y, 1, random, { min, max }, 9);
+      // "arrested on 4 November 1605" in an article whose lead gives 1605: another year would
+      // be a give-away, so the day and month change and the year stays.
+      const life = facts.life;
+      const framed =
+        y !== undefined &&
+        span.day !== undefined &&
+        (facts.leadYears?.has(y) === true || facts.leadYears?.has(y - 1) === true) &&
+        (!life || (y !== life.born && y !== life.died));
+      const years =
+        y === undefined
+          ? []
+          : framed
+            ? Array.from({ length: 8 }, () => y)
+            : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
+      // "20 May, 2000": the distractors keep the key's comma.
+      const dmyComma = /,\s*\d{3,4}$/.test(span.text);
       const months = random.shuffle(
         Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
       );
@@ -292,8 +352,9 @@ export function dateDistractors(
         const m = months[i % months.length] ?? 1;
         const name = MONTHS[m - 1] ?? "";
         const day = span.day === undefined ? 0 : 1 + random.int(28);
-        const year = years[i] ?? 0;
-        if (span.format === "dmy") texts.push(`${day} ${name} ${year}`);
+        const year = years[i];
+        if (year === undefined && span.format !== "md" && span.format !== "dm") break;
+        if (span.format === "dmy") texts.push(`${day} ${name}${dmyComma ? "," : ""} ${year}`);
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
         else if (span.format === "my") texts.push(`${name} ${year}`);
         else if (span.format === "md") texts.push(`${name} ${day}`);
@@ -302,6 +363,46 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** A sentence about what is to come: its years may pass the article's latest. */
+export const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
+
+/** Offsets for year distractors: wider when the article spans centuries. */
+function yearOffsets(_year: number, facts: ArticleFacts): number[] {
+  const width = facts.years ? facts.years.max - facts.years.min : 20;
+  const far = Math.max(12, Math.min(40, Math.round(width / 5)));
+  const out: number[] = [];
+  for (let k = 3; k <= far; k++) out.push(-k, k);
+  return out;
+}
+
+/**
+ * Three values around the key from `offsets`, none within `minGap` of the key or of each other
+ * ("by 1700" against 1699 tests luck, not reading), nearer ones likelier, some below and some
+ * above when the bounds allow; the rest follow in case the guard refuses some.
+ */
+export function spreadValues(
+  key: number,
+  offsets: readonly number[],
+  random: Random,
+  bounds: { min: number; max: number },
+  minGap: number,
+): number[] {
+  const values = offsets.map((o) => key + o).filter((v) => v >= bounds.min && v <= bounds.max);
+  const near = random.shuffle(values.filter((v) => Math.abs(v - key) <= Math.max(minGap * 4, 6)));
+  const far = random.shuffle(values.filter((v) => Math.abs(v - key) > Math.max(minGap * 4, 6)));
+  const chosen: number[] = [];
+  const ok = (v: number) =>
+    Math.abs(v - key) >= minGap && chosen.every((c) => Math.abs(c - v) >= minGap);
+  for (const v of [...near, ...far]) if (ok(v)) chosen.push(v);
+  // Not all on one side when both sides exist.
+  const head = chosen.slice(0, DISTRACTORS_WANTED);
+  const below = chosen.filter((v) => v < key);
+  const above = chosen.filter((v) => v > key);
+  if (head.every((v) => v < key) && above[0] !== undefined) head[head.length - 1] = above[0];
+  else if (head.every((v) => v > key) && below[0] !== undefined) head[head.length - 1] = below[0];
+  return [...head, ...chosen.filter((v) => !head.includes(v))];
 }
 
 export function ordinal(n: number): string {
@@ -315,27 +416,29 @@ export function numberDistractors(
   sentence: Sentence,
   facts: ArticleFacts,
   random: Random,
+  keyType: AnswerType,
 ): string[] {
   const v = span.value;
+  const percent = keyType.kind === "percentage";
   let values: number[];
-  if (span.format === "ordinal") {
-    values = orderedValues(v, 1, random, { min: 1, max: Infinity }, 5);
+  if (keyType.kind === "age") {
+    // Ages within a human life, a few years apart.
+    const offsets: number[] = [];
+    for (let k = 3; k <= 20; k++) offsets.push(-k, k);
+    values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal") {
+    values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
     const unitStep = 10 ** -span.decimals;
-    const step = unitStep * Math.max(1, Math.round((v * 0.08) / unitStep));
+    const step = unitStep * Math.max(2, Math.round((v * 0.15) / unitStep));
     // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
     const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
-    values = orderedValues(v, step, random, { min: step, max: Infinity }, 8).filter(
+    values = orderedValues(v, step, random, { min: step, max: percent ? 100 : Infinity }, 8).filter(
       (x) => lastDigitZero(x) === lastDigitZero(v),
     );
   } else if (v < 20) {
-    values = orderedValues(
-      v,
-      1,
-      random,
-      { min: 2, max: span.format === "words" ? 99 : Infinity },
-      5,
-    );
+    const max = percent ? 100 : span.format === "words" ? 99 : Infinity;
+    values = spreadValues(v, [-6, -4, -3, -2, 2, 3, 4, 5, 6, 8, 10], random, { min: 2, max }, 2);
   } else {
     // Keep the key's rounding: 600 moves in hundreds, 1,200 in hundreds, 37 in ones.
     const zeros = /0*$/.exec(String(v))?.[0].length ?? 0;
@@ -344,7 +447,7 @@ export function numberDistractors(
     const set = new Set<number>();
     for (const f of factors) {
       const r = Math.round((v * f) / step) * step;
-      if (r > 0 && r !== v && (span.format !== "words" || r < 100)) set.add(r);
+      if (r > 0 && Math.abs(r - v) >= 2 && (span.format !== "words" || r < 100)) set.add(r);
     }
     const below = [...set].filter((x) => x < v).sort((a, b) => b - a);
     const above = [...set].filter((x) => x > v).sort((a, b) => a - b);
@@ -358,9 +461,9 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const percent = /^(?:%|percent|per cent)$/i.test(span.unit);
   const texts = values
-    .filter((x) => !percent || x <= 100)
+    .filter((x) => !percent || (x > 0 && x <= 100))
+    .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
     .filter((t) => articleFits(before, t));
   return pick(texts, span.text, sentence, facts, false);
@@ -396,46 +499,110 @@ function articleFits(before: string, text: string): boolean {
   return article === "an" ? vowelSound : !vowelSound;
 }
 
-function regionOf(name: string, table: Record<string, string[]>): string | undefined {
-  for (const [region, list] of Object.entries(table)) if (list.includes(name)) return region;
-  return undefined;
+/** Which of the key's own places the stem names: a city key then stays in that country. */
+function stemNamesCountry(sentence: Sentence, key: string, code: string | undefined): boolean {
+  if (!code) return false;
+  const country = countryByCode(code);
+  if (!country) return false;
+  const rest = sentence.text.replace(key, " ");
+  const names = [country.name, country.demonym, ...regionsOf(code).map((r) => r.name)];
+  if (code === "GB") names.push("Britain", "UK", "British", "Scottish", "English", "Welsh");
+  if (code === "US") names.push("America", "US", "U.S.", "American");
+  return names.some((n) => n && containsPhrase(rest, n));
+}
+
+/** Same-level places, nearest first: the key's country, then its subregion, then its region. */
+function placePool(keyType: AnswerType, key: string, sentence: Sentence, random: Random): string[] {
+  const sub = keyType.subregion;
+  const region = (code: string | undefined) => (code ? countryByCode(code)?.region : undefined);
+  const keyRegion = region(keyType.country);
+  const sameSub = sub ? countriesIn(sub) : [];
+  const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
+  switch (keyType.level) {
+    case "city": {
+      const own = keyType.country ? citiesOf(keyType.country).slice(0, 25) : [];
+      const local = random.shuffle(own.map((c) => c.name));
+      if (stemNamesCountry(sentence, key, keyType.country)) return local;
+      const near = random.shuffle(
+        sameSub
+          .filter((c) => c.code !== keyType.country)
+          .flatMap((c) =>
+            citiesOf(c.code)
+              .slice(0, 2)
+              .map((x) => x.name),
+          ),
+      );
+      return [...local, ...near];
+    }
+    case "region":
+      return keyType.country ? random.shuffle(regionsOf(keyType.country).map((r) => r.name)) : [];
+    case "country":
+      return [
+        ...random.shuffle(prominent(sameSub).map((c) => c.name)),
+        ...random.shuffle(prominent(sameRegion).map((c) => c.name)),
+      ];
+    case "continent":
+      return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The better-known of a set of countries (those with the most cities of 100,000 people): Spain
+ * is set beside Italy and France, not beside San Marino and Malta.
+ */
+function prominent<T extends { code: string }>(countries: readonly T[], keep = 8): T[] {
+  const ranked = [...countries].sort((a, b) => citiesOf(b.code).length - citiesOf(a.code).length);
+  // Monaco and Andorra (one city, their capital) only when nothing bigger is near.
+  const sizeable = ranked.filter((c) => citiesOf(c.code).length >= 2);
+  return (sizeable.length >= 3 ? sizeable : ranked).slice(0, keep);
+}
+
+let bigCountries: Set<string> | undefined;
+/** The 60 countries with the most big cities: peoples a reader has heard of. */
+function isBigCountry(code: string): boolean {
+  bigCountries ??= new Set(prominent(allCountries(), 60).map((c) => c.code));
+  return bigCountries.has(code);
+}
+
+function peoplesPool(keyType: AnswerType, random: Random): string[] {
+  const sub = keyType.subregion;
+  const keyRegion = keyType.country ? countryByCode(keyType.country)?.region : undefined;
+  const near: string[] = [];
+  const far: string[] = [];
+  for (const [demonym, c] of allDemonyms()) {
+    // "Welsh" beside "Norwegian" only when the key is one of the UK's own peoples.
+    if (c.code === "GB" && demonym !== "British" && keyType.country !== "GB") continue;
+    if (!isBigCountry(c.code)) continue;
+    if (c.subregion === sub) near.push(demonym);
+    else if (c.region === keyRegion) far.push(demonym);
+  }
+  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(COMMON_NATIONALITIES)];
 }
 
 function gazetteerPool(
-  cls: EntityClass,
+  keyType: AnswerType,
   key: string,
-  facts: ArticleFacts,
+  sentence: Sentence,
   random: Random,
 ): string[] {
-  const region =
-    regionOf(key, COUNTRIES_BY_REGION) ?? regionOf(key, CITIES_BY_REGION) ?? facts.region;
-  const byRegion = (table: Record<string, string[]>) => {
-    const own = region ? (table[region] ?? []) : [];
-    const rest = Object.entries(table)
-      .filter(([r]) => r !== region)
-      .flatMap(([, l]) => l);
-    return [...random.shuffle(own), ...random.shuffle(rest)];
-  };
-  switch (cls) {
-    case "country":
-      return byRegion(COUNTRIES_BY_REGION);
-    case "city":
-      return byRegion(CITIES_BY_REGION);
-    case "state":
-      return random.shuffle(US_STATES);
-    case "continent":
-      return random.shuffle(CONTINENTS_AND_OCEANS);
+  switch (keyType.kind) {
+    case "place":
+      return placePool(keyType, key, sentence, random);
     case "nationality":
-      return random.shuffle(COMMON_NATIONALITIES);
+      return peoplesPool(keyType, random);
+    case "language":
+      return random.shuffle([...LANGUAGES]);
     case "organisation":
       // The list of international bodies only suits a key that is one.
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
-      )
+      ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
         ? random.shuffle(ORGANISATIONS)
-        : [];
-    case "institution":
-      return random.shuffle(UNIVERSITIES);
+        : orgHead(key) === "media"
+          ? random.shuffle(NEWSPAPERS)
+          : [];
     default:
       return [];
   }
@@ -446,6 +613,45 @@ function lastKeyword(name: string): string {
   return /^(?:University|College|Institute)$/.test(words[0] ?? "")
     ? (words[0] ?? "")
     : (words[words.length - 1] ?? "");
+}
+
+const REGNAL = /\s[IVX]+$/;
+
+function sameFirstAndLast(a: string, b: string): boolean {
+  const x = a.split(" ");
+  const y = b.split(" ");
+  return x.length > 1 && y.length > 1 && x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+}
+
+/** "f" or "m" when a sentence's pronouns are all of one gender. */
+function stemGender(text: string): "f" | "m" | "" {
+  const f = /\b(?:she|her|hers|herself)\b/i.test(text);
+  const m = /\b(?:he|him|his|himself)\b/i.test(text);
+  return f && !m ? "f" : m && !f ? "m" : "";
+}
+
+/** What kind of body an organisation's last word makes it ("Football League": a league). */
+const ORG_HEADS: Record<string, string> = {};
+for (const [group, list] of Object.entries({
+  education: "University College School Academy Institute Polytechnic Seminary Conservatoire",
+  sport: "League FC Club Federation",
+  military: "Army Navy Force Corps Regiment Guard Brigade Division Service",
+  government:
+    "Office Ministry Department Council Parliament Assembly Commission Court Treasury Agency Bureau Government Senate Congress Committee",
+  party: "Party",
+  company: "Company Corporation Inc Ltd Group Motors Bank Airlines Industries",
+  media:
+    "News Times Post Magazine Journal Broadcasting Gazette Herald Tribune Globe Guardian Telegraph Chronicle Observer",
+  church: "Church Cathedral Abbey Diocese",
+}))
+  for (const w of list.split(" ")) ORG_HEADS[w] = group;
+
+function orgHead(name: string): string | undefined {
+  // "University of Oxford", "Ministry of Defence": the head comes first.
+  const first = /^(\p{Lu}\p{Ll}+) (?:of|for)\b/u.exec(name)?.[1];
+  if (first && ORG_HEADS[first]) return ORG_HEADS[first];
+  const last = name.split(" ").pop() ?? "";
+  return ORG_HEADS[last] ?? ORG_HEADS[last.replace(/s$/, "")];
 }
 
 function rolesFit(key: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
@@ -460,36 +666,123 @@ export function isTopic(e: Entity, facts: ArticleFacts): boolean {
   return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
 }
 
+/** Whether a candidate name may stand beside the key: same type, same level, whole names. */
+export function candidateFits(
+  keyType: AnswerType,
+  key: string,
+  candidate: string,
+  sentence: Sentence,
+  facts: ArticleFacts,
+): boolean {
+  const t = typeName(candidate, facts.index);
+  if (!fits(keyType, t)) return false;
+  // "Markham" the conspirator is no city, whatever the data says.
+  const known = facts.index.byAlias.get(entityKey(candidate));
+  if (known?.cls === "person" && keyType.kind !== "person") return false;
+  if (keyType.kind !== "person" && !candidate.includes(" ")) {
+    for (const e of facts.index.byKey.values())
+      if (e.cls === "person" && e.name.endsWith(` ${candidate}`)) return false;
+  }
+  // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
+  if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
+  if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
+    return false;
+  const keyWords = key.split(" ").length;
+  const words = candidate.split(" ").length;
+  if (keyType.kind === "person") {
+    // A surname beside surnames, whole names beside whole names, never a bare first name.
+    if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
+    if (keyWords === 1 && words !== 1) return false;
+    // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
+    // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
+    const kg = genderOf(key) || stemGender(sentence.text);
+    const cg = genderOf(candidate);
+    if (kg && cg && kg !== cg) return false;
+    // "Henry III" beside kings, not beside commoners (and no king beside commoners).
+    if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
+  }
+  // A war beside wars, a tournament beside tournaments.
+  if (keyType.kind === "event" && /\bWars?\b/.test(key) !== /\bWars?\b/.test(candidate))
+    return false;
+  // "two ____ championships": a league beside leagues, not beside a school and an army.
+  if (keyType.kind === "organisation") {
+    const kh = orgHead(key);
+    if (kh && orgHead(candidate) !== kh) return false;
+  }
+  if (
+    keyType.kind === "place" &&
+    keyType.level === "city" &&
+    stemNamesCountry(sentence, key, keyType.country)
+  )
+    return t.country === keyType.country;
+  // "Returning home from Belgrade": a city of another country only from the key's own part of
+  // the world (Niš beside Belgrade, not Burnley).
+  if (keyType.kind === "place" && keyType.level === "city" && keyType.country && t.country) {
+    if (t.country !== keyType.country) {
+      const ks = countryByCode(keyType.country)?.subregion;
+      const cs = countryByCode(t.country)?.subregion;
+      if (ks && cs && ks !== cs) return false;
+    }
+  }
+  if (keyType.kind === "place" && keyType.level === "country" && keyType.subregion) {
+    // A European country beside European ones: same region at least.
+    const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
+    const cr = t.country ? countryByCode(t.country)?.region : undefined;
+    if (kr && cr && kr !== cr) return false;
+  }
+  if (keyType.kind === "nationality" && keyType.country && t.country) {
+    const kr = countryByCode(keyType.country)?.region;
+    const cr = countryByCode(t.country)?.region;
+    if (kr && cr && kr !== cr && !COMMON_NATIONALITIES.includes(candidate)) return false;
+  }
+  // "Hundred Years" beside generals: a name the article only ever writes as part of another.
+  if (!facts.index.byAlias.has(entityKey(candidate)) && keyType.kind === "name") return false;
+  return true;
+}
+
 export function entityDistractors(
   span: Extract<Span, { kind: "entity" }>,
   sentence: Sentence,
   facts: ArticleFacts,
   random: Random,
+  keyType: AnswerType,
 ): string[] {
   const key = span.text;
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
+  const topicPeople = [...facts.index.byKey.values()]
+    .filter((e) => e.cls === "person" && (e === main || isTopic(e, facts)))
+    .map((e) => e.name);
+  // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
+  const title = roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start));
+  const bound =
+    title === "royalty" || title === "nobility" || title === "clergy" ? title : undefined;
   for (const e of facts.index.byKey.values()) {
-    if (e.cls !== span.cls || e === main || isTopic(e, facts)) continue;
+    if (e === main || isTopic(e, facts)) continue;
     if (entityKey(e.name) === span.key) continue;
+    // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
+    if (e.cls === "person" && topicPeople.some((t) => sameFirstAndLast(e.name, t))) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
-    if (span.cls === "person" && !rolesFit(keyRoles, e.roles)) continue;
+    if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
+    if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.
   const kw = lastKeyword(key);
   const words = key.split(" ").length;
   // A surname-only key gets surname-only distractors ("Oppenheimer", "Bethe", "Fermi").
-  const surnameOnly = span.cls === "person" && words === 1;
+  const surnameOnly = keyType.kind === "person" && words === 1;
   const scored = random
     .shuffle(sameClass)
+    // Surnames only of whole names ("Eric of Pomerania" and "Christian IV" give none).
+    .filter((e) => !surnameOnly || (e.cls === "person" && personShaped(e.name, facts.index)))
     .map((e) => (surnameOnly ? { ...e, name: e.name.split(" ").pop() ?? e.name } : e))
+    .filter((e) => !surnameOnly || /^\p{Lu}\p{Ll}{2,}/u.test(e.name))
     .map((e) => {
       let score = 0;
-      if (span.cls !== "person" && lastKeyword(e.name) === kw) score += 2;
+      if (keyType.kind !== "person" && lastKeyword(e.name) === kw) score += 2;
       if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
-      if (span.cls === "person" && !surnameOnly && e.name.split(" ").length < 2) score -= 3;
       if (Math.abs(e.name.split(" ").length - words) >= 2) score -= 3;
       return { name: e.name, score };
     })
@@ -498,28 +791,59 @@ export function entityDistractors(
     .map((x) => x.name);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
-    /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation)$/.test(
+    /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation|Philippines|Bahamas|Gambia)$/.test(
       name,
     );
   const withThe = /\bthe\s$/i.test(sentence.text.slice(0, span.start));
   const articleOk = (name: string) =>
-    (span.cls !== "country" && span.cls !== "continent") || takesThe(name) === withThe;
+    keyType.kind !== "place" ||
+    (keyType.level !== "country" && keyType.level !== "continent") ||
+    takesThe(name) === withThe;
   // Abbreviations ("U.S.") only stand against an abbreviated key.
   const abbreviated = (name: string) => /\p{Lu}\./u.test(name);
-  const shapeOk = (name: string) => articleOk(name) && abbreviated(name) === abbreviated(key);
+  const shapeOk = (name: string) =>
+    articleOk(name) &&
+    abbreviated(name) === abbreviated(key) &&
+    candidateFits(keyType, key, name, sentence, facts);
   const topics = new Set(
     [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
   );
-  const gaz = gazetteerPool(span.cls, key, facts, random).filter(
-    (g) =>
-      !topics.has(entityKey(g)) &&
-      Math.abs(g.split(" ").length - words) < 2 &&
-      (gazetteerClass(g) === undefined ||
-        gazetteerClass(g) === span.cls ||
-        span.cls === "organisation" ||
-        span.cls === "institution"),
+  const gaz = gazetteerPool(keyType, key, sentence, random).filter(
+    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2,
   );
-  return pick([...scored, ...gaz].filter(shapeOk), key, sentence, facts, true);
+  return pick(
+    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
+    key,
+    sentence,
+    facts,
+    true,
+    DISTRACTORS_WANTED,
+    shapeOk,
+  );
+}
+
+/**
+ * "Government of India" beside the governments of India's neighbours, "University of Leipzig"
+ * beside the universities of other German cities: the same body of another place.
+ */
+function sameBodyElsewhere(keyType: AnswerType, key: string, random: Random): string[] {
+  if (keyType.kind !== "organisation") return [];
+  const m = /^(\p{Lu}[\p{L} ]* of )(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)$/u.exec(key);
+  if (!m?.[1] || !m[2]) return [];
+  const head = m[1];
+  const country = countryNamed(m[2]);
+  if (country) {
+    const near = prominent(countriesIn(country.subregion).filter((c) => c.code !== country.code));
+    return random.shuffle(near.map((c) => head + c.name));
+  }
+  const city = cityNamed(m[2]);
+  if (city && city.population >= 200_000) {
+    const others = citiesOf(city.code)
+      .slice(0, 12)
+      .filter((c) => c.name !== city.name);
+    return random.shuffle(others.map((c) => head + c.name));
+  }
+  return [];
 }
 
 export function termDistractors(
@@ -561,7 +885,13 @@ export function listDistractors(
     .filter((l) => l.list !== list && l.list.cls === cls)
     .flatMap((l) => l.list.items.map((i) => i.text));
   const lexicon = TERM_CLASSES[cls] ?? [];
-  const pool = [...random.shuffle(others), ...random.shuffle(lexicon)].filter((t) => {
+  // Another list's item only when it is a whole term of the class ("surgical" of "surgical
+  // goods" is not).
+  const known = new Set(lexicon.map((t) => norm(t)));
+  const pool = [
+    ...random.shuffle(others.filter((t) => known.has(norm(t)))),
+    ...random.shuffle(lexicon),
+  ].filter((t) => {
     const n = norm(t);
     // Not an item of this list, nor a part of one ("iron" against "iron and steel").
     for (const o of own)

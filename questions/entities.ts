@@ -19,6 +19,7 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import type { Sentence } from "./text.ts";
+import { isGivenName } from "./typing.ts";
 
 export type EntityClass =
   | "person"
@@ -228,7 +229,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   const raw: Array<Mention & { votes: Partial<Record<EntityClass, number>> }> = [];
   for (const sentence of sentences) {
     for (const run of capitalisedRuns(sentence.text, lowerWords)) {
-      raw.push({ ...run, sentence: sentence.index, cls: "other" });
+      raw.push({ ...withoutTitle(run), sentence: sentence.index, cls: "other" });
     }
   }
 
@@ -260,12 +261,23 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
     if (cls === "place" && top < 2) return "other";
     return cls;
   };
+  // "Rachel Carson": a given name and a surname make a person even where the surname is also
+  // a town's ("Carson", California), and her lone surname is her.
+  const givenFirst = new Set<string>();
   for (const m of raw) {
     const key = entityKey(m.name);
-    if (best(key) === "person") {
+    const words = m.name.split(" ");
+    const named =
+      best(key) === "other" &&
+      words.length >= 2 &&
+      words.length <= 3 &&
+      isGivenName(words[0] ?? "") &&
+      words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+    if (named) givenFirst.add(key);
+    if (best(key) === "person" || named) {
       const parts = key.split(" of ")[0]?.split(" ") ?? [];
       const surname = parts[parts.length - 1] ?? key;
-      if (parts.length > 1 && !gazetteer.has(surname) && !personBySurname.has(surname)) {
+      if (parts.length > 1 && (named || !gazetteer.has(surname)) && !personBySurname.has(surname)) {
         personBySurname.set(surname, key);
         fullNames.set(key, m.name);
       }
@@ -277,10 +289,11 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   for (const m of raw) {
     let key = entityKey(m.name);
     let cls = best(key);
+    if (givenFirst.has(key)) cls = "person";
     const single = !key.includes(" ");
     const fullKey = single ? personBySurname.get(key) : undefined;
     const weak = (votes.get(key)?.[cls] ?? 0) < 3;
-    if (fullKey && (cls === "other" || cls === "person" || weak)) {
+    if (fullKey && (cls === "other" || cls === "person" || weak || givenFirst.has(fullKey))) {
       key = fullKey;
       cls = "person";
     }
@@ -369,15 +382,41 @@ for (const [group, list] of Object.entries({
   staff: "manager coach",
   business: "executive founder co-founder engineer analyst chairman chairwoman investor",
   film: "director actor actress filmmaker cameraman producer critic screenwriter composer",
+  media: "correspondent reporter journalist editor presenter commentator broadcaster",
+  politics:
+    "minister president chancellor premier senator governor ambassador secretary under-secretary mp congressman",
+  advocacy: "adviser advisor campaigner activist spokesman spokeswoman spokesperson",
+  royalty: "king queen emperor empress prince princess",
+  nobility: "lord lady baron baroness earl countess viscount marquess duke duchess",
+  clergy: "bishop archbishop pope cardinal priest abbot",
 }))
   for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
 
+/**
+ * "Treasury Under-Secretary John Taylor": a run whose words before the last two hold a role word
+ * is the role and a name; the name is the person's, and roleBefore finds the role in the text.
+ */
+function withoutTitle<T extends { start: number; name: string }>(run: T): T {
+  const words = run.name.split(" ");
+  if (words.length < 3) return run;
+  for (let i = words.length - 3; i >= 0; i--) {
+    const word = words[i] ?? "";
+    const group = ROLE_GROUPS[word.toLowerCase()];
+    if (!group || group === "family" || /^\p{Ll}/u.test(word)) continue;
+    // "King James I", "Bishop Absalon": royal and clerical titles stay part of the name.
+    if (group === "royalty" || group === "nobility" || group === "clergy") return run;
+    const cut = words.slice(0, i + 1).join(" ").length + 1;
+    return { ...run, start: run.start + cut, name: run.name.slice(cut) };
+  }
+  return run;
+}
+
 /** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */
-function roleBefore(before: string): string | undefined {
-  const word = /([\p{Ll}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
+export function roleBefore(before: string): string | undefined {
+  const word = /([\p{L}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
   if (!word) return undefined;
   if (/\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before)) return "family";
-  return ROLE_GROUPS[word];
+  return ROLE_GROUPS[word.toLowerCase()];
 }
 
 interface Run {
@@ -511,6 +550,20 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     while (!keywordInPiece && piece.length > 1 && PERSON_TITLES.has(piece[0]?.text ?? "")) {
       piece = piece.slice(1);
       titled = true;
+    }
+    // "South Africa Finance Minister Trevor Manuel": the name is what follows the title.
+    if (!keywordInPiece) {
+      for (let k = piece.length - 3; k >= 1; k--) {
+        const rest = piece.slice(k + 1);
+        if (
+          PERSON_TITLES.has(piece[k]?.text ?? "") &&
+          rest.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
+        ) {
+          piece = rest;
+          titled = true;
+          break;
+        }
+      }
     }
     // "Professor of Physics": a title followed by "of" names a post, not a person.
     if (titled && CONNECTORS.has(piece[0]?.text ?? "")) titled = false;

@@ -321,3 +321,41 @@ export function listExplanation(key: string, items: readonly string[]): string {
   const shown = items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : key;
   return `“${key}” is one of the items the article lists here: ${shown}. The other choices are not on that list.`;
 }
+
+/**
+ * The part of a long sentence around the key, between its commas and semicolons: for when
+ * the clause trimming above keeps the whole sentence, which the widget already shows.
+ */
+export function keySegment(text: string, keyStart: number, keyEnd: number): string {
+  const body = text.replace(/[.!]["'”’]*$/, "");
+  const cuts = [...body.matchAll(/[,;—] ?/g)].map((m) => [m.index, m.index + m[0].length]);
+  let start = 0;
+  let end = body.length;
+  for (const [s, e] of cuts) {
+    if (s === undefined || e === undefined) continue;
+    if (e <= keyStart) start = e;
+    else if (s >= keyEnd) {
+      end = s;
+      break;
+    }
+  }
+  let part = body.slice(start, end).trim();
+  // "In 1935," alone says nothing: take the clause that follows too.
+  if (part.split(" ").length < 4) {
+    const next = cuts.find(([s]) => s !== undefined && s > end)?.[0];
+    part = body.slice(start, next ?? body.length).trim();
+  }
+  return `${part.charAt(0).toUpperCase()}${part.slice(1)}.`;
+}
+
+/** Whether an explanation clause is the whole sentence of more than one short clause. */
+export function repeatsSentence(clause: string, sentence: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const words = sentence.split(/\s+/).length;
+  const clauses = sentence.split(/[,;—] ?/).length;
+  return words > 16 && clauses > 2 && norm(clause).includes(norm(sentence).slice(-40));
+}

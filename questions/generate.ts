@@ -17,6 +17,7 @@ import {
   contentWords,
   dateDistractors,
   entityDistractors,
+  FUTURE,
   isTopic,
   listDistractors,
   numberDistractors,
@@ -28,13 +29,19 @@ import { UnusableArticleError } from "./errors.ts";
 import {
   clauseWithKey,
   clozeExplanation,
+  keySegment,
   listExplanation,
+  repeatsSentence,
   statementExplanation,
 } from "./explain.ts";
-import { CITIES_BY_REGION, COUNTRIES_BY_REGION, STOPWORDS } from "./lexicon.ts";
-import { type Random, randomFromHash } from "./random.ts";
+import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
+import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
+import { STOPWORDS } from "./lexicon.ts";
+import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
+import { showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
+import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
 
 export interface GenerateOptions {
   title?: string;
@@ -47,6 +54,9 @@ export const MAX_ARTICLE_BYTES = 200 * 1024;
 const DEFAULT_COUNT = 10;
 const BLANK = "____";
 const MIN_SCORE = 0.8;
+const RELAXED_SCORE = 0.45;
+/** Of a bank of six or more, at most this share on numbers and dates (issue 11). */
+export const MAX_FIGURE_SHARE = 0.6;
 
 interface Candidate {
   type: QuestionType;
@@ -64,11 +74,36 @@ interface Candidate {
   shows: string[];
   /** Kind of fact, for variety: date, number, person, place, term, list… */
   facet: string;
+  /** The key's type; every distractor has it (typing.ts). */
+  keyType: AnswerType;
+  /** The type of each distractor as typing.ts reads it, for the review command. */
+  distractorTypes: string[];
+  /** Set when its distractors could not be made: never chosen. */
+  failed?: boolean;
   /** Makes the distractors (deferred: costly); false when too few good ones exist. */
   materialize?: () => boolean;
 }
 
+/** What the review command shows beside each question: the key's and distractors' types. */
+export interface ReviewNote {
+  id: string;
+  keyType: string;
+  distractorTypes: string[];
+}
+
 export function generateBank(text: string, options: GenerateOptions = {}): Bank {
+  return generate(text, options).bank;
+}
+
+/** The bank and, per question, the types the engine gave its key and distractors. */
+export function generateReview(
+  text: string,
+  options: GenerateOptions = {},
+): { bank: Bank; notes: ReviewNote[] } {
+  return generate(text, options);
+}
+
+function generate(text: string, options: GenerateOptions): { bank: Bank; notes: ReviewNote[] } {
   assertUsable(text);
   const articleHash = bytesToHex(sha256(utf8ToBytes(text)));
   const random = randomFromHash(articleHash);
@@ -77,7 +112,8 @@ export function generateBank(text: string, options: GenerateOptions = {}): Bank 
 
   const index = buildEntityIndex(article.sentences, text);
   const facts = collectFacts(article, index);
-  const candidates = buildCandidates(article, facts, random);
+  const title = (options.title ?? "").trim() || findTitle(article);
+  const candidates = buildCandidates(article, facts, articleHash, title);
   const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
   const chosen = select(candidates, article, wanted);
   if (chosen.length === 0)
@@ -85,14 +121,20 @@ export function generateBank(text: string, options: GenerateOptions = {}): Bank 
       "no-questions",
       "No good questions could be made from this article: it has too few clear facts (dates, numbers, names, lists). Try a longer, more factual article.",
     );
-  const questions = assemble(chosen, random);
-  return {
+  const questions = assemble(chosen, random, articleHash);
+  const notes = chosen.map((c, i) => ({
+    id: questions[i]?.id ?? "",
+    keyType: typeLabel(c.keyType),
+    distractorTypes: c.distractorTypes,
+  }));
+  const bank: Bank = {
     version: 1,
-    title: (options.title ?? "").trim() || findTitle(article),
+    title,
     locale: options.locale ?? "en",
     articleHash,
     questions,
   };
+  return { bank, notes };
 }
 
 function assertUsable(text: string): void {
@@ -164,11 +206,19 @@ function findTitle(article: ArticleText): string {
 function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
   const terms = new Map<string, Set<string>>();
   const lists: ArticleFacts["lists"] = [];
-  const regionVotes = new Map<string, number>();
+  let minYear = Infinity;
+  let maxYear = -Infinity;
   const definedTerms = new Set<string>();
+  const yearCount = new Map<number, number>();
   const spans: Span[][] = [];
+  let present = -Infinity;
+  const leadYears = new Set<number>();
+  const leadBlock = article.sentences.find(
+    (s) => article.blocks[s.block]?.kind === "paragraph",
+  )?.block;
   for (const s of article.sentences) {
     const found = findSpans(s, index);
+    const ahead = FUTURE.test(s.text);
     spans.push(found);
     for (const span of found) {
       if (span.kind === "term" && span.cls === "defined") definedTerms.add(span.text);
@@ -177,33 +227,78 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
         set.add(span.text.toLowerCase());
         terms.set(span.cls, set);
       }
-      if (span.kind === "entity" && (span.cls === "country" || span.cls === "city")) {
-        for (const table of [COUNTRIES_BY_REGION, CITIES_BY_REGION])
-          for (const [region, list] of Object.entries(table))
-            if (list.includes(span.text))
-              regionVotes.set(region, (regionVotes.get(region) ?? 0) + 1);
+      if (span.kind === "date" && span.year !== undefined && span.format !== "century") {
+        yearCount.set(span.year, (yearCount.get(span.year) ?? 0) + 1);
+        if (!ahead) present = Math.max(present, span.year);
+        if (s.block === leadBlock) leadYears.add(span.year);
+        minYear = Math.min(minYear, span.year);
+        maxYear = Math.max(maxYear, span.year);
       }
     }
     for (const list of findLists(s)) lists.push({ sentence: s.index, list });
   }
-  let region: string | undefined;
-  let top = 0;
-  for (const [r, n] of regionVotes)
-    if (n > top) {
-      top = n;
-      region = r;
-    }
+  const life = index.mainSubject ? lifeSpan(article) : undefined;
   return {
     sentences: article.sentences,
     index,
     terms,
     lists,
-    region,
+    years: minYear <= maxYear ? { min: minYear, max: maxYear } : undefined,
     definedTerms,
     spans,
     normSentences: article.sentences.map((s) => padded(s.text)),
     contentWords: article.sentences.map((s) => contentWords(s.text)),
+    life,
+    // A biography's busiest year is a year of its life, not the frame of the whole article.
+    frameYear: life ? undefined : frameYear(yearCount),
+    presentYear: present > -Infinity ? present : undefined,
+    countryCodes: countriesNamed(article),
+    leadYears,
   };
+}
+
+/** Countries the article names, by name or by their people ("Scottish" names GB). */
+function countriesNamed(article: ArticleText): Set<string> {
+  const out = new Set<string>();
+  for (const m of article.text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+    const c = countryNamed(m[0]) ?? countryNamed(m[0].split(" ")[0] ?? "");
+    const n = nationalityNamed(m[0].split(" ")[0] ?? "");
+    if (c) out.add(c.code);
+    if (n) out.add(n.code);
+  }
+  return out;
+}
+
+/**
+ * The year an article keeps coming back to ("2004" in a review of 2004): named 3+ times, more
+ * than any other, and a fifth of all its year mentions at least.
+ */
+function frameYear(counts: ReadonlyMap<number, number>): number | undefined {
+  let all = 0;
+  for (const n of counts.values()) all += n;
+  let best: number | undefined;
+  let top = 2;
+  let tie = false;
+  for (const [year, n] of counts) {
+    if (n > top) {
+      best = year;
+      top = n;
+      tie = false;
+    } else if (n === top) tie = true;
+  }
+  return tie || top < all * 0.2 ? undefined : best;
+}
+
+/** "Duncan Edwards (1 October 1936 – 21 February 1958) was…": the years in the opening brackets. */
+function lifeSpan(article: ArticleText): { born: number; died: number } | undefined {
+  for (const s of article.sentences.slice(0, 2)) {
+    const m = /\([^()]*?\b(\d{4})\s*[–-]\s*[^()]*?\b(\d{4})\s*\)/.exec(s.text);
+    if (!m) continue;
+    const born = Number(m[1]);
+    const died = Number(m[2]);
+    if (died > born && died - born <= 110) return { born, died };
+  }
+  return undefined;
 }
 
 const PRONOUN_START =
@@ -214,7 +309,7 @@ const HEDGES =
 const OPINION =
   /\b(?:great|greatest|huge|immense|significant|pivotal|vital|crucial|fruitful|brighter|best|worst|remarkable|important|deeply|favorable|favourable|robust|strong|stronger|unprecedented|promising|excellent|considered|regarded|famous|well-known|notable)\b/i;
 const CONTEXT_START =
-  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally)\b/;
+  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later)\b/;
 const OUTSIDE_CONTEXT =
   /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
 
@@ -222,9 +317,14 @@ const OUTSIDE_CONTEXT =
 function scoreSentence(t: string): number | undefined {
   const words = countWords(t);
   if (words < 7 || words > 42) return undefined;
-  if (/\?["”’]?$/.test(t) || /["“”]/.test(t)) return undefined;
+  if (/\?["”’]?$/.test(t)) return undefined;
+  // Reported speech is the article's own voice; a sentence that quotes more than a short phrase
+  // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
+  if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
   if (FIRST_PERSON.test(t)) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
+  // "In 1254, it received a charter": the subject is a pronoun after an opening phrase.
+  if (/^[^,]{2,40}, (?:it|they|its|their)\b/.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
   // A lost full stop ("at Santiniketan His mother's persuasion…") runs two sentences together.
   if (/\p{L} (?:His|Her|He|She|They|It|We|Its|Their) \p{Ll}/u.test(t)) return undefined;
@@ -243,6 +343,21 @@ function scoreSentence(t: string): number | undefined {
   return score;
 }
 
+/** Every quotation in the sentence is closed and at most five words long. */
+function shortQuotes(t: string): boolean {
+  const marks = t.match(/["“”]/g)?.length ?? 0;
+  if (marks % 2 !== 0) return false;
+  for (const m of t.matchAll(/["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
+  return true;
+}
+
+/** Whether offsets start..end fall inside a quotation (its words are a speaker's, not facts). */
+function insideQuote(t: string, start: number, end: number): boolean {
+  for (const m of t.matchAll(/["“][^"“”]*["”]/g))
+    if (start < m.index + m[0].length && end > m.index) return true;
+  return false;
+}
+
 /** The sentence as a prompt shows it: citation markers dropped, spaces tidied. */
 function clean(text: string): string {
   return text
@@ -253,66 +368,6 @@ function clean(text: string): string {
 
 function blankOut(text: string, start: number, end: number): string {
   return clean(`${text.slice(0, start)}${BLANK}${text.slice(end)}`);
-}
-
-/** A sentence as questions show it: its opening "He"/"His" replaced by the subject's name. */
-interface Shown {
-  text: string;
-  /** How far the sentence's own offsets move in `text`. */
-  shift: number;
-}
-
-const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
-
-/**
- * Opening "He"/"She"/"His"/"Her" that can only mean the article's main subject: the article
- * uses that pronoun for its subject, and the sentence before names no other person (it names
- * the subject, or opens with a pronoun resolved the same way).
- */
-function resolvePronouns(article: ArticleText, index: EntityIndex): Map<number, Shown> {
-  const out = new Map<number, Shown>();
-  const main = index.mainSubject;
-  if (!main) return out;
-  let male = 0;
-  let female = 0;
-  for (const s of article.sentences) {
-    male += s.text.match(/\b(?:he|him|his|He|His|Him)\b/g)?.length ?? 0;
-    female += s.text.match(/\b(?:she|her|hers|She|Her)\b/g)?.length ?? 0;
-  }
-  const pronouns =
-    male >= 3 && male > female * 4
-      ? /^(?:He|His)$/
-      : female >= 3 && female > male * 4
-        ? /^(?:She|Her)$/
-        : undefined;
-  if (!pronouns) return out;
-  const parts = main.name.split(" ");
-  const surname = parts[parts.length - 1] ?? main.name;
-  const usesSurname = index.mentions.some((m) => m.name === surname);
-  const name = usesSurname ? surname : main.name;
-  const apostrophe = article.text.includes("’s") && !article.text.includes("'s") ? "’" : "'";
-  const people = new Map<number, { main: boolean; other: boolean }>();
-  for (const m of index.mentions) {
-    const entry = people.get(m.sentence) ?? { main: false, other: false };
-    const entity = index.byAlias.get(entityKey(m.name));
-    if (entity === main) entry.main = true;
-    else if (m.cls === "person" || m.cls === "other") entry.other = true;
-    people.set(m.sentence, entry);
-  }
-  let previousIsSubject = false;
-  for (const s of article.sentences) {
-    const pronoun = OPENING_PRONOUN.exec(s.text)?.[1];
-    const here = people.get(s.index);
-    if (pronoun && pronouns.test(pronoun) && previousIsSubject) {
-      const replacement = pronoun === "He" || pronoun === "She" ? name : `${name}${apostrophe}s`;
-      out.set(s.index, {
-        text: replacement + s.text.slice(pronoun.length),
-        shift: replacement.length - pronoun.length,
-      });
-      previousIsSubject = !here?.other;
-    } else previousIsSubject = Boolean(here?.main) && !here?.other;
-  }
-  return out;
 }
 
 function keyTokens(key: string): string[] {
@@ -365,7 +420,26 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       const full = entity ? entity.name.split(" ") : [];
       if (full.length < 2 || full[full.length - 1] !== span.text) return false;
     }
+    // "Davenport" the player is no city, whatever the data says: a surname of someone named.
+    if (span.cls !== "person" && !span.text.includes(" ")) {
+      for (const e of facts.index.byKey.values())
+        if (e.cls === "person" && e.name.endsWith(` ${span.text}`)) return false;
+    }
+    // "Blantyre" on the Clyde is no Malawian city: a smaller city of a country the article never
+    // names is another place of the same name.
+    if (span.cls === "city") {
+      const city = cityNamed(span.text);
+      if (city && city.population < 1_000_000 && facts.countryCodes?.has(city.code) !== true)
+        return false;
+    }
+    // "FC København and Brøndby": two names run together are no one thing to set beside others.
+    if (span.cls !== "country" && / and /.test(span.text)) return false;
     if (span.cls === "nationality" && span.text.length < 4) return false;
+    // "studied ____, but": a people's name with no noun after it is a language or a subject.
+    if (span.cls === "nationality" && !/^\s+\p{L}/u.test(sentence.text.slice(span.end)))
+      return false;
+    if (span.cls === "nationality" && /^\s+(?:and|or|but)\b/.test(sentence.text.slice(span.end)))
+      return false;
     // "Pakistani" in an article about Pakistan gives itself away like "Pakistan" would.
     if (span.cls === "nationality") {
       for (const e of facts.index.byKey.values())
@@ -381,6 +455,80 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (listed && listed.split(/,\s*|\s(?:and|or)\s/).filter((x) => x.trim()).length === span.value)
       return false;
   }
+  // "St. ____": the blank would cut a name in two.
+  if (
+    span.kind === "entity" &&
+    /\b(?:St|Saint|Mt|Mount|Fort|Port)\.?\s$/.test(sentence.text.slice(0, span.start))
+  )
+    return false;
+  // A capitalised "called X" is a proper name of no known type: nothing safe to set beside it.
+  if (span.kind === "term" && span.cls === "defined" && /^\p{Lu}/u.test(span.text)) return false;
+  // "The 1953–54 season": a year joined to the next cannot change alone.
+  if (span.kind === "date" && /^[–-]\d/.test(sentence.text.slice(span.end))) return false;
+  if (span.kind === "number") {
+    const before = sentence.text.slice(0, span.start);
+    const after = sentence.text.slice(span.end);
+    // "less than five years": every smaller choice would be true too.
+    if (
+      /\b(?:less than|fewer than|more than|over|under|up to|at least|at most|nearly|almost)\s$/i.test(
+        before,
+      )
+    )
+      return false;
+    // "ten to ____ days": one end of a range is hair-splitting, the other end stands beside it.
+    if (
+      /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty))\s?(?:to|-|–)\s?$/i.test(
+        before,
+      ) ||
+      /^\s?(?:to|-|–)\s?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)/i.test(
+        after,
+      )
+    )
+      return false;
+    // "the late ____ and early 19th centuries": a century written as a bare ordinal.
+    if (span.format === "ordinal" && /^[^.;]{0,30}\bcentur/.test(after)) return false;
+    // "one 15th the power": an ordinal after "one" is a fraction, not a rank.
+    if (span.format === "ordinal" && /\b(?:one|a)\s$/i.test(before)) return false;
+    // "20 May, 2000" read as a number: a day of a date, not a count.
+    if (
+      /^\s(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+        after,
+      )
+    )
+      return false;
+    // "had 10 years of military experience", "for 10 years": a length of time is trivia.
+    if (
+      /^(?:years?|months?|weeks?|days?|decades?)$/.test(span.unit) &&
+      (/^\s+of\b/.test(after) ||
+        /\b(?:for|past|last|next|over|within|after)\s(?:some\s|about\s|around\s)?$/i.test(before))
+    )
+      return false;
+    // "in the past five years", "served for ten years": a span's length is trivia.
+    if (
+      /\b(?:for|past|last|next|over|within|after)\s(?:some\s|about\s|around\s)?$/i.test(before) &&
+      /^\s(?:years?|months?|weeks?|days?|decades?)\b/.test(after)
+    )
+      return false;
+    // "William Parker, 4th Baron Monteagle": the number of a title is no fact to learn.
+    if (span.format === "ordinal" && /^\s\p{Lu}/u.test(after)) return false;
+    // Minutes of a match, chapters, pages, appearances: figures nobody should memorise.
+    if (/^(?:minutes?|seconds?)$/.test(span.unit)) return false;
+    // "36 first team appearances", "24 league matches": a count with its qualifier is as trivial.
+    if (
+      /^\s(?:[\p{L}-]+\s){0,2}?(?:chapters?|pages?|appearances|caps|times|minutes?|seconds?|games|matches|starts|innings)\b/u.test(
+        after,
+      )
+    )
+      return false;
+  }
+  // "two thirds": a fraction, not a count.
+  if (
+    span.kind === "number" &&
+    /^\s(?:thirds?|quarters?|halves|fifths?|tenths?)\b/.test(sentence.text.slice(span.end))
+  )
+    return false;
+  // "Statistics by a ranking firm reveal…": a common word capitalised only by its place.
+  if (span.kind === "term" && span.start === 0) return false;
   // Everyday words (commodities, professions, art forms) make good list items but vague blanks.
   if (span.kind === "term" && !CLOZE_TERM_CLASSES.has(span.cls)) return false;
   // "gave them the lead": an element word is a chemical only where the article names others.
@@ -402,6 +550,10 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     )
   )
     return false;
+  // The year the whole article is about is no fact of one sentence: every reader knows it.
+  if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
+  // "Duncan Edwards (____ – 21 February 1958)": a date in brackets is an aside, not a fact told.
+  if (span.kind === "date" && /\([^()]*$/.test(sentence.text.slice(0, span.start))) return false;
   if (span.kind === "date" && span.format === "year") {
     // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
     const before = sentence.text.slice(0, span.start);
@@ -410,15 +562,44 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
   return true;
 }
 
-function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Random): Candidate[] {
+/** How much a fact of each type teaches: who and what happened first, then figures. */
+const KIND_SCORE: Record<AnswerType["kind"], number> = {
+  person: 0.6,
+  event: 0.5,
+  organisation: 0.45,
+  team: 0.45,
+  work: 0.45,
+  place: 0.4,
+  nationality: 0.3,
+  language: 0.3,
+  year: 0.25,
+  date: 0.2,
+  percentage: 0.25,
+  age: 0.25,
+  quantity: 0.2,
+  term: 0.1,
+  list: 0.3,
+  name: 0,
+};
+
+function buildCandidates(
+  article: ArticleText,
+  facts: ArticleFacts,
+  articleHash: string,
+  title: string,
+): Candidate[] {
   const out: Candidate[] = [];
-  const resolved = resolvePronouns(article, facts.index);
+  const resolved = showSentences(article, facts.index);
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
   const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
   const isCommon = (word: string) =>
     !facts.index.byAlias.has(word.toLowerCase()) &&
     !midCaps.has(word) &&
     facts.index.lowerWords.has(word.toLowerCase());
+  const leadBlock = article.sentences.find(
+    (s) => article.blocks[s.block]?.kind === "paragraph",
+  )?.block;
+  const titleWords = contentWords(title);
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
@@ -426,45 +607,65 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
     const base = scoreSentence(display);
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
-    const density = Math.min(3, spans.length) * 0.15;
+    // The lead paragraph and the title's words carry what the article is about.
+    const lead = sentence.block === leadBlock ? 0.3 : 0;
+    const words = facts.contentWords[sentence.index] ?? new Set<string>();
+    const topical = [...titleWords].some((w) => words.has(w)) ? 0.1 : 0;
+    const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
 
     for (const span of spans) {
-      if (!keyEligible(span, facts, sentence)) continue;
+      if (!keyEligible(span, facts, sentence)) {
+        continue;
+      }
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
+      if (insideQuote(sentence.text, span.start, span.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
       const keyStart = span.start + shift;
       const keyEnd = span.end + shift;
       const stem = blankOut(display, keyStart, keyEnd);
-      if (recoverable(span.text, stem, aliases)) continue;
+      if (recoverable(span.text, stem, aliases)) {
+        continue;
+      }
+      const keyType = typeSpan(span, sentence.text, facts.index);
+      // A proper name of no known type has no safe distractors.
+      if (keyType.kind === "name") {
+        continue;
+      }
+      if (stemGivesAway(stem, span.text, keyType, title)) {
+        continue;
+      }
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
-        made ??=
+        const random = randomFor(articleHash, `${sentence.text}|${span.start}`);
+        made ??= (
           span.kind === "date"
             ? dateDistractors(span, sentence, spans, facts, random)
             : span.kind === "number"
-              ? numberDistractors(span, sentence, facts, random)
+              ? numberDistractors(span, sentence, facts, random, keyType)
               : span.kind === "entity"
-                ? entityDistractors(span, sentence, facts, random)
-                : termDistractors(span, sentence, facts, random);
+                ? entityDistractors(span, sentence, facts, random, keyType)
+                : termDistractors(span, sentence, facts, random)
+        ).filter((d) => fitsArticle(stem, d) && samePlurality(span.text, d));
         return made;
       };
-      const facet = facetOf(span);
-      const kindScore =
-        span.kind === "date"
-          ? 0.35
-          : span.kind === "number"
-            ? 0.4
-            : span.kind === "entity"
-              ? 0.3
-              : 0.1;
-      const score = base + density + kindScore + 0.2;
+      const typesOf = (ds: readonly string[]) =>
+        ds.map((d) =>
+          span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
+        );
+      const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
+      const score = base + density + KIND_SCORE[keyType.kind] + 0.2;
       const secrets = [span.text, ...aliases];
       const quoted = clean(display);
-      const clause = () => clauseWithKey(display, keyStart, keyEnd, isCommon);
+      const clause = () => {
+        const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
+        const part = repeatsSentence(c, display) ? keySegment(display, keyStart, keyEnd) : c;
+        // The explanation quotes its clause: a short quotation inside it takes single marks.
+        return part.replace(/["“]([^"“”]*)["”]/g, "‘$1’");
+      };
       const cloze: Candidate = {
         type: "cloze",
         sentence,
@@ -476,10 +677,13 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         secrets,
         shows: [stem, span.text],
         facet,
+        keyType,
+        distractorTypes: [],
         materialize: () => {
           const distractors = distractorsFor();
           if (distractors.length < 2) return false;
           cloze.distractors = distractors;
+          cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
           return true;
         },
@@ -498,9 +702,12 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
           secrets,
           shows: [quoted],
           facet,
+          keyType,
+          distractorTypes: [],
           materialize: () => {
             const distractors = distractorsFor();
             if (distractors.length < 3) return false;
+            statement.distractorTypes = typesOf(distractors);
             statement.distractors = distractors.map((d) =>
               clean(`${display.slice(0, keyStart)}${d}${display.slice(keyEnd)}`),
             );
@@ -515,6 +722,7 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
     for (const list of lists) {
       const keys = list.items.filter((i) => i.inner);
       if (!list.cls || keys.length === 0) continue;
+      const random = randomFor(articleHash, `${sentence.text}|list${list.start}`);
       const item = keys[random.int(keys.length)];
       if (!item) continue;
       const distractors = listDistractors(list, item.text, sentence, facts, random);
@@ -536,6 +744,8 @@ function buildCandidates(article: ArticleText, facts: ArticleFacts, random: Rand
         secrets: list.items.map((i) => i.text),
         shows: [stem, item.text, ...distractors],
         facet: "list",
+        keyType: { kind: "list", unit: list.cls },
+        distractorTypes: distractors.map(() => `list:${list.cls}`),
       });
     }
   }
@@ -568,7 +778,28 @@ function describe(span: Span): string {
  * Greedy choice: best candidates first, one question per sentence, no question giving
  * another's answer away, spread over the article, and a mix of types and facets.
  */
+/** Questions an article of this length deserves (issue 11): 8 from 700 words, 5 from 300. */
+export function targetCount(words: number): number {
+  return words >= 700 ? 8 : words >= 300 ? 5 : 1;
+}
+
+/**
+ * The strict choice first; when it falls short of what the article's length deserves, weaker
+ * sentences (a "But" opening, a hedge) may carry the missing questions.
+ */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
+  const strict = selectWith(candidates, article, wanted, MIN_SCORE);
+  if (strict.length >= Math.min(wanted, targetCount(article.wordCount))) return strict;
+  const relaxed = selectWith(candidates, article, wanted, RELAXED_SCORE);
+  return relaxed.length > strict.length ? relaxed : strict;
+}
+
+function selectWith(
+  candidates: Candidate[],
+  article: ArticleText,
+  wanted: number,
+  minScore: number,
+): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
   const zoneOf = (c: Candidate) =>
@@ -588,7 +819,9 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
     if (!f) {
       f = {
         secrets: c.secrets.map(padded).filter((s) => s.trim()),
-        shows: c.shows.map(padded),
+        // What gives an answer away is a stem or a key; another question's wrong choice names
+        // something the article mentions, which tells a reader nothing.
+        shows: c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded),
         key: entityKey(c.key),
       };
       forms.set(c, f);
@@ -617,7 +850,9 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   };
 
   // Weak candidates never make it, however much variety they would add.
-  const pool = candidates.filter((c) => c.score >= MIN_SCORE).sort((a, b) => b.score - a.score);
+  const pool = candidates
+    .filter((c) => c.score >= minScore && !c.failed)
+    .sort((a, b) => b.score - a.score);
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
@@ -627,8 +862,11 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       const typeN = typeCount.get(c.type) ?? 0;
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
-      s -= (zoneCount[zone] ?? 0) * 0.35;
+      s -= (zoneCount[zone] ?? 0) * 0.45;
       s -= facetN * 0.2;
+      // Figures and dates at most half the bank: people, events and outcomes first.
+      if (c.facet === "figure" && (facetCount.get("figure") ?? 0) >= Math.ceil(chosen.length / 2))
+        s -= 0.6;
       // Aim for roughly 60% cloze, 20% true-statement, 20% list-membership.
       const share = c.type === "cloze" ? 0.6 : 0.2;
       if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
@@ -644,6 +882,7 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       best.materialize = undefined;
       const index = pool.indexOf(best);
       if (!ready) {
+        best.failed = true;
         pool.splice(index, 1);
         continue;
       }
@@ -652,7 +891,7 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;
-      if (conflicts(best) || best.score < MIN_SCORE) {
+      if (conflicts(best) || best.score < minScore) {
         pool.splice(index, 1);
         continue;
       }
@@ -666,11 +905,38 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
     typeCount.set(best.type, (typeCount.get(best.type) ?? 0) + 1);
     facetCount.set(best.facet, (facetCount.get(best.facet) ?? 0) + 1);
   }
-  return chosen.sort((a, b) => a.sentence.start - b.sentence.start);
+  return balanceFigures(chosen, article.text.length).sort(
+    (a, b) => a.sentence.start - b.sentence.start,
+  );
+}
+
+/**
+ * Figures and dates at most 60% of a bank of six or more: the weakest figures go, first those
+ * whose going leaves no more than half the article without a question.
+ */
+function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
+  const out = [...chosen];
+  const figures = () => out.filter((c) => c.facet === "figure");
+  const widestGap = (list: Candidate[]) => {
+    const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
+    const edges = [0, ...starts, length];
+    let widest = 0;
+    for (let i = 1; i < edges.length; i++)
+      widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
+    return widest;
+  };
+  while (out.length >= 6 && figures().length > MAX_FIGURE_SHARE * out.length) {
+    const ranked = figures().sort((a, b) => a.score - b.score);
+    const spared = ranked.find((c) => widestGap(out.filter((o) => o !== c)) <= length * 0.5);
+    const weakest = spared ?? ranked[0];
+    if (!weakest) break;
+    out.splice(out.indexOf(weakest), 1);
+  }
+  return out;
 }
 
 /** Builds the bank's questions, placing each key so positions are balanced across the bank. */
-function assemble(chosen: Candidate[], random: Random): Question[] {
+function assemble(chosen: Candidate[], random: Random, articleHash: string): Question[] {
   const ids = ["a", "b", "c", "d"];
   const positionCount = [0, 0, 0, 0];
   return chosen.map((c, i) => {
@@ -679,7 +945,10 @@ function assemble(chosen: Candidate[], random: Random): Question[] {
     const open = [0, 1, 2, 3].slice(0, n).filter((p) => positionCount[p] === least);
     const position = open[random.int(open.length)] ?? 0;
     positionCount[position] = (positionCount[position] ?? 0) + 1;
-    const others = random.shuffle(c.distractors);
+    // The wrong choices' order is the question's own: it does not move when another one changes.
+    const others = randomFor(articleHash, `${c.sentence.text}|${c.type}|${c.key}`).shuffle(
+      c.distractors,
+    );
     const texts = [...others.slice(0, position), c.key, ...others.slice(position)];
     const choices: Choice[] = texts.map((text, k) => ({ id: ids[k] ?? "d", text }));
     return {
@@ -688,6 +957,7 @@ function assemble(chosen: Candidate[], random: Random): Question[] {
       prompt: c.prompt,
       choices,
       answer: ids[position] ?? "a",
+      kind: typeLabel(c.keyType),
       explanation: c.explain(),
       source: { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text },
     };

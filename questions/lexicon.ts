@@ -89,6 +89,11 @@ export const ORGANISATIONS = words(
   "United Nations|UN Security Council|UN General Assembly|World Trade Organization|World Health Organization|International Monetary Fund|World Bank|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|North Atlantic Treaty Organization|Eurasian Economic Union|Collective Security Treaty Organization|South Asian Association for Regional Cooperation|Economic Cooperation Organization|International Atomic Energy Agency|Red Cross|International Rescue Committee",
 );
 
+/** Newspapers of record, for a newspaper key the article sets beside no other. */
+export const NEWSPAPERS = words(
+  "New York Times|Washington Post|Los Angeles Times|Chicago Tribune|Wall Street Journal|Boston Globe|The Guardian|Daily Telegraph|Financial Times|The Observer",
+);
+
 export const UNIVERSITIES = words(
   "Harvard University|Yale University|Princeton University|Columbia University|Stanford University|University of Chicago|University of Oxford|University of Cambridge|University of California, Berkeley|University of Göttingen|University of Leipzig|University of Munich|University of Vienna|University of Calcutta|University of Lisbon|Massachusetts Institute of Technology|California Institute of Technology",
 );

@@ -43,3 +43,23 @@ export function randomFromHash(hexHash: string): Random {
     },
   };
 }
+
+/**
+ * A generator of its own for one question, seeded from the article's hash and a salt (its
+ * sentence and answer): one question's draws never shift another's, so a change to the engine
+ * that touches one question leaves the others as they were.
+ */
+export function randomFor(hexHash: string, salt: string): Random {
+  // FNV-1a over the salt, folded into each 32-bit word of the article's seed.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < salt.length; i++) {
+    h ^= salt.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let seed = "";
+  for (let i = 0; i < 4; i++) {
+    const word = Number.parseInt(hexHash.slice(i * 8, i * 8 + 8), 16) >>> 0;
+    seed += ((word ^ Math.imul(h, i + 1)) >>> 0).toString(16).padStart(8, "0");
+  }
+  return randomFromHash(seed);
+}

@@ -3,7 +3,7 @@
  * entities, vocabulary terms of known classes, and the items of explicit lists.
  */
 
-import type { EntityClass, EntityIndex } from "./entities.ts";
+import type { EntityClass, EntityIndex, Mention } from "./entities.ts";
 import { entityKey } from "./entities.ts";
 import {
   MONTHS,
@@ -14,6 +14,7 @@ import {
   UNITS,
 } from "./lexicon.ts";
 import type { Sentence } from "./text.ts";
+import { typeName } from "./typing.ts";
 
 export type DateFormat = "dmy" | "mdy" | "dm" | "md" | "my" | "year" | "decade" | "century";
 export type NumberFormat = "digits" | "words" | "ordinal";
@@ -140,7 +141,9 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     const prevWord = /(\p{Lu}[\p{L}-]*)\s$/u.exec(before)?.[1];
     if (
       prevWord &&
-      !/^(?:In|On|By|About|Some|Over|Nearly|Approximately|Around|At|Of)$/.test(prevWord)
+      !/^(?:In|On|By|About|Some|Over|Nearly|Approximately|Around|At|Of|The|Only|Almost|All|Just)$/.test(
+        prevWord,
+      )
     )
       continue;
     const unitMatch = /^\s?(%|[\p{L}°]+(?:\s(?:cent|km|tons))?)/u.exec(text.slice(end));
@@ -199,11 +202,22 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       prefix: "",
     });
   }
-  for (const mention of index.mentions) {
-    if (mention.sentence !== sentence.index) continue;
+  for (const mention of mentionsOf(index, sentence.index)) {
     const entity = index.byAlias.get(entityKey(mention.name));
-    const cls = mention.cls;
-    if (cls === "other") continue;
+    let cls = mention.cls;
+    // A name the entity votes left open, but the place data knows: "born in Glasgow".
+    if (cls === "other") {
+      const t = typeName(mention.name, index);
+      if (t.kind !== "place" || t.level === "site" || t.level === "feature") continue;
+      cls =
+        t.level === "city"
+          ? "city"
+          : t.level === "region"
+            ? "state"
+            : t.level === "continent"
+              ? "continent"
+              : "country";
+    }
     take({
       kind: "entity",
       start: mention.start,
@@ -229,6 +243,23 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+const bySentence = new WeakMap<EntityIndex, Map<number, Mention[]>>();
+
+/** The index's mentions in one sentence (grouped once per index: findSpans runs per sentence). */
+function mentionsOf(index: EntityIndex, sentence: number): readonly Mention[] {
+  let groups = bySentence.get(index);
+  if (!groups) {
+    groups = new Map();
+    for (const m of index.mentions) {
+      const list = groups.get(m.sentence) ?? [];
+      list.push(m);
+      groups.set(m.sentence, list);
+    }
+    bySentence.set(index, groups);
+  }
+  return groups.get(sentence) ?? [];
 }
 
 function insideBrackets(text: string, pos: number): boolean {

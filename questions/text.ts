@@ -93,6 +93,8 @@ function classifyLine(line: string): BlockKind {
   const words = countWords(line);
   if (isChrome(line, words)) return "boilerplate";
   if (BOILERPLATE_ANYWHERE.test(line) && words < 30) return "boilerplate";
+  // "Source: example.org/… (licence, date…)": an attribution line of any length.
+  if (/^source:\s*\S+\.\S+/i.test(line)) return "boilerplate";
   if (/^(?:\[[^\]]*\]|\([^)]*\))$/.test(line)) return "boilerplate";
   const endsLikeSentence = /[.!?]["'”’)\]]*$/.test(line);
   if (!endsLikeSentence) {

@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateBank } from "../../questions/generate.ts";
+import { bodyWords, reviewArticles } from "../../questions/node/review-set.ts";
+import { KNOWN_SHORT } from "./known-short.ts";
 import { checkBank, type Violation } from "./rules.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -18,6 +20,13 @@ interface Article {
   target: boolean;
 }
 
+/** The shared articles copied into test/questions/articles keep their targets on a clean clone. */
+const TARGETS = new Set(["edward-teller", "pedro-alvares-cabral", "satyajit-ray"]);
+
+/**
+ * Every article, loudly: a target named above that cannot be found fails the harness (it used
+ * to drop out of it silently), and the shared set's absence is a visible skipped test.
+ */
 function articles(): Article[] {
   const out = new Map<string, Article>();
   const add = (dir: string, target: boolean) => {
@@ -26,27 +35,39 @@ function articles(): Article[] {
       if (!f.endsWith(".txt")) continue;
       const name = f.replace(/\.txt$/, "");
       const isTarget = target || name.startsWith("shared-") || TARGETS.has(name);
-      if (!out.has(name)) out.set(name, { name, file: path.join(dir, f), target: isTarget });
+      const seen = out.get(name);
+      if (seen) seen.target ||= isTarget;
+      else out.set(name, { name, file: path.join(dir, f), target: isTarget });
     }
   };
-  if (existsSync(shared)) add(shared, true);
-  else
-    console.warn(
-      `quality harness: ${shared} not found; using the copies in test/questions/articles`,
-    );
+  add(shared, true);
   add(path.join(root, "questions/articles"), true);
   add(path.join(import.meta.dirname, "articles"), false);
+  for (const a of reviewArticles())
+    if (!out.has(a.slug)) out.set(a.slug, { name: a.slug, file: a.file, target: true });
   return [...out.values()];
 }
 
-/** The shared articles copied into test/questions/articles keep their targets on a clean clone. */
-const TARGETS = new Set(["edward-teller", "pedro-alvares-cabral", "satyajit-ray"]);
+const all = articles();
+
+/** Issue 11's targets: 8 questions from 700 words, 5 from 300 (body words, as SOURCES.md counts). */
+function minimumFor(text: string): number {
+  const words = bodyWords(text);
+  return words >= 700 ? 8 : words >= 300 ? 5 : 1;
+}
 
 const rows: string[] = [];
 const kindsAcross = new Set<string>();
 
 describe("quality harness", () => {
-  for (const article of articles()) {
+  it("finds every article it names as a target", () => {
+    const names = new Set(all.map((a) => a.name));
+    expect([...TARGETS].filter((t) => !names.has(t))).toEqual([]);
+    expect(names.has("pakistan-russia-75-years")).toBe(true);
+  });
+  it.skipIf(existsSync(shared))(`SKIPPED the shared articles: ${shared} is absent`, () => {});
+
+  for (const article of all) {
     it(`${article.name}: every rule holds and the targets are met`, () => {
       const text = readFileSync(article.file, "utf8");
       const words = text.split(/\s+/).filter(Boolean).length;
@@ -64,14 +85,16 @@ describe("quality harness", () => {
         ].join(" | "),
       );
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-      const minimum = words < 600 ? 5 : 8;
-      if (article.target) expect(bank.questions.length).toBeGreaterThanOrEqual(minimum);
+      // Targets of articles known to fall short are asserted (as known failures) in
+      // review-set.test.ts; here every target article is held to them.
+      if (article.target && !KNOWN_SHORT.has(article.name))
+        expect(bank.questions.length).toBeGreaterThanOrEqual(minimumFor(text));
       else expect(bank.questions.length).toBeGreaterThanOrEqual(4);
     });
   }
 
   it("uses at least three question kinds across the set", () => {
-    for (const article of articles()) {
+    for (const article of all) {
       for (const q of generateBank(readFileSync(article.file, "utf8")).questions)
         kindsAcross.add(q.type);
     }

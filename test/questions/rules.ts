@@ -17,7 +17,7 @@ const STOP = new Set(
   ),
 );
 const DATE_SIGNATURES: Array<[string, RegExp]> = [
-  ["dmy", /^\d{1,2} [A-Z][a-z]+ \d{3,4}$/],
+  ["dmy", /^\d{1,2} [A-Z][a-z]+,? \d{3,4}$/],
   ["mdy", /^[A-Z][a-z]+ \d{1,2}, \d{3,4}$/],
   ["my", /^[A-Z][a-z]+ \d{3,4}$/],
   ["md", /^[A-Z][a-z]+ \d{1,2}$/],
@@ -97,7 +97,14 @@ function cleanSentence(s: string): string {
  * opening "He"/"She" replaced by a name the article uses ("His"/"Her" by that name's possessive).
  */
 export function showsSource(shown: string, source: string, article: string): boolean {
-  const clean = cleanSentence(source);
+  const written = cleanSentence(source);
+  if (shown === written) return true;
+  // A dangling opening connective ("However, he…") may be dropped (questions/stems.ts).
+  const connective = /^(?:But|And|However|Yet|Nevertheless|Nonetheless),?\s+(?=\p{L})/u.exec(
+    written,
+  );
+  const rest0 = connective ? written.slice(connective[0].length) : written;
+  const clean = rest0.charAt(0).toUpperCase() + rest0.slice(1);
   if (shown === clean) return true;
   const pronoun = /^(He|She|His|Her)\b/.exec(clean)?.[1];
   if (!pronoun) return false;
@@ -110,14 +117,14 @@ export function showsSource(shown: string, source: string, article: string): boo
   return /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u.test(bare) && article.includes(bare);
 }
 
-interface View {
+export interface View {
   stem: string;
   key: string;
   distractors: string[];
 }
 
 /** The question as a stem and choice slots, whatever its type. */
-function view(q: Question): View | undefined {
+export function view(q: Question): View | undefined {
   const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
   const others = q.choices.filter((c) => c.id !== q.answer).map((c) => c.text);
   if (q.type === "true-statement") {
@@ -133,7 +140,7 @@ function view(q: Question): View | undefined {
 }
 
 const BOILERPLATE =
-  /^(?:log ?in|sign (?:in|up)|rating|blog|source|posted|published|by |share|tags?|related|read more|subscribe|advertisement|copyright|photo|image|caption)\b/i;
+  /^(?:log ?in|sign (?:in|up)|rating|blog|source|posted|published|by (?![\d_])|share|tags?|related|read more|subscribe|advertisement|copyright|photo|image|caption)\b/i;
 const PRONOUN_START = /^(?:He|She|It|They|This|These|Those|That|His|Her|Its|Their)\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My)\b/;
 
@@ -211,7 +218,11 @@ export function checkBank(bank: Bank, article: string): Violation[] {
           ? (q.choices.find((c) => c.id === q.answer)?.text ?? "")
           : (/"(.*)"/.exec(q.prompt)?.[1] ?? source);
     if (PRONOUN_START.test(shown)) add(q, "sentence", "question opens with an unresolved pronoun");
-    if (/["“”]/.test(source)) add(q, "sentence", "source holds a quotation");
+    // Reported speech may quote a short phrase; a longer quotation is someone else's voice.
+    const quotes = [...source.matchAll(/["“]([^"“”]*)["”]/g)].map((m) => m[1] ?? "");
+    const marks = source.match(/["“”]/g)?.length ?? 0;
+    if (marks % 2 !== 0 || quotes.some((x) => x.split(/\s+/).filter(Boolean).length > 5))
+      add(q, "sentence", "source holds a long quotation");
 
     // Key not recoverable from the stem.
     const stemTokens = new Set(norm(v.stem).split(" "));

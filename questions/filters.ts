@@ -1,0 +1,164 @@
+/**
+ * Give-away and triviality filters: a stem that answers itself or a blank any reader could
+ * fill without the article. Each test returns the reason class of questions/REVIEW.md, or
+ * undefined when the question passes.
+ */
+
+import { entityKey } from "./entities.ts";
+import {
+  type CountryInfo,
+  cityNamed,
+  countryByCode,
+  countryNamed,
+  nationalityNamed,
+} from "./gazetteer.ts";
+import { STOPWORDS } from "./lexicon.ts";
+import type { AnswerType } from "./typing.ts";
+
+export type Reason = "give-away" | "self-answering" | "idiom-blank" | "trivia" | "no-context";
+
+/** Fixed phrases whose missing word any English reader supplies ("at the end of the ____"). */
+const IDIOMS: RegExp[] = [
+  /\bequal before the ____/i,
+  /\bat the end of the ____/i,
+  /\bin the long ____/i,
+  /\bon the other ____/i,
+  /\bin the ____ of time\b/i,
+  /\bfor the first ____/i,
+  /\bthe rest is ____/i,
+  /\bstate of the ____/i,
+  /\bonce in a ____/i,
+  /\bby and ____/i,
+  /\bsooner or ____/i,
+  /\bat the ____ of\b/i,
+  /\bin the ____ run\b/i,
+  /\brule of ____/i,
+  /\bmarket ____ are\b/i,
+  /\bthe human ____/i,
+  /\btake ____ of\b/i,
+  /\bwalk of ____/i,
+];
+
+/** Combining forms that spell a country out: "the Anglo-Canadian bridge". */
+const COMBINING: Record<string, string> = {
+  anglo: "GB",
+  franco: "FR",
+  sino: "CN",
+  russo: "RU",
+  indo: "IN",
+  italo: "IT",
+  german: "DE",
+  hispano: "ES",
+  luso: "PT",
+  dano: "DK",
+  swedo: "SE",
+  austro: "AT",
+  greco: "GR",
+  turko: "TR",
+  polono: "PL",
+};
+
+function significant(text: string): string[] {
+  return entityKey(text)
+    .split(" ")
+    .filter((t) => t.length >= 4 && !STOPWORDS.has(t));
+}
+
+let lastTitle = "";
+let lastTitleTokens = new Set<string>();
+/** The title's words, kept for the article in hand (every candidate asks for them). */
+function titleTokensOf(title: string): Set<string> {
+  if (title !== lastTitle) {
+    lastTitle = title;
+    lastTitleTokens = new Set(significant(title));
+  }
+  return lastTitleTokens;
+}
+
+/** Why a stem gives its own key away, if it does. */
+export function stemGivesAway(
+  stem: string,
+  key: string,
+  keyType: AnswerType,
+  title: string,
+): Reason | undefined {
+  const numeric =
+    keyType.kind === "year" ||
+    keyType.kind === "date" ||
+    keyType.kind === "quantity" ||
+    keyType.kind === "percentage" ||
+    keyType.kind === "age";
+  if (IDIOMS.some((re) => re.test(stem))) return "idiom-blank";
+  if (numeric) return undefined;
+  const keyTokens = significant(key);
+  // The article's own title word as the key ("Blog" in "'Blog' picked as word of the year").
+  const titleTokens = titleTokensOf(title);
+  if (keyTokens.some((t) => titleTokens.has(t))) return "give-away";
+  // "Canadian" in a stem whose key is "Canada"; "Peruvian" beside "Peru".
+  const stemTokens = entityKey(stem.replace("____", " ")).split(" ");
+  for (const k of keyTokens)
+    for (const t of stemTokens)
+      if (t.length >= 4 && k.length >= 4 && t !== k && t.slice(0, 4) === k.slice(0, 4)) {
+        if (t.slice(0, 5) === k.slice(0, 5) || k.length <= 5 || t.length <= 5) return "give-away";
+      }
+  const code = keyType.country;
+  if (keyType.kind === "place" && keyType.level === "country" && code) {
+    for (const m of stem.matchAll(/\b(\p{L}+)o-\p{Lu}/gu)) {
+      if (COMBINING[`${(m[1] ?? "").toLowerCase()}o`] === code) return "give-away";
+      if (COMBINING[(m[1] ?? "").toLowerCase()] === code) return "give-away";
+    }
+    // "in Lima, ____": a country right after its own city.
+    const before = /([\p{Lu}][\p{L}' -]*?),?\s+(?:in\s+)?____/u.exec(stem)?.[1];
+    const lastName = before?.split(/\s+/).slice(-2).join(" ");
+    for (const name of [lastName, before?.split(/\s+/).pop()]) {
+      if (name && cityNamed(name)?.code === code) return "give-away";
+    }
+    // "at Glasgow University … ____": any sizeable city of the key country in the stem.
+    for (const m of stem.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+      const city = cityNamed(m[0]) ?? cityNamed(m[0].split(" ")[0] ?? "");
+      if (city && city.code === code && city.population >= 200_000) return "give-away";
+    }
+    // The country's people or its capital named in the stem.
+    for (const t of stem.split(/[^\p{L}]+/u)) {
+      if (t && nationalityNamed(t)?.code === code) return "give-away";
+    }
+    const country = countryNamed(key);
+    const padded = ` ${stemTokens.join(" ")} `;
+    if (country?.capital && padded.includes(` ${entityKey(country.capital)} `)) return "give-away";
+  }
+  // "the capital, ____": a country's capital is general knowledge, not the article's.
+  if (keyType.kind === "place" && keyType.level === "city" && /\bcapital\b/i.test(stem)) {
+    const city = cityNamed(key);
+    if (city && countryByCode(city.code)?.capital === key) return "self-answering";
+  }
+  // "travelled to mainland ____ for matches against France, Portugal and Spain": the stem's own
+  // countries name the continent.
+  if (keyType.kind === "place" && keyType.level === "continent") {
+    for (const m of stem.matchAll(/\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?/gu)) {
+      const country = countryNamed(m[0]);
+      if (country && continentOf(country) === key) return "give-away";
+    }
+  }
+  return undefined;
+}
+
+/** The continent a country lies in, as the continents are named in gazetteer.ts. */
+function continentOf(country: CountryInfo): string {
+  if (country.region !== "Americas") return country.region;
+  return country.subregion === "South America" ? "South America" : "North America";
+}
+
+/** "an ____": the choices must all take the article the stem gives the blank. */
+export function fitsArticle(stem: string, choice: string): boolean {
+  const article = /\b(a|an) ____/i.exec(stem)?.[1]?.toLowerCase();
+  if (!article) return true;
+  const vowel = /^(?:[aeio]|u(?!ni|se|su|ro)|8|11\b|18\b|hour|honest|heir)/i.test(choice);
+  return article === "an" ? vowel : !vowel;
+}
+
+/** The same number (singular or plural) as the key, for common nouns. */
+export function samePlurality(key: string, choice: string): boolean {
+  if (/^\p{Lu}/u.test(key) || /\d/.test(key)) return true;
+  const plural = (w: string) => /[^s]s$/.test(w.split(" ").pop() ?? "");
+  return plural(key) === plural(choice);
+}

