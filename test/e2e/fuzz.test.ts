@@ -8,6 +8,12 @@ import type { PublicQuiz } from "../../worker/contract.ts";
 import { type ServerWithDatabase, startServerWithDatabase } from "./database.ts";
 import { seedSlug } from "./harness.ts";
 
+/** A request that died on a connection the server had just closed (no reply, nothing read). */
+function staleConnection(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } } | null)?.cause;
+  return ["UND_ERR_SOCKET", "EPIPE", "ECONNRESET"].includes(cause?.code ?? "");
+}
+
 const maxRequests = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const timeBudgetMs = Number(process.env.FUZZ_TIME_MS ?? 60_000);
 /** Past the time budget a slow (shared, loaded) machine still sends this many, up to a hard cap. */
@@ -383,6 +389,7 @@ it("answers thousands of malformed requests without a 5xx, in the error shape, c
   const failures: Failure[] = [];
   let htmlErrorPages = 0;
   let oembed501s = 0;
+  let reconnects = 0;
   let sent = 0;
   const started = performance.now();
   const deadline = started + timeBudgetMs;
@@ -397,18 +404,30 @@ it("answers thousands of malformed requests without a 5xx, in the error shape, c
       cases.push(c);
       sent++;
       let res: Response;
-      try {
-        res = await fetch(`${server.origin}${c.path}`, {
+      const send = () =>
+        fetch(`${server.origin}${c.path}`, {
           method: c.method,
           headers: c.headers,
           body: c.body,
           redirect: "manual",
         });
+      try {
+        try {
+          res = await send();
+        } catch (err) {
+          // workerd may close a keep-alive connection after a reply whose request body the worker
+          // never read, and the client can pick that socket just before the close reaches it. A
+          // browser sends the request again on a new connection; so does this client, once, and
+          // counts it. A second failure, or any other one, is a failure.
+          if (!staleConnection(err)) throw err;
+          reconnects++;
+          res = await send();
+        }
       } catch (err) {
         failures.push({
           case: describeCase(c),
           status: 0,
-          problem: `fetch failed: ${String(err)}`,
+          problem: `fetch failed: ${String(err)} (${String((err as Error).cause)})`,
         });
         continue;
       }
@@ -457,7 +476,7 @@ it("answers thousands of malformed requests without a 5xx, in the error shape, c
       `fuzz figures (seed ${seed}; replay with FUZZ_SEED=${seed}):`,
       `  requests sent: ${sent} in ${(elapsedMs / 1000).toFixed(1)} s (${(sent / (elapsedMs / 1000)).toFixed(0)}/s, ${concurrency} in flight)`,
       `  statuses: ${JSON.stringify(statuses)}`,
-      `  5xx seen: ${fiveXx} (plus ${oembed501s} oEmbed 501 "format not supported", as its spec asks); errors outside the error shape: ${failures.filter((f) => f.status < 500).length}; HTML error pages (browser pages): ${htmlErrorPages}`,
+      `  5xx seen: ${fiveXx} (plus ${oembed501s} oEmbed 501 "format not supported", as its spec asks); errors outside the error shape: ${failures.filter((f) => f.status < 500).length}; HTML error pages (browser pages): ${htmlErrorPages}; sent again after a closed keep-alive connection: ${reconnects}`,
       `  rows before: ${JSON.stringify(before.counts)}`,
       `  rows after:  ${JSON.stringify(after.counts)}`,
       `  checksum before ${before.checksum.slice(0, 16)}…, after ${after.checksum.slice(0, 16)}… (${before.checksum === after.checksum ? "unchanged" : "CHANGED"})`,
@@ -467,6 +486,8 @@ it("answers thousands of malformed requests without a 5xx, in the error shape, c
 
   expect(sent).toBeGreaterThanOrEqual(minRequests);
   expect(failures).toEqual([]);
+  // Re-sending is for the rare race above, not a way to hide a server that drops requests.
+  expect(reconnects).toBeLessThan(sent / 20);
   expect(after.counts).toEqual(before.counts);
   expect(after.checksum).toBe(before.checksum);
 }, 300_000);
