@@ -166,26 +166,13 @@ try {
     if (enabled("speed"))
       await section(
         "widget speed",
-        [
-          "widget.firstQuestionMs",
-          "widget.cls",
-          "widget.interactionMs",
-          "widget.firstQuestionVsVanilla",
-          "widget.interactionVsVanilla",
-        ],
+        requiredKeys.filter((k) => /^widget\.(first|cls|interaction)/.test(k)),
         () => measureWidgetSpeed(results, live, { runs: 10 }),
       );
     if (enabled("throughput"))
       await section(
         "throughput",
-        [
-          "worker.getQuizRatio",
-          "worker.answerRatio",
-          "worker.finishRatio",
-          "worker.getQuizVsFloor",
-          "worker.answerVsFloor",
-          "worker.finishVsFloor",
-        ],
+        requiredKeys.filter((k) => /^worker\.\w+(Ratio|VsFloor)$/.test(k)),
         () => measureThroughput(results, live, plan, { workDir: tmp, wrk, log: runLog }),
       );
     if (enabled("report"))
