@@ -165,7 +165,7 @@ export function renderMarkdown(
       "Whole bench < 5 minutes",
       `${options.totalSeconds.toFixed(0)} s`,
       options.totalSeconds < 300 ? "met" : "missed",
-      "Mostly wrangler start-up, the throughput rounds and Chromium runs.",
+      "Mostly the throughput rounds (each route between /api/health and its floor) and the Chromium runs.",
     ],
   ];
 
