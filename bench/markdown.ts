@@ -446,8 +446,9 @@ ${nulls.length ? `## Not measured in this run\n\n${nulls.join("\n")}\n` : ""}
    \`../shared/articles\` (all repo articles when that folder is absent), and the 2,000-word article
    is composed from whole paragraphs of those in name order.
 5. **Report**: three copies of the seed quiz hold 1k, 10k and 100k generated responses (recursive
-   CTEs in one \`wrangler d1 execute\`; mixed right and wrong answers, 4 groups, 3 pages, 90% of
-   attempts finished); \`GET /api/quizzes/:slug/report\` with the admin token, median of 5–7 requests.
+   CTEs run through the worker's D1 binding; mixed right and wrong answers, 4 groups, 3 pages, 90%
+   of attempts finished); \`GET /api/quizzes/:slug/report\` with the admin token, median of 5–7
+   requests, each followed by its floor, one bare \`SELECT … GROUP BY\` over the same responses.
 6. **Bundle**: \`wrangler deploy --dry-run --outdir <tmp> --minify\` offline; start-up is
    \`await import()\` of that module in 11 fresh Node processes after the loader is warmed.
 
