@@ -1,5 +1,5 @@
 /**
- * A real `wrangler dev` (as in harness.ts) whose local D1 the test can also read, to compare what
+ * The real worker in workerd (as in harness.ts) whose local D1 the test can also read, to compare what
  * is stored with what the API said. The database file is opened read-only with node:sqlite while
  * the server runs (SQLite readers see the server's committed writes); nothing is written to it.
  */

@@ -1,4 +1,4 @@
-// The educator's whole path in a real Chromium against `wrangler dev` (issue 6 acceptance): sign
+// The educator's whole path in a real Chromium against the worker in workerd (miniflare) (issue 6 acceptance): sign
 // in with the admin token, create a quiz from pasted text, edit a question, publish, copy the
 // script snippet into a page on ANOTHER origin (a small Node server on another port), take the
 // quiz there in the widget, and find the attempt in the report.
@@ -69,7 +69,7 @@ it("an educator creates, edits and publishes a quiz, a reader takes it on anothe
   const page = await context.newPage();
   watchErrors(page);
 
-  // This machine may be busy (wrangler dev, Chromium and other suites share two cores).
+  // This machine may be busy (workerd, Chromium and other suites share two cores).
   page.setDefaultTimeout(30_000);
   // Sign in: the key goes in a password field, and no URL ever carries it.
   const urls: string[] = [];

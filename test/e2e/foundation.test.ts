@@ -1,4 +1,4 @@
-// The whole path in a real browser: the demo page served by `wrangler dev`, the widget under the
+// The whole path in a real browser: the demo page served by the worker in workerd (miniflare), the widget under the
 // article, every question answered, the score shown — then the API confirms what was stored.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Fuzz: thousands of malformed requests against every route of a real `wrangler dev` — random
+// Fuzz: thousands of malformed requests against every route of the real worker in workerd (miniflare) — random
 // bytes, wrong types, huge strings, deep nesting, unicode, SQL and script payloads, wrong methods
 // and content types, hostile paths, queries and headers — then: no 5xx, every JSON error in the
 // one error shape (pages may answer with an HTML error page), and the database byte-for-byte as

@@ -1,4 +1,4 @@
-// Storm: hundreds of concurrent answer submissions on one attempt of a real `wrangler dev`, with
+// Storm: hundreds of concurrent answer submissions on one attempt of the real worker in workerd (miniflare), with
 // duplicates and conflicting choices → exactly one stored response per question, every reply
 // consistent with what was stored, and the score equal to a recount. A second storm races finish
 // against answers: whatever was stored before the attempt closed is exactly what was scored.

@@ -1,4 +1,4 @@
-// The learner's widget in a real Chromium against `wrangler dev` (issue 4 acceptance): keyboard
+// The learner's widget in a real Chromium against the worker in workerd (miniflare) (issue 4 acceptance): keyboard
 // only, axe-core in light/dark and English/Urdu, hostile host CSS, resume after reload, a network
 // outage mid-quiz, right-to-left Urdu, the iframe embed and oEmbed. Host pages come from another
 // origin (test/e2e/pages/host-server.ts), as on a real blog.
