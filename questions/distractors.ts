@@ -302,6 +302,9 @@ export function dateDistractors(
     if (life && keyYear > life.born && keyYear <= life.died) {
       min = Math.max(min, life.born + 1);
       max = Math.min(max, life.died);
+      // "In the final decade of his life … in ____": the ten years before the death.
+      if (/\b(?:final|last) decade of (?:his|her) life\b/i.test(sentence.text))
+        min = Math.max(min, life.died - 10);
     }
   }
   const key = span.text;
@@ -730,6 +733,11 @@ export function candidateFits(
     if (kg && cg && kg !== cg) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
+  }
+  // "a British patent": Scottish and Welsh are British too, and British is English as well.
+  if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
+    const demonym = countryByCode(keyType.country)?.demonym;
+    if (demonym === key || demonym === candidate) return false;
   }
   // A war beside wars, a tournament beside tournaments.
   if (keyType.kind === "event" && /\bWars?\b/.test(key) !== /\bWars?\b/.test(candidate))

@@ -37,4 +37,26 @@ describe("round-2 grader classes", () => {
       }
     expect(bad).toEqual([]);
   });
+  it("keeps years of a life's final decade inside it", () => {
+    const nansen = copied.find((a) => a.slug === "13-fridtjof-nansen");
+    const q = nansen
+      ? generateReview(nansen.text).bank.questions.find((x) =>
+          /final decade of his life/.test(view(x)?.stem ?? ""),
+        )
+      : undefined;
+    const v = q ? view(q) : undefined;
+    expect(v?.distractors.length).toBeGreaterThan(1);
+    // Nansen died in 1930 (the article's opening gives his dates).
+    expect(v?.distractors.filter((d) => Number(d) < 1920)).toEqual([]);
+  });
+  it("offers no nation beside the state it belongs to", () => {
+    const bad: string[] = [];
+    for (const a of copied)
+      for (const q of generateReview(a.text).bank.questions) {
+        const texts = q.choices.map((c) => c.text);
+        if (texts.includes("British") && texts.some((t) => /^(?:English|Scottish|Welsh)$/.test(t)))
+          bad.push(`${a.slug}/${q.id}`);
+      }
+    expect(bad).toEqual([]);
+  });
 });
