@@ -59,6 +59,8 @@ export interface ArticleFacts {
   leadYears?: Set<number>;
   /** ISO codes of the countries the article names (by name or nationality). */
   countryCodes?: Set<string>;
+  /** ISO code of the country the article is set in (generate.ts, homeCountry). */
+  homeCountry?: string;
   /** The latest year the article names in a sentence that does not look ahead. */
   presentYear?: number;
   /** The year the article keeps returning to (the year it reviews, the plot's year). */
@@ -300,6 +302,9 @@ export function dateDistractors(
     if (life && keyYear > life.born && keyYear <= life.died) {
       min = Math.max(min, life.born + 1);
       max = Math.min(max, life.died);
+      // "In the final decade of his life … in ____": the ten years before the death.
+      if (/\b(?:final|last) decade of (?:his|her) life\b/i.test(sentence.text))
+        min = Math.max(min, life.died - 10);
     }
   }
   const key = span.text;
@@ -424,7 +429,8 @@ export function numberDistractors(
   if (keyType.kind === "age") {
     // Ages within a human life, a few years apart.
     const offsets: number[] = [];
-    for (let k = 3; k <= 20; k++) offsets.push(-k, k);
+    // 65 and 74 beside 69 split hairs: the nearest is a tenth of the age away.
+    for (let k = Math.max(3, Math.round(v * 0.1)); k <= 20; k++) offsets.push(-k, k);
     values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
   } else if (span.format === "ordinal") {
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
@@ -438,7 +444,12 @@ export function numberDistractors(
     );
   } else if (v < 20) {
     const max = percent ? 100 : span.format === "words" ? 99 : Infinity;
-    values = spreadValues(v, [-6, -4, -3, -2, 2, 3, 4, 5, 6, 8, 10], random, { min: 2, max }, 2);
+    // 10 and 16 beside 13 split hairs: from 8 up, a quarter of the key away at least.
+    const near = Math.max(2, Math.ceil(v * 0.25));
+    const offsets = [-6, -4, -3, -2, 2, 3, 4, 5, 6, 8, 10].filter(
+      (o) => v < 8 || Math.abs(o) >= near,
+    );
+    values = spreadValues(v, offsets, random, { min: 2, max }, 2);
   } else {
     // Keep the key's rounding: 600 moves in hundreds, 1,200 in hundreds, 37 in ones.
     const zeros = /0*$/.exec(String(v))?.[0].length ?? 0;
@@ -623,6 +634,25 @@ function sameFirstAndLast(a: string, b: string): boolean {
   return x.length > 1 && y.length > 1 && x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
 }
 
+const fullNames = new WeakMap<ArticleFacts, Map<string, string>>();
+/** The article's whole name for a lone surname, else the name itself (found once per name). */
+function fullName(name: string, facts: ArticleFacts): string {
+  if (name.includes(" ")) return name;
+  let known = fullNames.get(facts);
+  if (!known) {
+    known = new Map<string, string>();
+    for (const p of facts.index.byKey.values()) {
+      if (p.cls !== "person") continue;
+      const last = p.name.split(" ").pop() ?? "";
+      if (last !== p.name && !known.has(last)) known.set(last, p.name);
+    }
+    fullNames.set(facts, known);
+  }
+  const e = facts.index.byAlias.get(entityKey(name));
+  if (e?.cls === "person") return e.name;
+  return known.get(name) ?? name;
+}
+
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
 function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself)\b/i.test(text);
@@ -693,13 +723,21 @@ export function candidateFits(
     // A surname beside surnames, whole names beside whole names, never a bare first name.
     if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
     if (keyWords === 1 && words !== 1) return false;
+    // A lone surname that is also a town or a country ("Markham") reads as a place.
+    if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
     // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
     // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
-    const kg = genderOf(key) || stemGender(sentence.text);
-    const cg = genderOf(candidate);
+    const kg = genderOf(key) || genderOf(fullName(key, facts)) || stemGender(sentence.text);
+    // A lone surname ("Nadal") has the gender of the whole name the article gives it.
+    const cg = kg ? genderOf(candidate) || genderOf(fullName(candidate, facts)) : "";
     if (kg && cg && kg !== cg) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
+  }
+  // "a British patent": Scottish and Welsh are British too, and British is English as well.
+  if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
+    const demonym = countryByCode(keyType.country)?.demonym;
+    if (demonym === key || demonym === candidate) return false;
   }
   // A war beside wars, a tournament beside tournaments.
   if (keyType.kind === "event" && /\bWars?\b/.test(key) !== /\bWars?\b/.test(candidate))

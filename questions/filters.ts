@@ -126,6 +126,12 @@ export function stemGivesAway(
     const padded = ` ${stemTokens.join(" ")} `;
     if (country?.capital && padded.includes(` ${entityKey(country.capital)} `)) return "give-away";
   }
+  // "the Museum of Modern Art, ____": a world city after an institution's name is its address,
+  // known without the article.
+  if (keyType.kind === "place" && keyType.level === "city" && /\p{Lu}\p{L}+, ____/u.test(stem)) {
+    const city = cityNamed(key);
+    if (city && city.population >= 3_000_000) return "give-away";
+  }
   // "the capital, ____": a country's capital is general knowledge, not the article's.
   if (keyType.kind === "place" && keyType.level === "city" && /\bcapital\b/i.test(stem)) {
     const city = cityNamed(key);

@@ -39,7 +39,7 @@ import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
-import { showSentences } from "./stems.ts";
+import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
 import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
 
@@ -253,6 +253,7 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     frameYear: life ? undefined : frameYear(yearCount),
     presentYear: present > -Infinity ? present : undefined,
     countryCodes: countriesNamed(article),
+    homeCountry: homeCountry(article),
     leadYears,
   };
 }
@@ -267,6 +268,26 @@ function countriesNamed(article: ArticleText): Set<string> {
     if (n) out.add(n.code);
   }
   return out;
+}
+
+/**
+ * The country an article is set in: named (by itself, its people or its cities) three times or
+ * more and twice as often as any other. Asking for it is asking what the reader already knows.
+ */
+function homeCountry(article: ArticleText): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of article.text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+    const first = m[0].split(" ")[0] ?? "";
+    const city = cityNamed(m[0]) ?? cityNamed(first);
+    const code =
+      (countryNamed(m[0]) ?? countryNamed(first) ?? nationalityNamed(first))?.code ??
+      (city && city.population >= 100_000 ? city.code : undefined);
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [top, next] = ranked;
+  if (!top || top[1] < 3 || (next && next[1] * 2 > top[1])) return undefined;
+  return top[0];
 }
 
 /**
@@ -322,9 +343,29 @@ function scoreSentence(t: string): number | undefined {
   // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
   if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
   if (FIRST_PERSON.test(t)) return undefined;
+  // "(English chapman, German Kaufmann, …)": an aside, not a statement of the article's.
+  if (t.startsWith("(")) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
   // "In 1254, it received a charter": the subject is a pronoun after an opening phrase.
-  if (/^[^,]{2,40}, (?:it|they|its|their)\b/.test(t)) return undefined;
+  if (/^[^,]{2,40}, (?:it|they|its|their|he|she)\b/.test(t)) return undefined;
+  // "By contrast, …", "If that was true then, …": a reply to the sentence before.
+  if (/^(?:By|In) contrast\b|^If (?:that|this|so)\b/.test(t)) return undefined;
+  // "The voyage began on …", "The couple had a son": a definite subject the sentence before
+  // introduced; "After Smeaton's report on this": a demonstrative standing for it.
+  if (
+    /^(?:The|A year later, the) \p{Ll}+ (?:began|was|were|had|ended|took|left|set|came|went|then|also|itself|soon)\b/u.test(
+      t,
+    )
+  )
+    return undefined;
+  if (
+    /\b(?:on|of|about|after|against|for) (?:this|that)(?= [a-z]+\b| ?[,.])/.test(t) &&
+    !/\b(?:on|of|about|after|against|for) (?:this|that) (?:year|day|week|month|time|morning|night|century|decade)\b/.test(
+      t,
+    )
+  )
+    return undefined;
+  if (/\bthe two \p{Ll}+s\b|\bhis colleagues\b|\bthe drive\b/u.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
   // A lost full stop ("at Santiniketan His mother's persuasion…") runs two sentences together.
   if (/\p{L} (?:His|Her|He|She|They|It|We|Its|Their) \p{Ll}/u.test(t)) return undefined;
@@ -603,14 +644,13 @@ function buildCandidates(
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
-    const shift = shown?.shift ?? 0;
     const base = scoreSentence(display);
     if (base === undefined) continue;
     const spans = facts.spans[sentence.index] ?? [];
     // The lead paragraph and the title's words carry what the article is about.
-    const lead = sentence.block === leadBlock ? 0.3 : 0;
+    const lead = sentence.block === leadBlock ? 0.5 : 0;
     const words = facts.contentWords[sentence.index] ?? new Set<string>();
-    const topical = [...titleWords].some((w) => words.has(w)) ? 0.1 : 0;
+    const topical = [...titleWords].some((w) => words.has(w)) ? 0.2 : 0;
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
@@ -623,8 +663,8 @@ function buildCandidates(
       if (insideQuote(sentence.text, span.start, span.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
-      const keyStart = span.start + shift;
-      const keyEnd = span.end + shift;
+      const keyStart = shownAt(shown, span.start);
+      const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);
       if (recoverable(span.text, stem, aliases)) {
         continue;
@@ -637,6 +677,14 @@ function buildCandidates(
       if (stemGivesAway(stem, span.text, keyType, title)) {
         continue;
       }
+      // "the Reformation in ____" in an article set in Denmark: its own country or people.
+      if (
+        keyType.country !== undefined &&
+        keyType.country === facts.homeCountry &&
+        (keyType.kind === "nationality" ||
+          (keyType.kind === "place" && keyType.level === "country"))
+      )
+        continue;
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
@@ -727,7 +775,7 @@ function buildCandidates(
       if (!item) continue;
       const distractors = listDistractors(list, item.text, sentence, facts, random);
       if (distractors.length < 2) continue;
-      const stem = blankOut(display, list.start + shift, list.end + shift);
+      const stem = blankOut(display, shownAt(shown, list.start), shownAt(shown, list.end));
       if (countWords(stem) < 5) continue;
       out.push({
         type: "list-membership",

@@ -27,7 +27,12 @@ export function showSentences(article: ArticleText, index: EntityIndex): Map<num
   for (const s of article.sentences) {
     const b = base.get(s.index);
     const p = main.get(s.index) ?? local.get(s.index);
-    if (p) out.set(s.index, { text: p.text, shift: p.shift + (b?.shift ?? 0) });
+    if (p)
+      out.set(s.index, {
+        text: p.text,
+        shift: p.shift + (b?.shift ?? 0),
+        ...(p.from !== undefined ? { from: p.from, before: b?.shift ?? 0 } : {}),
+      });
     else if (b) out.set(s.index, b);
   }
   return out;
@@ -38,7 +43,20 @@ export interface Shown {
   text: string;
   /** How far the sentence's own offsets move in `text`. */
   shift: number;
+  /** Offsets before this one (a pronoun replaced mid-sentence) move by `before` instead. */
+  from?: number;
+  before?: number;
 }
+
+/** Where a sentence offset lands in the shown text. */
+export function shownAt(shown: Shown | undefined, offset: number): number {
+  if (!shown) return offset;
+  if (shown.from !== undefined && offset < shown.from) return offset + (shown.before ?? 0);
+  return offset + shown.shift;
+}
+
+/** "In 1983, he took…": a subject pronoun after a short opening phrase. */
+const PHRASE_PRONOUN = /^([^,]{2,40}, )(he|she)\b/;
 
 const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
 
@@ -86,7 +104,23 @@ function resolvePronouns(
     const text = textOf(s.index, s.text);
     const pronoun = OPENING_PRONOUN.exec(text)?.[1];
     const here = people.get(s.index);
-    if (pronoun && pronouns.test(pronoun) && previousIsSubject) {
+    const phrase = pronoun ? undefined : PHRASE_PRONOUN.exec(text);
+    const inner = phrase?.[2];
+    if (
+      phrase &&
+      inner &&
+      pronouns.test(inner.charAt(0).toUpperCase() + inner.slice(1)) &&
+      previousIsSubject
+    ) {
+      const at = phrase[1]?.length ?? 0;
+      out.set(s.index, {
+        text: text.slice(0, at) + name + text.slice(at + inner.length),
+        shift: name.length - inner.length,
+        // The original offset of the pronoun: the connective dropped before it moved it.
+        from: at + (s.text.length - text.length),
+      });
+      previousIsSubject = !here?.other;
+    } else if (pronoun && pronouns.test(pronoun) && previousIsSubject) {
       const replacement = pronoun === "He" || pronoun === "She" ? name : `${name}${apostrophe}s`;
       out.set(s.index, {
         text: replacement + text.slice(pronoun.length),

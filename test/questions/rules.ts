@@ -106,6 +106,18 @@ export function showsSource(shown: string, source: string, article: string): boo
   const rest0 = connective ? written.slice(connective[0].length) : written;
   const clean = rest0.charAt(0).toUpperCase() + rest0.slice(1);
   if (shown === clean) return true;
+  // "In 1983, he took…" may name the subject after its opening phrase (questions/stems.ts).
+  const phrase = /^([^,]{2,40}, )(?:he|she)\b/.exec(clean);
+  if (phrase?.[1] && shown.startsWith(phrase[1])) {
+    const tail = clean.slice(phrase[0].length);
+    const named = shown.slice(phrase[1].length, shown.length - tail.length);
+    if (
+      shown.endsWith(tail) &&
+      /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u.test(named) &&
+      article.includes(named)
+    )
+      return true;
+  }
   const pronoun = /^(He|She|His|Her)\b/.exec(clean)?.[1];
   if (!pronoun) return false;
   const rest = clean.slice(pronoun.length);
