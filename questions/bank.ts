@@ -1,6 +1,6 @@
 /**
- * The question bank format (DESIGN.md): what the generator produces, what `npm start` loads
- * and what the authoring API stores. Pure types, shared by every room.
+ * The question bank format (README's "The question bank"): what the generator produces, what
+ * `npm start` loads and what the authoring API stores. Pure types, shared by every room.
  */
 
 export type QuestionType = "cloze" | "true-statement" | "list-membership";

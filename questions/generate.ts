@@ -1,6 +1,6 @@
 /**
- * Article text -> question bank (DESIGN.md). Pure and synchronous: no I/O, no Node or Worker
- * APIs, so the CLI, the tests and the Worker's authoring API all call the same function.
+ * Article text -> question bank (the format in questions/bank.ts). Pure and synchronous: no I/O,
+ * no Node or Worker APIs, so the CLI, the tests and the Worker's authoring API all call the same function.
  * Randomness is seeded from the article's SHA-256, so the same article gives the same bank.
  *
  * Pipeline: read the article (blocks, sentences, boilerplate) -> find answer spans and lists

@@ -1,5 +1,5 @@
 /**
- * The payloads of the public learner API (DESIGN.md "HTTP contract"). The widget imports these
+ * The payloads of the public learner API (README's "The API at a glance"). The widget imports these
  * as types only, so the contract is checked on both sides of the wire.
  */
 import type { Choice, QuestionType, SourcePassage } from "../questions/bank.ts";

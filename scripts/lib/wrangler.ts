@@ -1,6 +1,7 @@
 /**
- * Running wrangler from Node scripts, offline: no metrics, no cf fetches, no banner
- * (TOOLCHAIN.md). Shared by `npm start`, the end-to-end harness, the benchmarks and deploy.
+ * Running wrangler from Node scripts, offline: no metrics, no cf fetches, no banner (each of
+ * those variables turns one outside call off). Shared by `npm start`, the migrations and types
+ * checks and deploy.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";

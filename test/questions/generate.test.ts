@@ -31,7 +31,7 @@ describe("generateBank", () => {
     expect(generateBank(seed)).toEqual(committed);
   });
 
-  it("writes banks in the DESIGN.md format", () => {
+  it("writes banks in the documented format (questions/bank.ts)", () => {
     const bank = generateBank(seed);
     expect(bank.version).toBe(1);
     expect(bank.locale).toBe("en");
