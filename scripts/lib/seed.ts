@@ -23,7 +23,7 @@ function literal(value: unknown): string {
 }
 
 /** Replaces each `?` placeholder outside quoted text with its parameter. */
-export function inlineParams(sql: string, params: unknown[]): string {
+function inlineParams(sql: string, params: unknown[]): string {
   let out = "";
   let quote: string | null = null;
   let next = 0;
@@ -78,21 +78,20 @@ export function seedStatements(quizzes: SeedQuiz[], now = Date.now()): BoundStat
 }
 
 /** The same statements as one SQL file, for `wrangler d1 execute`. */
-export function seedSql(quizzes: SeedQuiz[], now = Date.now()): string {
+function seedSql(quizzes: SeedQuiz[], now = Date.now()): string {
   const lines = seedStatements(quizzes, now).map((s) => `${inlineParams(s.sql, s.params)};`);
   return `${lines.join("\n")}\n`;
 }
 
-/** Applies the migrations and loads every bank into the local D1 (optionally in another folder). */
-export async function prepareLocalDatabase(options: { persistTo?: string; quiet?: boolean } = {}) {
-  const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
-  await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], options);
+/** `npm start`'s local D1: wrangler applies the migrations, then every bank is loaded. */
+export async function prepareLocalDatabase(options: { quiet?: boolean } = {}) {
+  await wrangler(["d1", "migrations", "apply", "DB", "--local"], options);
   const quizzes = await readBanks();
   const dir = path.join(root, ".wrangler", "tmp");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `seed-${process.pid}-${Date.now()}.sql`);
   await writeFile(file, seedSql(quizzes));
-  await wrangler(["d1", "execute", "DB", "--local", "--yes", "--file", file, ...persist], {
+  await wrangler(["d1", "execute", "DB", "--local", "--yes", "--file", file], {
     quiet: true,
   });
   return quizzes.map((q) => q.slug);

@@ -55,16 +55,11 @@ export interface DevServer {
  */
 export async function startDev(options: {
   port: number;
-  persistTo?: string;
-  vars?: Record<string, string>;
   inheritOutput?: boolean;
   readyTimeoutMs?: number;
 }): Promise<DevServer> {
   const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(options.port)];
   args.push("--show-interactive-dev-session=false", "--log-level", "warn");
-  if (options.persistTo) args.push("--persist-to", options.persistTo);
-  for (const [key, value] of Object.entries(options.vars ?? {}))
-    args.push("--var", `${key}:${value}`);
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: offlineEnv,
@@ -110,18 +105,4 @@ export async function startDev(options: {
   }
   await stop();
   throw new Error(`wrangler dev did not become ready in time:\n${output}`);
-}
-
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  const net = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
