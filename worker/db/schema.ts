@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   check,
   foreignKey,
   index,
@@ -13,6 +14,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { Card } from "ts-fsrs";
 import type { Choice, SourcePassage } from "../../questions/bank.ts";
 import type { QuestionKind } from "../contract.ts";
 
@@ -231,3 +233,65 @@ export const educatorSessions = sqliteTable(
 );
 
 export type EducatorSessionRow = typeof educatorSessions.$inferSelect;
+
+/** A ts-fsrs card as stored in a review card: its two dates as milliseconds since the epoch. */
+export type StoredCard = Omit<Card, "due" | "last_review"> & { due: number; last_review: number };
+
+/** The question a review row is about: deleting (not removing) the question deletes the row. */
+const reviewedQuestion = (t: { quizId: AnySQLiteColumn; questionId: AnySQLiteColumn }) =>
+  foreignKey({
+    columns: [t.quizId, t.questionId],
+    foreignColumns: [questions.quizId, questions.id],
+  }).onDelete("cascade");
+
+/**
+ * A learner's spaced-review schedule for one question (worker/reviews/). Written only when a
+ * review is answered: before the first review, a question the learner missed on the first try is
+ * due a day after that response (computed from `responses` when reviews are read), so answering a
+ * quiz writes nothing here.
+ */
+export const reviewCards = sqliteTable(
+  "review_cards",
+  {
+    /** The anonymous learner id of the attempts (32 hex digits); never an IP or a cookie. */
+    learnerId: text("learner_id").notNull(),
+    quizId: integer("quiz_id").notNull(),
+    questionId: text("question_id").notNull(),
+    /** The FSRS memory state after the last review. */
+    card: text("card", { mode: "json" }).$type<StoredCard>().notNull(),
+    dueAt: integer("due_at").notNull(),
+    /** Reviews answered so far (the first try is not one). */
+    reviews: integer("reviews").notNull(),
+    lastReviewedAt: integer("last_reviewed_at").notNull(),
+    /** The last review's choice and grade, so the same answer sent again gets the same reply. */
+    lastChoiceId: text("last_choice_id").notNull(),
+    lastCorrect: integer("last_correct", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learnerId, t.quizId, t.questionId] }), reviewedQuestion(t)],
+);
+
+/** Every review answered, in order, for the educator's Retention section and the exports. */
+export const reviewAnswers = sqliteTable(
+  "review_answers",
+  {
+    learnerId: text("learner_id").notNull(),
+    quizId: integer("quiz_id").notNull(),
+    questionId: text("question_id").notNull(),
+    /** 1 for the learner's first review of the question, 2 for the next, and so on. */
+    reviewNumber: integer("review_number").notNull(),
+    choiceId: text("choice_id").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    reviewedAt: integer("reviewed_at").notNull(),
+    /** When the question is due again after this review. */
+    nextDueAt: integer("next_due_at").notNull(),
+  },
+  (t) => [
+    // One row per review number: a review stored twice (a retried request) is stored once.
+    primaryKey({ columns: [t.learnerId, t.quizId, t.questionId, t.reviewNumber] }),
+    reviewedQuestion(t),
+    index("review_answers_quiz_question").on(t.quizId, t.questionId),
+  ],
+);
+
+export type ReviewCardRow = typeof reviewCards.$inferSelect;
+export type ReviewAnswerRow = typeof reviewAnswers.$inferSelect;
