@@ -38,8 +38,9 @@ export async function takeQuiz(
   learnerId: string,
   choices: Record<string, string>,
   quiz = slug,
+  start: { group?: string } = {},
 ): Promise<string> {
-  const res = await call("POST", `/api/quizzes/${quiz}/attempts`, { learnerId });
+  const res = await call("POST", `/api/quizzes/${quiz}/attempts`, { learnerId, ...start });
   if (res.status !== 201) throw new Error(`start failed: ${res.status} ${await res.text()}`);
   const { attemptId } = (await res.json()) as { attemptId: string };
   for (const [questionId, choiceId] of Object.entries(choices)) {
