@@ -197,7 +197,7 @@ describe("the report page", () => {
     const page = await res.text();
     const section = page.slice(page.indexOf('id="retention"'), page.indexOf("<h2>Learners"));
     expect(section).toContain("<svg");
-    expect(section).toMatch(/Came back to review<\/dt><dd>3</);
+    expect(section).toMatch(/Came back to review<\/th><td class="num">3</);
     expect(section).toContain("67% (2 of 3)");
     expect(section).toContain("25% (1 of 4)");
     expect(page).toContain(`/api/quizzes/${slug}/retention.csv`);

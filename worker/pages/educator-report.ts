@@ -190,12 +190,15 @@ function retentionSection(retention: QuizRetention) {
     { label: `${n} review`, value: Math.round((q.firstReview.rate ?? 0) * 100), strong: true },
   ]);
   return html`<h2 id="retention">Retention</h2>
-    <dl class="summary">
-      <div><dt>Learners</dt><dd>${r.learners}</dd></div>
-      <div><dt>Came back to review</dt><dd>${r.learnersCameBack}</dd></div>
-      <div><dt>Reviews answered</dt><dd>${r.reviews}</dd></div>
-      <div><dt>Remembered after a week</dt><dd>${share(r.rememberedAfterWeek)}</dd></div>
-    </dl>
+    <table>
+      <caption>Retention of the quiz</caption>
+      <tbody>
+        <tr><th scope="row">Learners (with a first try)</th><td class="num">${r.learners}</td></tr>
+        <tr><th scope="row">Came back to review</th><td class="num">${r.learnersCameBack}</td></tr>
+        <tr><th scope="row">Reviews answered</th><td class="num">${r.reviews}</td></tr>
+        <tr><th scope="row">Remembered after a week</th><td class="num">${share(r.rememberedAfterWeek)}</td></tr>
+      </tbody>
+    </table>
     ${
       r.reviews === 0
         ? html`<p>No reviews yet: a learner who misses a question is offered it again a day later.</p>`

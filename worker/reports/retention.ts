@@ -13,7 +13,7 @@
  *
  * Only missed questions are scheduled, so every reviewed pair began with a wrong first try: the
  * review figures say how much of what was missed came back. Aggregated in SQL, one row per
- * question.
+ * question from the first tries (one scan of the quiz's responses) and from the reviewed pairs.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../env.ts";
@@ -60,10 +60,16 @@ const figure = (learners: number, correct: number): RetentionFigure => ({
   rate: learners > 0 ? correct / learners : null,
 });
 
-interface Row {
-  questionId: string;
+interface FirstTryRow {
+  /** null on the totals row. */
+  questionId: string | null;
   learners: number;
   correct: number;
+}
+
+interface ReviewRow {
+  /** null on the totals row (whose `cameBack` counts distinct learners over all questions). */
+  questionId: string | null;
   cameBack: number;
   reviews: number;
   reviewLearners: number;
@@ -72,56 +78,70 @@ interface Row {
   weekCorrect: number;
 }
 
-/** The first tries of the quiz's learners in the filter (`f`) and their reviews (`rv`). */
-function pairs(quizId: number, filters: ReportFilters): SQL {
-  const wanted: SQL[] = [sql`rn = 1`];
+/** The group and page filters, on a first try's attempt columns `group_name` and `page_url`. */
+function filterCondition(filters: ReportFilters): SQL {
+  const wanted: SQL[] = [sql`1 = 1`];
   if (filters.group !== undefined) wanted.push(sql`group_name = ${filters.group}`);
   if (filters.pageUrl !== undefined) wanted.push(sql`page_url = ${filters.pageUrl}`);
-  return sql`
-    with firsts as (
-      select a.learner_id as learner, r.question_id as q, r.correct as correct,
-        r.answered_at as at, a.group_name as group_name, a.page_url as page_url,
-        row_number() over (partition by a.learner_id, r.question_id
-          order by r.answered_at, r.attempt_id) as rn
-      from responses r join attempts a on a.id = r.attempt_id
-      where r.quiz_id = ${quizId} and a.learner_id is not null),
-    f as (select learner, q, correct, at from firsts where ${sql.join(wanted, sql` and `)}),
-    rv as (
-      select f.learner as learner, f.q as q, v.review_number as n, v.correct as correct,
-        v.reviewed_at - f.at as after
-      from f join review_answers v
-        on v.quiz_id = ${quizId} and v.learner_id = f.learner and v.question_id = f.q),
-    firstAfter as (
-      select learner, q, correct, after,
-        row_number() over (partition by learner, q order by n) as k
-      from rv where after >= ${dayMs}),
-    weekAfter as (
-      select learner, q, correct,
-        row_number() over (partition by learner, q order by n) as k
-      from rv where after >= ${weekMs})`;
+  return sql.join(wanted, sql` and `);
 }
 
-async function rowsOf(db: Database, quizId: number, filters: ReportFilters) {
-  const base = pairs(quizId, filters);
-  const [perQuestion, totals] = await Promise.all([
-    db.all<Row>(sql`${base}
-      select f.q as questionId, count(*) as learners, sum(f.correct) as correct,
-        coalesce(b.cameBack, 0) as cameBack, coalesce(b.reviews, 0) as reviews,
-        coalesce(d.n, 0) as reviewLearners, coalesce(d.c, 0) as reviewCorrect,
-        coalesce(w.n, 0) as weekLearners, coalesce(w.c, 0) as weekCorrect
-      from f
-        left join (select q, count(distinct learner) as cameBack, count(*) as reviews
-          from rv group by q) b on b.q = f.q
-        left join (select q, count(*) as n, sum(correct) as c from firstAfter where k = 1
-          group by q) d on d.q = f.q
-        left join (select q, count(*) as n, sum(correct) as c from weekAfter where k = 1
-          group by q) w on w.q = f.q
-      group by f.q`),
-    db.get<{ learners: number; cameBack: number }>(sql`${base}
-      select (select count(distinct learner) from f) as learners,
-        (select count(distinct learner) from rv) as cameBack`),
-  ]);
-  return { perQuestion: new Map(perQuestion.map((r) => [r.questionId, r])), totals };
+/**
+ * The first try of every (learner, question) pair, one scan of the quiz's responses: SQLite's
+ * `min()` with bare columns takes the other columns from the row holding the minimum.
+ */
+function firstTriesOf(db: Database, quizId: number, filters: ReportFilters) {
+  return db.all<FirstTryRow>(sql`
+    with f as materialized (
+      select * from (
+        select a.learner_id as learner, r.question_id as q, r.correct as correct,
+          min(r.answered_at) as at, a.group_name as group_name, a.page_url as page_url
+        from responses r join attempts a on a.id = r.attempt_id
+        where r.quiz_id = ${quizId} and a.learner_id is not null
+        group by a.learner_id, r.question_id)
+      where ${filterCondition(filters)})
+    select q as questionId, count(*) as learners, sum(correct) as correct from f group by q
+    union all
+    select null, count(distinct learner), 0 from f`);
+}
+
+/**
+ * The review figures, from the pairs that have reviews (few, beside the responses): each pair's
+ * first try is looked up through the learner's attempts, then its reviews are read in order.
+ */
+function reviewsOf(db: Database, quizId: number, filters: ReportFilters) {
+  return db.all<ReviewRow>(sql`
+    with pairs as (
+      select distinct learner_id, question_id from review_answers where quiz_id = ${quizId}),
+    ft as (
+      select * from (
+        select p.learner_id as learner, p.question_id as q, min(r.answered_at) as at,
+          a.group_name as group_name, a.page_url as page_url
+        from pairs p
+          join attempts a on a.learner_id = p.learner_id and a.quiz_id = ${quizId}
+          join responses r on r.attempt_id = a.id and r.question_id = p.question_id
+        group by p.learner_id, p.question_id)
+      where ${filterCondition(filters)}),
+    rv as materialized (
+      select ft.learner as learner, ft.q as q, v.review_number as n, v.correct as correct,
+        v.reviewed_at - ft.at as after
+      from ft join review_answers v
+        on v.quiz_id = ${quizId} and v.learner_id = ft.learner and v.question_id = ft.q),
+    firstAfter as (
+      select q, correct, row_number() over (partition by learner, q order by n) as k
+      from rv where after >= ${dayMs}),
+    weekAfter as (
+      select q, correct, row_number() over (partition by learner, q order by n) as k
+      from rv where after >= ${weekMs}),
+    b as (select q, count(distinct learner) as cameBack, count(*) as reviews from rv group by q),
+    d as (select q, count(*) as n, sum(correct) as c from firstAfter where k = 1 group by q),
+    w as (select q, count(*) as n, sum(correct) as c from weekAfter where k = 1 group by q)
+    select b.q as questionId, b.cameBack as cameBack, b.reviews as reviews,
+      coalesce(d.n, 0) as reviewLearners, coalesce(d.c, 0) as reviewCorrect,
+      coalesce(w.n, 0) as weekLearners, coalesce(w.c, 0) as weekCorrect
+    from b left join d on d.q = b.q left join w on w.q = b.q
+    union all
+    select null, count(distinct learner), count(*), 0, 0, 0, 0 from rv`);
 }
 
 /** The Retention section of one quiz's report. */
@@ -130,16 +150,20 @@ export async function retentionFor(
   quizId: number,
   filters: ReportFilters = {},
 ): Promise<QuizRetention> {
-  const [questionRows, { perQuestion, totals }] = await Promise.all([
+  const [questionRows, firstTries, reviewRows] = await Promise.all([
     allQuestionsOf(db, quizId),
-    rowsOf(db, quizId, filters),
+    firstTriesOf(db, quizId, filters),
+    reviewsOf(db, quizId, filters),
   ]);
+  const tries = new Map(firstTries.map((r) => [r.questionId, r]));
+  const reviews = new Map(reviewRows.map((r) => [r.questionId, r]));
   const questions = questionRows
-    .filter((q) => q.status === "active" || perQuestion.has(q.id))
+    .filter((q) => q.status === "active" || tries.has(q.id))
     .map((q): QuestionRetention => {
-      const r = perQuestion.get(q.id);
-      const learners = r?.learners ?? 0;
-      const correct = r?.correct ?? 0;
+      const t = tries.get(q.id);
+      const r = reviews.get(q.id);
+      const learners = t?.learners ?? 0;
+      const correct = t?.correct ?? 0;
       return {
         id: q.id,
         position: q.position,
@@ -155,9 +179,9 @@ export async function retentionFor(
   const sum = (pick: (q: QuestionRetention) => number) =>
     questions.reduce((total, q) => total + pick(q), 0);
   return {
-    learners: totals?.learners ?? 0,
-    learnersCameBack: totals?.cameBack ?? 0,
-    reviews: [...perQuestion.values()].reduce((total, r) => total + r.reviews, 0),
+    learners: tries.get(null)?.learners ?? 0,
+    learnersCameBack: reviews.get(null)?.cameBack ?? 0,
+    reviews: reviews.get(null)?.reviews ?? 0,
     rememberedAfterWeek: figure(
       sum((q) => q.afterWeek.learners),
       sum((q) => q.afterWeek.correct),

@@ -65,7 +65,7 @@ function scheduled(learnerId: string, scope: ReviewScope): SQL {
       select r.quiz_id as quiz_id, r.question_id as question_id, r.correct as correct,
         r.answered_at as answered_at,
         row_number() over (partition by r.quiz_id, r.question_id
-          order by r.answered_at, r.attempt_id) as rn
+          order by r.answered_at, a.started_at, r.attempt_id) as rn
       from attempts a join responses r on r.attempt_id = a.id
       where a.learner_id = ${learnerId}
         and a.quiz_id in (select z.id from quizzes z where ${scopeCondition(scope)})),
@@ -154,7 +154,7 @@ function firstResponse(db: Database, learnerId: string, question: QuestionRow) {
     from attempts a join responses r on r.attempt_id = a.id
     where a.learner_id = ${learnerId} and r.quiz_id = ${question.quizId}
       and r.question_id = ${question.id}
-    order by r.answered_at, r.attempt_id limit 1`);
+    order by r.answered_at, a.started_at, r.attempt_id limit 1`);
 }
 
 const cardKey = (learnerId: string, question: QuestionRow) =>
