@@ -94,3 +94,32 @@ export interface AttemptProgress {
   /** The answers given so far, each with its grade (they were already revealed to this learner). */
   answers: AnsweredItem[];
 }
+
+/**
+ * One question due for spaced review (GET /api/learners/:learnerId/reviews): like a public
+ * question, no key, explanation or source. `questionId` names the review item,
+ * `<quiz slug>.<question id>` (a question's own id is unique only within its quiz); send it back
+ * as is in PUT /api/learners/:learnerId/reviews/:questionId.
+ */
+export interface DueReview {
+  questionId: string;
+  prompt: string;
+  choices: Choice[];
+  quiz: { slug: string; title: string; sourceUrl: string | null };
+}
+
+/** GET /api/learners/:learnerId/reviews: what is due now, and how many are scheduled later. */
+export interface DueReviews {
+  due: DueReview[];
+  dueLater: number;
+}
+
+/** PUT /api/learners/:learnerId/reviews/:questionId body. */
+export interface ReviewAnswerBody {
+  choiceId: string;
+}
+
+/** The grade of a review, like an answer's, and when the question comes back (ISO time). */
+export interface ReviewResult extends AnswerResult {
+  nextDueAt: string;
+}

@@ -16,6 +16,7 @@ import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { learners } from "./routes/learners.ts";
 import { reports } from "./routes/reports.ts";
+import { reviews } from "./routes/reviews.ts";
 import { bodyLimits } from "./security/body-limit.ts";
 import { learnerCors } from "./security/cors.ts";
 import { securityHeaders } from "./security/headers.ts";
@@ -31,6 +32,7 @@ const app = new Hono<AppEnv>()
   .route("/", learnerQuizzes)
   .route("/", attemptRoutes)
   .route("/", learners)
+  .route("/", reviews)
   .route("/", authoring)
   .route("/", reports)
   .route("/", educator)

@@ -1,10 +1,13 @@
 /**
  * The report page for one quiz: summary, score histogram, attempts over time, per-question item
- * statistics with flags and choice counts, and the latest learners — charts as inline SVG with
+ * statistics with flags and choice counts, retention at review, and the latest learners — charts
+ * as inline SVG with
  * the same numbers in tables, filters as a plain GET form, exports as links.
  */
 import { html } from "hono/html";
 import type { QuizRow } from "../db/schema.ts";
+import type { EducatorReport } from "../reports/index.ts";
+import type { QuizRetention, RetentionFigure } from "../reports/retention.ts";
 import type { QuestionStats, QuizReport } from "../reports/statistics.ts";
 import { thresholds } from "../reports/statistics.ts";
 import { barChart, meter } from "./charts.ts";
@@ -175,9 +178,56 @@ function summarySection(report: QuizReport, flagged: number) {
       }`;
 }
 
+const share = (f: RetentionFigure) =>
+  f.learners === 0 ? "–" : `${pct(f.rate)} (${f.correct} of ${f.learners})`;
+
+/** Retention: first try against the first review a day or more later, per question. */
+function retentionSection(retention: QuizRetention) {
+  const r = retention;
+  const numbered = r.questions.map((q, i) => ({ q, n: i + 1 }));
+  const bars = numbered.flatMap(({ q, n }) => [
+    { label: `${n} first`, value: Math.round((q.firstTry.rate ?? 0) * 100) },
+    { label: `${n} review`, value: Math.round((q.firstReview.rate ?? 0) * 100), strong: true },
+  ]);
+  return html`<h2 id="retention">Retention</h2>
+    <table>
+      <caption>Retention of the quiz</caption>
+      <tbody>
+        <tr><th scope="row">Learners (with a first try)</th><td class="num">${r.learners}</td></tr>
+        <tr><th scope="row">Came back to review</th><td class="num">${r.learnersCameBack}</td></tr>
+        <tr><th scope="row">Reviews answered</th><td class="num">${r.reviews}</td></tr>
+        <tr><th scope="row">Remembered after a week</th><td class="num">${share(r.rememberedAfterWeek)}</td></tr>
+      </tbody>
+    </table>
+    ${
+      r.reviews === 0
+        ? html`<p>No reviews yet: a learner who misses a question is offered it again a day later.</p>`
+        : barChart(bars, {
+            caption:
+              "Per cent correct per question: first try (blue), then first review a day or more later (green)",
+          })
+    }
+    <table>
+      <caption>Retention per question</caption>
+      <thead><tr><th scope="col">Question</th><th scope="col" class="num">First try correct</th><th scope="col" class="num">Missed</th><th scope="col" class="num">Came back</th><th scope="col" class="num">First review correct</th><th scope="col" class="num">After a week</th></tr></thead>
+      <tbody>
+        ${numbered.map(
+          ({ q, n }) => html`<tr>
+            <th scope="row">${n}. ${q.prompt}${q.status === "removed" ? html` <small class="hint">(removed)</small>` : ""}</th>
+            <td class="num">${share(q.firstTry)}</td>
+            <td class="num">${q.missedFirstTry}</td>
+            <td class="num">${q.cameBack}</td>
+            <td class="num">${share(q.firstReview)}</td>
+            <td class="num">${share(q.afterWeek)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
 export interface ReportPageOptions {
   quiz: QuizRow;
-  report: QuizReport;
+  report: EducatorReport;
   admin: boolean;
 }
 
@@ -193,6 +243,7 @@ export function reportPage({ quiz, report, admin }: ReportPageOptions) {
       <p class="actions" aria-label="Exports">
         <a class="button secondary" href="${api}/report.csv${query(report)}" download>CSV: one row per response</a>
         <a class="button secondary" href="${api}/attempts.csv${query(report)}" download>CSV: one row per attempt</a>
+        <a class="button secondary" href="${api}/retention.csv${query(report)}" download>CSV: retention per question</a>
         <a class="button secondary" href="${api}/xapi${query(report)}">xAPI statements (JSON)</a>
       </p>
 
@@ -200,6 +251,8 @@ export function reportPage({ quiz, report, admin }: ReportPageOptions) {
       <h2>Questions</h2>
       <p class="hint">Flags: too easy above ${pct(thresholds.tooEasyAbove)} correct, too hard below ${pct(thresholds.tooHardBelow)} (after ${thresholds.minResponses} responses); weak discrimination below ${thresholds.weakDiscriminationBelow} or negative (after ${thresholds.minFinishedAttempts} finished attempts; groups of ${report.discriminationGroups.groupSize} now); distractors nobody picked.</p>
       ${report.questions.map((q, i) => questionSection(q, i + 1))}
+
+      ${retentionSection(report.retention)}
 
       <h2>Learners</h2>
       ${learnerTable(report)}
@@ -210,6 +263,7 @@ export function reportPage({ quiz, report, admin }: ReportPageOptions) {
         <li>Discrimination: finished attempts ranked by score; the top and bottom 27% form the upper and lower groups; the index is (correct in upper − correct in lower) ÷ group size, from −1 to 1. A skipped question counts as not correct.</li>
         <li>Point-biserial: correlation between getting the question right and the score on the other questions, over finished attempts that answered it.</li>
         <li>Time to answer: time from the previous answer (or from the start, for the first) to this answer; the median is shown.</li>
+        <li>Retention: a learner's first try is their earliest answer to the question in any attempt. A question missed on the first try comes back for review a day later, then at growing intervals. First review: the first review answered a day or more after the first try. Came back: learners who answered at least one review of it. Remembered after a week: of the learners with a review answered seven days or more after their first try, the share whose first such review was right (all questions together above, per question in the table). Retention follows the group and page filters (of the first try's attempt), not the rounds.</li>
       </ul>`,
   });
 }

@@ -1,11 +1,13 @@
 /**
  * Reads for the exports (CSV, xAPI): the quiz's filtered attempts in pages, each page with its
  * responses, walked with a keyset cursor over the (quiz_id, started_at) index so any size of
- * export runs in bounded memory and bounded queries.
+ * export runs in bounded memory and bounded queries. Each learner's reviews come with their first
+ * attempt on the quiz (worker/reports/review-exports.ts).
  */
 import { sql } from "drizzle-orm";
 import type { Choice } from "../../questions/bank.ts";
 import type { Database } from "../env.ts";
+import { attachReviews, type ExportReview } from "./review-exports.ts";
 import {
   type AttemptColumns,
   allQuestionsOf,
@@ -25,6 +27,8 @@ export interface ExportAttempt {
   score: number | null;
   maxScore: number | null;
   responses: ExportResponse[];
+  /** The learner's review answers on this quiz, when this is their first attempt on it. */
+  reviews: ExportReview[];
 }
 
 export interface ExportResponse {
@@ -109,6 +113,7 @@ export async function attemptPage(
         score: row.score,
         maxScore: row.maxScore,
         responses: [],
+        reviews: [],
       };
       attempts.push(current);
     }
@@ -121,6 +126,7 @@ export async function attemptPage(
       });
     }
   }
+  await attachReviews(db, quizId, attempts);
   const last = attempts.at(-1);
   const next =
     attempts.length === pageSize && last ? { startedAt: last.startedAt, id: last.id } : null;

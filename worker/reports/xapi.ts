@@ -1,12 +1,15 @@
 /**
- * xAPI 1.0.3 statements for a quiz: one `answered` statement per response and one `completed`
- * statement per finished attempt. Learners are identified only by the widget's anonymous id (or
+ * xAPI 1.0.3 statements for a quiz: one `answered` statement per response, one `completed`
+ * statement per finished attempt, and one `answered` statement per spaced review, marked by the
+ * context extension `…/xapi/extensions/review` (the review's number: 1 for the first review of
+ * that question by that learner) and sent with the learner's first attempt on the quiz. Learners are identified only by the widget's anonymous id (or
  * the attempt, when there is none) as an account on this deployment's origin — never by e-mail.
  * Statement ids are name-based UUIDs (v5) of the attempt and question, so exporting twice gives
  * the same ids and a Learning Record Store can deduplicate.
  */
 import { v5 as uuidv5 } from "uuid";
 import type { ExportAttempt, ExportQuestion, ExportResponse } from "./exports.ts";
+import type { ExportReview } from "./review-exports.ts";
 
 export const verbs = {
   answered: "http://adlnet.gov/expapi/verbs/answered",
@@ -53,7 +56,7 @@ export interface XapiStatement {
     registration: string;
     language?: string;
     contextActivities?: { parent: { objectType: "Activity"; id: string }[] };
-    extensions?: Record<string, string>;
+    extensions?: Record<string, string | number>;
   };
   timestamp: string;
   version: "1.0.3";
@@ -75,6 +78,8 @@ export const questionActivityId = (origin: string, slug: string, questionId: str
 export const extensionIds = (origin: string) => ({
   group: `${origin}/xapi/extensions/group`,
   pageUrl: `${origin}/xapi/extensions/page-url`,
+  /** On a review's statement: the review's number (1, 2, …); absent on a quiz answer. */
+  review: `${origin}/xapi/extensions/review`,
 });
 
 /**
@@ -103,7 +108,7 @@ function actorOf(origin: string, attempt: ExportAttempt): XapiStatement["actor"]
 
 function contextOf(origin: string, quiz: XapiQuiz, attempt: ExportAttempt, withParent: boolean) {
   const ext = extensionIds(origin);
-  const extensions: Record<string, string> = {};
+  const extensions: Record<string, string | number> = {};
   if (attempt.group) extensions[ext.group] = attempt.group;
   if (attempt.pageUrl) extensions[ext.pageUrl] = attempt.pageUrl;
   return {
@@ -120,6 +125,38 @@ function contextOf(origin: string, quiz: XapiQuiz, attempt: ExportAttempt, withP
   };
 }
 
+/** The question as an xAPI choice interaction (with its key and choices when it still exists). */
+function questionObject(
+  origin: string,
+  quiz: XapiQuiz,
+  questionId: string,
+  question: ExportQuestion | undefined,
+): XapiStatement["object"] {
+  const lang = quiz.locale;
+  return {
+    objectType: "Activity",
+    id: questionActivityId(origin, quiz.slug, questionId),
+    definition: {
+      type: activityTypes.interaction,
+      name: { [lang]: question?.prompt ?? questionId },
+      interactionType: "choice",
+      ...(question
+        ? {
+            correctResponsesPattern: [question.answer],
+            choices: question.choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })),
+          }
+        : {}),
+    },
+  };
+}
+
+const answeredVerb = { id: verbs.answered, display: { "en-US": "answered" } };
+
+const pointsOf = (correct: boolean) => {
+  const points = correct ? 1 : 0;
+  return { scaled: points, raw: points, min: 0, max: 1 };
+};
+
 async function answeredStatement(
   origin: string,
   quiz: XapiQuiz,
@@ -128,36 +165,47 @@ async function answeredStatement(
   previousAt: number,
   question: ExportQuestion | undefined,
 ): Promise<XapiStatement> {
-  const objectId = questionActivityId(origin, quiz.slug, response.questionId);
-  const lang = quiz.locale;
-  const points = response.correct ? 1 : 0;
   return {
     id: statementId("answered", attempt.id, response.questionId),
     actor: actorOf(origin, attempt),
-    verb: { id: verbs.answered, display: { "en-US": "answered" } },
-    object: {
-      objectType: "Activity",
-      id: objectId,
-      definition: {
-        type: activityTypes.interaction,
-        name: { [lang]: question?.prompt ?? response.questionId },
-        interactionType: "choice",
-        ...(question
-          ? {
-              correctResponsesPattern: [question.answer],
-              choices: question.choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })),
-            }
-          : {}),
-      },
-    },
+    verb: answeredVerb,
+    object: questionObject(origin, quiz, response.questionId, question),
     result: {
       success: response.correct,
       response: response.choiceId,
       duration: isoDuration(response.answeredAt - previousAt),
-      score: { scaled: points, raw: points, min: 0, max: 1 },
+      score: pointsOf(response.correct),
     },
     context: contextOf(origin, quiz, attempt, true),
     timestamp: new Date(response.answeredAt).toISOString(),
+    version: "1.0.3",
+  };
+}
+
+/** A spaced review of a question, answered days after the attempt: `answered`, marked a review. */
+function reviewStatement(
+  origin: string,
+  quiz: XapiQuiz,
+  attempt: ExportAttempt,
+  review: ExportReview,
+  question: ExportQuestion | undefined,
+): XapiStatement {
+  const context = contextOf(origin, quiz, attempt, true);
+  return {
+    id: statementId("reviewed", attempt.id, review.questionId, String(review.reviewNumber)),
+    actor: actorOf(origin, attempt),
+    verb: answeredVerb,
+    object: questionObject(origin, quiz, review.questionId, question),
+    result: {
+      success: review.correct,
+      response: review.choiceId,
+      score: pointsOf(review.correct),
+    },
+    context: {
+      ...context,
+      extensions: { ...context.extensions, [extensionIds(origin).review]: review.reviewNumber },
+    },
+    timestamp: new Date(review.reviewedAt).toISOString(),
     version: "1.0.3",
   };
 }
@@ -192,7 +240,7 @@ async function completedStatement(
   };
 }
 
-/** The statements of one attempt, in time order: its answers, then its completion. */
+/** The statements of one attempt, in time order: its answers, its completion, then its reviews. */
 export async function statementsForAttempt(
   origin: string,
   quiz: XapiQuiz,
@@ -217,6 +265,11 @@ export async function statementsForAttempt(
   if (attempt.finishedAt !== null) {
     statements.push(
       await completedStatement(origin, quiz, { ...attempt, finishedAt: attempt.finishedAt }),
+    );
+  }
+  for (const review of attempt.reviews) {
+    statements.push(
+      reviewStatement(origin, quiz, attempt, review, questions.get(review.questionId)),
     );
   }
   return statements;

@@ -28,7 +28,8 @@ import { reportPage } from "../pages/educator-report.ts";
 import { embedPage, reviewPage } from "../pages/educator-review.ts";
 import { signInPage } from "../pages/educator-sign-in.ts";
 import { regenerateQuestion } from "../regenerate.ts";
-import { reportFor, roundKinds } from "../reports/statistics.ts";
+import { educatorReport } from "../reports/index.ts";
+import { roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
 import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
 import * as quizService from "../services/quizzes.ts";
@@ -365,7 +366,7 @@ export const educator = new Hono<AppEnv>()
       ...(q.page ? { page: q.page } : {}),
       ...(q.rounds ? { rounds: q.rounds } : {}),
     });
-    const report = await reportFor(c.var.db, quiz.id, filters);
+    const report = await educatorReport(c.var.db, quiz.id, filters);
     noStore(c);
     return c.html(reportPage({ quiz, report, admin: c.var.credential?.kind === "admin" }));
   })

@@ -1,6 +1,6 @@
 /**
  * A learner erases everything stored about them: `DELETE /api/learners/:learnerId` removes their
- * attempts and responses. The learner id is derived from a random secret only the widget holds
+ * attempts and responses, and their review schedule and review answers. The learner id is derived from a random secret only the widget holds
  * (learnerId = the first 32 hex digits of SHA-256(secret)), so the request proves itself by
  * sending that secret as `Authorization: Bearer <secret>`; the server recomputes the id and
  * compares in constant time. Nobody else can erase a learner, not even with the learner id
@@ -11,7 +11,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { bearerToken } from "../auth.ts";
 import { withD1Retry } from "../db/retry.ts";
-import { attempts, responses } from "../db/schema.ts";
+import { attempts, responses, reviewAnswers, reviewCards } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { enforceRateLimit } from "../security/rate-limit.ts";
@@ -55,7 +55,7 @@ export const learners = new Hono<AppEnv>().delete(
       throw new ApiError(403, "forbidden", "This secret does not belong to this learner.");
     }
     await enforceRateLimit(c, "START_LEARNER_LIMITER", `erase:${learnerId}`);
-    // Responses first, then attempts, in one transaction; deleting nothing is fine (idempotent).
+    // Reviews, responses, then attempts, in one transaction; deleting nothing is fine (idempotent).
     const db = c.var.db;
     const theirAttempts = db
       .select({ id: attempts.id })
@@ -63,6 +63,8 @@ export const learners = new Hono<AppEnv>().delete(
       .where(eq(attempts.learnerId, learnerId));
     await withD1Retry(() =>
       db.batch([
+        db.delete(reviewAnswers).where(eq(reviewAnswers.learnerId, learnerId)),
+        db.delete(reviewCards).where(eq(reviewCards.learnerId, learnerId)),
         db.delete(responses).where(inArray(responses.attemptId, theirAttempts)),
         db.delete(attempts).where(eq(attempts.learnerId, learnerId)),
       ]),

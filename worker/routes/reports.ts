@@ -1,6 +1,7 @@
 /**
- * The report API for educators: the statistics as JSON, CSV exports (one row per response, or
- * one per attempt) and xAPI 1.0.3 statements. Each route needs a credential that opens the quiz
+ * The report API for educators: the statistics as JSON (with the Retention section), CSV exports
+ * (one row per response, one per attempt, or one per question's retention) and xAPI 1.0.3
+ * statements. Each route needs a credential that opens the quiz
  * (its educator key, an educator session for it, or the admin token): 401 without one, 403 with
  * another quiz's, and nothing about the quiz is read before that check.
  */
@@ -19,13 +20,9 @@ import {
   formatCursor,
   parseCursor,
 } from "../reports/exports.ts";
-import {
-  isoTime,
-  type ReportFilters,
-  type Rounds,
-  reportFor,
-  roundKinds,
-} from "../reports/statistics.ts";
+import { educatorReport } from "../reports/index.ts";
+import { retentionCsvHeader, retentionCsvRows, retentionFor } from "../reports/retention.ts";
+import { isoTime, type ReportFilters, type Rounds, roundKinds } from "../reports/statistics.ts";
 import { statementsForAttempt } from "../reports/xapi.ts";
 import { requireManagedQuiz } from "../services/access.ts";
 import { params, query, slugParams, textField, urlField } from "../validation.ts";
@@ -100,7 +97,7 @@ const csvHeaders = (filename: string) => ({
 export const reports = new Hono<AppEnv>()
   .get("/api/quizzes/:slug/report", params(slugParams), query(reportQuery), async (c) => {
     const quiz = await requireReportableQuiz(c, c.req.valid("param").slug);
-    const report = await reportFor(c.var.db, quiz.id, filtersFrom(c.req.valid("query")));
+    const report = await educatorReport(c.var.db, quiz.id, filtersFrom(c.req.valid("query")));
     c.header("cache-control", "no-store");
     return c.json({ slug: quiz.slug, title: quiz.title, status: quiz.status, ...report });
   })
@@ -114,6 +111,16 @@ export const reports = new Hono<AppEnv>()
   .get("/api/quizzes/:slug/attempts.csv", params(slugParams), query(reportQuery), async (c) => {
     const quiz = await requireReportableQuiz(c, c.req.valid("param").slug);
     return attemptsCsv(c.var.db, quiz, filtersFrom(c.req.valid("query")));
+  })
+  .get("/api/quizzes/:slug/retention.csv", params(slugParams), query(reportQuery), async (c) => {
+    const quiz = await requireReportableQuiz(c, c.req.valid("param").slug);
+    const retention = await retentionFor(c.var.db, quiz.id, filtersFrom(c.req.valid("query")));
+    async function* rows() {
+      yield retentionCsvRows(retention);
+    }
+    return new Response(csvStream(retentionCsvHeader, rows()), {
+      headers: csvHeaders(`${quiz.slug}-retention.csv`),
+    });
   })
   .get("/api/quizzes/:slug/xapi", params(slugParams), query(xapiQuery), async (c) => {
     const quiz = await requireReportableQuiz(c, c.req.valid("param").slug);
