@@ -35,13 +35,20 @@ import {
   statementExplanation,
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
-import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
+import { cityNamed, countryNamed, nationalityNamed, regionsOf } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
-import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
+import {
+  type AnswerType,
+  NUMERIC_KINDS,
+  personShaped,
+  typeLabel,
+  typeName,
+  typeSpan,
+} from "./typing.ts";
 
 export interface GenerateOptions {
   title?: string;
@@ -460,6 +467,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (span.cls === "person" && !span.text.includes(" ")) {
       const full = entity ? entity.name.split(" ") : [];
       if (full.length < 2 || full[full.length - 1] !== span.text) return false;
+      // "Belgrade" as the last word of the club "Red Star Belgrade" is no one's surname.
+      if (entity && !personShaped(entity.name, facts.index)) return false;
     }
     // "Davenport" the player is no city, whatever the data says: a surname of someone named.
     if (span.cls !== "person" && !span.text.includes(" ")) {
@@ -662,7 +671,13 @@ function buildCandidates(
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
       if (insideQuote(sentence.text, span.start, span.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
-      const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
+      // "Sukumar Ray" shares "ray" with the main subject: an alias that names someone else
+      // hides nothing and would block every stem that mentions them.
+      const aliases = entity
+        ? [...entity.aliases].filter(
+            (a) => a !== entityKey(span.text) && facts.index.byAlias.get(a) === entity,
+          )
+        : [];
       const keyStart = shownAt(shown, span.start);
       const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);
@@ -729,7 +744,8 @@ function buildCandidates(
         distractorTypes: [],
         materialize: () => {
           const distractors = distractorsFor();
-          if (distractors.length < 2) return false;
+          // Four choices; three only where the kind has no more (the UK's four nations).
+          if (distractors.length < (closedSet(keyType, span.text, facts) ? 2 : 3)) return false;
           cloze.distractors = distractors;
           cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
@@ -798,6 +814,20 @@ function buildCandidates(
     }
   }
   return out;
+}
+
+/**
+ * A key whose kind holds only a few members, so three choices are honest: the UK's four
+ * nations, the terms the article itself defines ("pores called stomata", "tubes called xylem").
+ */
+function closedSet(keyType: AnswerType, key: string, facts: ArticleFacts): boolean {
+  if (keyType.kind === "term") return facts.definedTerms?.has(key) ?? false;
+  return (
+    keyType.kind === "place" &&
+    keyType.level === "region" &&
+    keyType.country !== undefined &&
+    regionsOf(keyType.country).length <= 4
+  );
 }
 
 function describe(span: Span): string {
