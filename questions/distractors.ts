@@ -297,6 +297,11 @@ export function dateDistractors(
     const present = facts.presentYear;
     if (present !== undefined && !ahead && keyYear < present) max = Math.min(max, present);
     if (present !== undefined && ahead && keyYear > present) min = Math.max(min, present + 1);
+    // "due to be completed in ____" (2005): an aim a few years off, not 2017 nor 2001.
+    if (ahead && (present === undefined || keyYear > present)) {
+      min = Math.max(min, keyYear - 4);
+      max = Math.min(max, keyYear + 12);
+    }
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
     // A biography's events of its subject's life happen between birth and death: no school
@@ -321,7 +326,9 @@ export function dateDistractors(
     }
     case "decade": {
       const y = keyYear ?? 0;
-      for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5)) texts.push(`${v}s`);
+      // "the late 1500s" reads as a century beside decades: no round hundred.
+      for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5))
+        if (v % 100 !== 0 || y % 100 === 0) texts.push(`${v}s`);
       break;
     }
     case "century": {
@@ -329,8 +336,17 @@ export function dateDistractors(
       // Centuries no later than the article's latest year, and none still to come for a
       // century already past ("has existed since the late 19th century", not the 21st).
       const current = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
-      const latest = c < current ? current - 1 : current;
-      for (const v of orderedValues(c, 1, random, { min: 1, max: Math.min(21, latest) }, 4))
+      // (A bank's latest year may be far older than its writing: the next century stays open.)
+      const latest = Math.max(c < current ? current - 1 : current, Math.min(c + 1, 20));
+      // The near centuries only: "since the late 19th century" beside the 17th, 18th and
+      // 20th, not the 15th.
+      for (const v of orderedValues(
+        c,
+        1,
+        random,
+        { min: Math.max(1, c - 2), max: Math.min(21, latest) },
+        2,
+      ))
         texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
       break;
     }
@@ -514,7 +530,11 @@ function articleFits(before: string, text: string): boolean {
 }
 
 /** Which of the key's own places the stem names: a city key then stays in that country. */
-function stemNamesCountry(sentence: Sentence, key: string, code: string | undefined): boolean {
+export function stemNamesCountry(
+  sentence: Sentence,
+  key: string,
+  code: string | undefined,
+): boolean {
   if (!code) return false;
   const country = countryByCode(code);
   if (!country) return false;

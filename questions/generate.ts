@@ -22,6 +22,7 @@ import {
   listDistractors,
   numberDistractors,
   padded,
+  stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
 import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
@@ -337,7 +338,7 @@ const HEDGES =
 const OPINION =
   /\b(?:great|greatest|huge|immense|significant|pivotal|vital|crucial|fruitful|brighter|best|worst|remarkable|important|deeply|favorable|favourable|robust|strong|stronger|unprecedented|promising|excellent|considered|regarded|famous|well-known|notable)\b/i;
 const CONTEXT_START =
-  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later)\b/;
+  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later|Before then|By then|Until then|After that|By this (?:stage|time|point)|Soon after(?:wards)?|Shortly after(?:wards)?|Later that year|That year|(?:A|One|Two|Three|Four|Five|Six|Ten|Some) (?:days?|weeks?|months?|years?|decades?) later)\b/;
 const OUTSIDE_CONTEXT =
   /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
 
@@ -602,6 +603,40 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     return false;
   // The year the whole article is about is no fact of one sentence: every reader knows it.
   if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
+  const before = sentence.text.slice(0, span.start);
+  const after = sentence.text.slice(span.end);
+  // "from 1948 to ____", "between 1908 and ____": one end of a range is trivia.
+  if (
+    span.kind === "date" &&
+    /\b(?:from|between) (?:\p{Lu}\p{Ll}+ )?\d{3,4} (?:to|and|until)\s$|\d{4}\s?[–-]\s?$/u.test(
+      before,
+    )
+  )
+    return false;
+  // "In ____, there were 216 million cases": the year a statistic was counted.
+  if (
+    span.kind === "date" &&
+    /^In\s$/.test(before) &&
+    /^,?\s+there (?:were|was|had been)\b/.test(after)
+  )
+    return false;
+  // "27 miles (43 kilometers) northwest of the ____": a reference point for a distance.
+  if (
+    span.kind === "entity" &&
+    /\b(?:miles|kilometres|kilometers|km|metres|meters)\)?\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$/i.test(
+      before,
+    )
+  )
+    return false;
+  // "44% of the ____ carmaker": a company's nationality is known without the article.
+  if (
+    span.kind === "entity" &&
+    nationalityNamed(span.text) &&
+    /^\s+(?:carmaker|car maker|automaker|company|firm|group|bank|airline|giant|manufacturer|conglomerate|retailer|brand|broadcaster)\b/.test(
+      after,
+    )
+  )
+    return false;
   // "Duncan Edwards (____ – 21 February 1958)": a date in brackets is an aside, not a fact told.
   if (span.kind === "date" && /\([^()]*$/.test(sentence.text.slice(0, span.start))) return false;
   if (span.kind === "date" && span.format === "year") {
@@ -692,6 +727,13 @@ function buildCandidates(
       if (stemGivesAway(stem, span.text, keyType, title)) {
         continue;
       }
+      // "a 130% rise in ____'s over 65s … the US current account": the stem names the key.
+      if (
+        keyType.kind === "place" &&
+        keyType.level === "country" &&
+        stemNamesCountry(sentence, span.text, keyType.country)
+      )
+        continue;
       // "the Reformation in ____" in an article set in Denmark: its own country or people.
       if (
         keyType.country !== undefined &&
