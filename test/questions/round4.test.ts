@@ -72,6 +72,20 @@ In their absence, Anna Koval beat Olga Petrova in a historic, all-Russian final 
 The meeting was chaired by the UK chancellor, Mary Fenwick, who called it a historic summit.
 Next year's meeting will be held in Scotland, at a hotel near Perth.`;
 
+const outlook = `The Harrow Dam project
+Work on the Harrow Dam began in 2003, when the regional government signed the contract with the builders.
+The first turbine was switched on in 2004 and the reservoir filled faster than the engineers had planned.
+The dam is due to be completed in 2009, when all six turbines will be running at full power.
+The regional government aims to double the water supply to more than four million people by 2015.
+Harrow Dam lies around 27 miles (43 kilometres) northwest of the Town Hall Square in the city of Rowan.
+Two years later, the engineers opened a second spillway to the south of the dam wall.
+The chief engineer studied at the Rowan Institute from 1975 to 1979 and then worked in Chile.
+In 2004, there were 216 accidents on the building site, most of them minor.
+The Marsh Water Company, which owns 40% of the Danish firm that supplied the turbines, is based in Rowan.
+The idea of a dam on the river has existed since the late 19th century, when the first surveys were made.
+The first surveys of the valley were made in the 1880s, and the river was mapped in the 1920s.
+A 30% rise in America's demand for power led the US government to fund a similar dam in Colorado.`;
+
 function choices(q: Question): string[] {
   return q.choices.map((c) => c.text);
 }
@@ -152,8 +166,57 @@ describe("round-3 grader classes", () => {
     );
   });
 
+  describe("years, centuries and stems", () => {
+    const bank = generateBank(outlook, { count: 20 });
+    const views = bank.questions.map((q) => ({ q, v: view(q) }));
+    it("makes a bank to check", () => {
+      expect(bank.questions.length).toBeGreaterThanOrEqual(5);
+    });
+    it("keeps an aim's year a few years off it, never in the past or a decade past it", () => {
+      const aims = views.filter(({ v }) =>
+        /\b(?:due to be completed|aims to)\b/.test(v?.stem ?? ""),
+      );
+      expect(aims.length).toBeGreaterThan(0);
+      for (const { q, v } of aims) {
+        const key = Number(v?.key);
+        for (const d of v?.distractors ?? []) {
+          expect(Number(d), q.id).toBeGreaterThanOrEqual(Math.max(2005, key - 4));
+          expect(Number(d), q.id).toBeLessThanOrEqual(key + 12);
+        }
+      }
+    });
+    it("sets a century beside its near neighbours, a decade beside decades", () => {
+      for (const { q, v } of views) {
+        if (/\bcentury$/.test(v?.key ?? ""))
+          for (const d of v?.distractors ?? [])
+            expect(Math.abs(Number.parseInt(d, 10) - 19), `${q.id}: ${d}`).toBeLessThanOrEqual(2);
+        if (/^\d{3}0s$/.test(v?.key ?? ""))
+          expect(
+            (v?.distractors ?? []).filter((d) => /00s$/.test(d)),
+            q.id,
+          ).toEqual([]);
+      }
+    });
+    it("asks no range end, no statistic's year, no distance's reference point, no stem that leans back", () => {
+      const bad = views.filter(({ v }) =>
+        /from 1975 to ____|^In ____, there were|northwest of the ____|^Two years later|____ firm|____'s demand/.test(
+          v?.stem ?? "",
+        ),
+      );
+      expect(bad.map(({ q, v }) => `${q.id}: ${v?.stem}`)).toEqual([]);
+    });
+  });
+
   it("gives four choices unless the key's kind has no more (the UK's nations, defined terms)", () => {
-    const texts = [rugby, tennis, profile, pens, ageing, ...reviewArticles().map((a) => a.text)];
+    const texts = [
+      rugby,
+      tennis,
+      profile,
+      pens,
+      ageing,
+      outlook,
+      ...reviewArticles().map((a) => a.text),
+    ];
     const short: string[] = [];
     let questions = 0;
     for (const text of texts) {
