@@ -154,6 +154,25 @@ function guardFor(sentence: Sentence, key: string): Guard {
   return guard;
 }
 
+const tokenIndex = new WeakMap<ArticleFacts, Map<string, number[]>>();
+/** The sentences whose normalised text holds a word: built once, so a candidate reads only those. */
+function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
+  let index = tokenIndex.get(facts);
+  if (!index) {
+    index = new Map();
+    facts.normSentences.forEach((text, i) => {
+      for (const w of new Set(text.split(" "))) {
+        if (!w) continue;
+        const list = index?.get(w);
+        if (list) list.push(i);
+        else index?.set(w, [i]);
+      }
+    });
+    tokenIndex.set(facts, index);
+  }
+  return index.get(word) ?? [];
+}
+
 /**
  * The shared guard for every distractor. `sentenceText` is the whole source sentence (stem
  * plus key); `taken` holds the key and the distractors chosen so far.
@@ -206,9 +225,10 @@ export function acceptable(
   // A second correct answer: another sentence mentions the candidate in much the same words.
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
   const padded = ` ${c} `;
-  for (const s of facts.sentences) {
-    if (s.index === sentence.index || !(facts.normSentences[s.index] ?? "").includes(padded))
-      continue;
+  for (const index of sentencesWith(c.split(" ")[0] ?? "", facts)) {
+    if (index === sentence.index || !(facts.normSentences[index] ?? "").includes(padded)) continue;
+    const s = facts.sentences[index];
+    if (!s) continue;
     const other = facts.contentWords[s.index] ?? new Set<string>();
     let shared = 0;
     for (const w of own) if (other.has(w)) shared++;
@@ -668,6 +688,18 @@ function lastKeyword(name: string): string {
     : (words[words.length - 1] ?? "");
 }
 
+const shapes = new Map<string, { words: number; keyword: string }>();
+/** A name's word count and keyword, found once per name: every entity question ranks them all. */
+function shapeOf(name: string): { words: number; keyword: string } {
+  let shape = shapes.get(name);
+  if (!shape) {
+    if (shapes.size > 20000) shapes.clear();
+    shape = { words: name.split(" ").length, keyword: lastKeyword(name) };
+    shapes.set(name, shape);
+  }
+  return shape;
+}
+
 const REGNAL = /\s[IVX]+$/;
 
 function sameFirstAndLast(a: string, b: string): boolean {
@@ -755,15 +787,24 @@ export function sideBefore(before: string): string | undefined {
   return sideName(m[1]);
 }
 
+const sentenceSides = new WeakMap<ArticleFacts, Map<number, Set<string>>>();
 /** The one side a sentence names ("… kept Ireland on track"), if it names exactly one. */
-function soleSide(facts: ArticleFacts, sentence: number, except?: string): string | undefined {
-  const sides = new Set<string>();
-  for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence || m.cls === "person" || m.name === except) continue;
-    const side = sideName(m.name);
-    if (side) sides.add(side);
+function soleSide(facts: ArticleFacts, sentence: number): string | undefined {
+  let bySentence = sentenceSides.get(facts);
+  if (!bySentence) {
+    bySentence = new Map();
+    for (const m of facts.index.mentions) {
+      if (m.cls === "person") continue;
+      const side = sideName(m.name);
+      if (!side) continue;
+      const sides = bySentence.get(m.sentence) ?? new Set<string>();
+      sides.add(side);
+      bySentence.set(m.sentence, sides);
+    }
+    sentenceSides.set(facts, bySentence);
   }
-  return sides.size === 1 ? [...sides][0] : undefined;
+  const sides = bySentence.get(sentence);
+  return sides?.size === 1 ? [...sides][0] : undefined;
 }
 
 const sidesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
@@ -808,16 +849,25 @@ function sentenceEra(facts: ArticleFacts, sentence: number): number | undefined 
   return years[Math.floor(years.length / 2)];
 }
 
+const paragraphEras = new WeakMap<ArticleFacts, Map<number, number | undefined>>();
 /** The middle of the years a sentence's paragraph names: "then coaching the England schools team". */
 function paragraphEra(facts: ArticleFacts, sentence: Sentence): number | undefined {
-  const years: number[] = [];
-  for (const s of facts.sentences) {
-    if (s.block !== sentence.block) continue;
-    const era = sentenceEra(facts, s.index);
-    if (era !== undefined) years.push(era);
+  let byBlock = paragraphEras.get(facts);
+  if (!byBlock) {
+    byBlock = new Map();
+    paragraphEras.set(facts, byBlock);
   }
-  years.sort((a, b) => a - b);
-  return years[Math.floor(years.length / 2)];
+  if (!byBlock.has(sentence.block)) {
+    const years: number[] = [];
+    for (const s of facts.sentences) {
+      if (s.block !== sentence.block) continue;
+      const era = sentenceEra(facts, s.index);
+      if (era !== undefined) years.push(era);
+    }
+    years.sort((a, b) => a - b);
+    byBlock.set(sentence.block, years[Math.floor(years.length / 2)]);
+  }
+  return byBlock.get(sentence.block);
 }
 
 const erasOf = new WeakMap<ArticleFacts, Map<Entity, number>>();
@@ -917,6 +967,22 @@ export function isTopic(e: Entity, facts: ArticleFacts): boolean {
   return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
 }
 
+const surnameCache = new WeakMap<ArticleFacts, Set<string>>();
+/** The last words of the article's people's whole names ("Davenport", "Markham"). */
+export function personSurnames(facts: ArticleFacts): Set<string> {
+  let set = surnameCache.get(facts);
+  if (!set) {
+    set = new Set();
+    for (const e of facts.index.byKey.values()) {
+      if (e.cls !== "person") continue;
+      const cut = e.name.lastIndexOf(" ");
+      if (cut >= 0) set.add(e.name.slice(cut + 1));
+    }
+    surnameCache.set(facts, set);
+  }
+  return set;
+}
+
 /** Whether a candidate name may stand beside the key: same type, same level, whole names. */
 export function candidateFits(
   keyType: AnswerType,
@@ -930,10 +996,8 @@ export function candidateFits(
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
   if (known?.cls === "person" && keyType.kind !== "person") return false;
-  if (keyType.kind !== "person" && !candidate.includes(" ")) {
-    for (const e of facts.index.byKey.values())
-      if (e.cls === "person" && e.name.endsWith(` ${candidate}`)) return false;
-  }
+  if (keyType.kind !== "person" && !candidate.includes(" ") && personSurnames(facts).has(candidate))
+    return false;
   // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
   if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
   if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
@@ -1015,6 +1079,28 @@ export function candidateFits(
   return true;
 }
 
+const topicCache = new WeakMap<
+  ArticleFacts,
+  { topicPeople: string[]; topics: Set<string>; topicEntities: Set<Entity> }
+>();
+/** The article's topics, found once per article: every entity question asks for them. */
+function topicsOf(facts: ArticleFacts) {
+  let found = topicCache.get(facts);
+  if (!found) {
+    const main = facts.index.mainSubject;
+    const topicEntities = new Set([...facts.index.byKey.values()].filter((e) => isTopic(e, facts)));
+    found = {
+      topicEntities,
+      topicPeople: [...facts.index.byKey.values()]
+        .filter((e) => e.cls === "person" && (e === main || topicEntities.has(e)))
+        .map((e) => e.name),
+      topics: new Set([...topicEntities].map((e) => entityKey(e.name))),
+    };
+    topicCache.set(facts, found);
+  }
+  return found;
+}
+
 export function entityDistractors(
   span: Extract<Span, { kind: "entity" }>,
   sentence: Sentence,
@@ -1026,9 +1112,7 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
-  const topicPeople = [...facts.index.byKey.values()]
-    .filter((e) => e.cls === "person" && (e === main || isTopic(e, facts)))
-    .map((e) => e.name);
+  const { topicPeople, topics, topicEntities } = topicsOf(facts);
   // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
   const title =
     roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
@@ -1055,7 +1139,7 @@ export function entityDistractors(
   for (const e of facts.index.byKey.values()) {
     // A person the article keeps returning to (Blair in Brown's profile) is a rival a reader
     // knows; only the main subject, and a topic that is not a person, would be silly.
-    if (e === main || (isTopic(e, facts) && (e.cls !== "person" || keyType.kind !== "person")))
+    if (e === main || (topicEntities.has(e) && (e.cls !== "person" || keyType.kind !== "person")))
       continue;
     if (entityKey(e.name) === span.key) continue;
     // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
@@ -1090,10 +1174,11 @@ export function entityDistractors(
     .map((e) => (surnameOnly ? { ...e, name: e.name.split(" ").pop() ?? e.name } : e))
     .filter((e) => !surnameOnly || /^\p{Lu}\p{Ll}{2,}/u.test(e.name))
     .map((e) => {
+      const shape = shapeOf(e.name);
       let score = 0;
-      if (keyType.kind !== "person" && lastKeyword(e.name) === kw) score += 2;
-      if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
-      if (Math.abs(e.name.split(" ").length - words) >= 2) score -= 3;
+      if (keyType.kind !== "person" && shape.keyword === kw) score += 2;
+      if (Math.abs(shape.words - words) <= 1) score += 1;
+      if (Math.abs(shape.words - words) >= 2) score -= 3;
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
@@ -1115,9 +1200,6 @@ export function entityDistractors(
     articleOk(name) &&
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
-  const topics = new Set(
-    [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
-  );
   const around = continentsAround(keyType, sentence, facts);
   const gaz = gazetteerPool(keyType, key, sentence, random).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),

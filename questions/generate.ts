@@ -22,6 +22,7 @@ import {
   listDistractors,
   numberDistractors,
   padded,
+  personSurnames,
   stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
@@ -472,10 +473,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
       if (entity && !personShaped(entity.name, facts.index)) return false;
     }
     // "Davenport" the player is no city, whatever the data says: a surname of someone named.
-    if (span.cls !== "person" && !span.text.includes(" ")) {
-      for (const e of facts.index.byKey.values())
-        if (e.cls === "person" && e.name.endsWith(` ${span.text}`)) return false;
-    }
+    if (span.cls !== "person" && !span.text.includes(" ") && personSurnames(facts).has(span.text))
+      return false;
     // "Blantyre" on the Clyde is no Malawian city: a smaller city of a country the article never
     // names is another place of the same name.
     if (span.cls === "city") {
