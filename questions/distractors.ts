@@ -8,16 +8,19 @@
  */
 
 import type { Entity, EntityIndex } from "./entities.ts";
-import { entityKey, roleBefore } from "./entities.ts";
+import { entityKey, roleAfter, roleBefore } from "./entities.ts";
 import {
   allCountries,
   allDemonyms,
   CONTINENTS,
   citiesOf,
   cityNamed,
+  continentOf,
   countriesIn,
   countryByCode,
   countryNamed,
+  nationalityNamed,
+  regionNamed,
   regionsOf,
 } from "./gazetteer.ts";
 import {
@@ -151,6 +154,25 @@ function guardFor(sentence: Sentence, key: string): Guard {
   return guard;
 }
 
+const tokenIndex = new WeakMap<ArticleFacts, Map<string, number[]>>();
+/** The sentences whose normalised text holds a word: built once, so a candidate reads only those. */
+function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
+  let index = tokenIndex.get(facts);
+  if (!index) {
+    index = new Map();
+    facts.normSentences.forEach((text, i) => {
+      for (const w of new Set(text.split(" "))) {
+        if (!w) continue;
+        const list = index?.get(w);
+        if (list) list.push(i);
+        else index?.set(w, [i]);
+      }
+    });
+    tokenIndex.set(facts, index);
+  }
+  return index.get(word) ?? [];
+}
+
 /**
  * The shared guard for every distractor. `sentenceText` is the whole source sentence (stem
  * plus key); `taken` holds the key and the distractors chosen so far.
@@ -203,9 +225,10 @@ export function acceptable(
   // A second correct answer: another sentence mentions the candidate in much the same words.
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
   const padded = ` ${c} `;
-  for (const s of facts.sentences) {
-    if (s.index === sentence.index || !(facts.normSentences[s.index] ?? "").includes(padded))
-      continue;
+  for (const index of sentencesWith(c.split(" ")[0] ?? "", facts)) {
+    if (index === sentence.index || !(facts.normSentences[index] ?? "").includes(padded)) continue;
+    const s = facts.sentences[index];
+    if (!s) continue;
     const other = facts.contentWords[s.index] ?? new Set<string>();
     let shared = 0;
     for (const w of own) if (other.has(w)) shared++;
@@ -294,6 +317,11 @@ export function dateDistractors(
     const present = facts.presentYear;
     if (present !== undefined && !ahead && keyYear < present) max = Math.min(max, present);
     if (present !== undefined && ahead && keyYear > present) min = Math.max(min, present + 1);
+    // "due to be completed in ____" (2005): an aim a few years off, not 2017 nor 2001.
+    if (ahead && (present === undefined || keyYear > present)) {
+      min = Math.max(min, keyYear - 4);
+      max = Math.min(max, keyYear + 12);
+    }
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
     // A biography's events of its subject's life happen between birth and death: no school
@@ -318,7 +346,9 @@ export function dateDistractors(
     }
     case "decade": {
       const y = keyYear ?? 0;
-      for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5)) texts.push(`${v}s`);
+      // "the late 1500s" reads as a century beside decades: no round hundred.
+      for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5))
+        if (v % 100 !== 0 || y % 100 === 0) texts.push(`${v}s`);
       break;
     }
     case "century": {
@@ -326,8 +356,17 @@ export function dateDistractors(
       // Centuries no later than the article's latest year, and none still to come for a
       // century already past ("has existed since the late 19th century", not the 21st).
       const current = facts.years ? Math.ceil((facts.years.max + 1) / 100) : 21;
-      const latest = c < current ? current - 1 : current;
-      for (const v of orderedValues(c, 1, random, { min: 1, max: Math.min(21, latest) }, 4))
+      // (A bank's latest year may be far older than its writing: the next century stays open.)
+      const latest = Math.max(c < current ? current - 1 : current, Math.min(c + 1, 20));
+      // The near centuries only: "since the late 19th century" beside the 17th, 18th and
+      // 20th, not the 15th.
+      for (const v of orderedValues(
+        c,
+        1,
+        random,
+        { min: Math.max(1, c - 2), max: Math.min(21, latest) },
+        2,
+      ))
         texts.push(span.text.replace(/^\d+(?:st|nd|rd|th)/, ordinal(v)));
       break;
     }
@@ -511,7 +550,11 @@ function articleFits(before: string, text: string): boolean {
 }
 
 /** Which of the key's own places the stem names: a city key then stays in that country. */
-function stemNamesCountry(sentence: Sentence, key: string, code: string | undefined): boolean {
+export function stemNamesCountry(
+  sentence: Sentence,
+  key: string,
+  code: string | undefined,
+): boolean {
   if (!code) return false;
   const country = countryByCode(code);
   if (!country) return false;
@@ -548,6 +591,17 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
     case "region":
       return keyType.country ? random.shuffle(regionsOf(keyType.country).map((r) => r.name)) : [];
     case "country":
+      // Australia's part of the world holds New Zealand and micro-states: a reader weighs it
+      // against countries of its standing elsewhere, never against Tuvalu.
+      if (keyType.country && thinRegion(keyType.country))
+        return [
+          ...random.shuffle(prominent(sameSub).map((c) => c.name)),
+          ...random.shuffle(
+            prominent(allCountries(), 24)
+              .filter((c) => c.region !== keyRegion)
+              .map((c) => c.name),
+          ),
+        ];
       return [
         ...random.shuffle(prominent(sameSub).map((c) => c.name)),
         ...random.shuffle(prominent(sameRegion).map((c) => c.name)),
@@ -568,6 +622,14 @@ function prominent<T extends { code: string }>(countries: readonly T[], keep = 8
   // Monaco and Andorra (one city, their capital) only when nothing bigger is near.
   const sizeable = ranked.filter((c) => citiesOf(c.code).length >= 2);
   return (sizeable.length >= 3 ? sizeable : ranked).slice(0, keep);
+}
+
+/** A region with fewer than four countries of two big cities or more (Oceania). */
+function thinRegion(code: string): boolean {
+  const region = countryByCode(code)?.region;
+  return (
+    allCountries().filter((c) => c.region === region && citiesOf(c.code).length >= 2).length < 4
+  );
 }
 
 let bigCountries: Set<string> | undefined;
@@ -626,6 +688,18 @@ function lastKeyword(name: string): string {
     : (words[words.length - 1] ?? "");
 }
 
+const shapes = new Map<string, { words: number; keyword: string }>();
+/** A name's word count and keyword, found once per name: every entity question ranks them all. */
+function shapeOf(name: string): { words: number; keyword: string } {
+  let shape = shapes.get(name);
+  if (!shape) {
+    if (shapes.size > 20000) shapes.clear();
+    shape = { words: name.split(" ").length, keyword: lastKeyword(name) };
+    shapes.set(name, shape);
+  }
+  return shape;
+}
+
 const REGNAL = /\s[IVX]+$/;
 
 function sameFirstAndLast(a: string, b: string): boolean {
@@ -653,10 +727,207 @@ function fullName(name: string, facts: ArticleFacts): string {
   return known.get(name) ?? name;
 }
 
+const pronounGenders = new WeakMap<ArticleFacts, Map<Entity, "f" | "m" | "">>();
+/**
+ * A person's gender from the pronouns of the sentences where they are the only person named
+ * ("Roddick … his serve"): for names like "Andy" or "Kim" that the name lists leave open.
+ */
+function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
+  let known = pronounGenders.get(facts);
+  if (!known) {
+    known = new Map();
+    const tally = new Map<Entity, { f: number; m: number }>();
+    // The words after each person up to the next one: "Keller reached his second final but
+    // lost to Marsh" is Keller's; "her split from Hewitt" is not Hewitt's.
+    const people = facts.index.mentions
+      .filter((m) => m.cls === "person")
+      .sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+    people.forEach((m, i) => {
+      const e = facts.index.byAlias.get(entityKey(m.name));
+      if (!e) return;
+      const next = people[i + 1];
+      const text = facts.sentences[m.sentence]?.text ?? "";
+      const g = stemGender(
+        text.slice(m.end, next?.sentence === m.sentence ? next.start : undefined),
+      );
+      if (!g) return;
+      const t = tally.get(e) ?? { f: 0, m: 0 };
+      t[g]++;
+      tally.set(e, t);
+    });
+    for (const [e, t] of tally)
+      known.set(e, t.f > 0 && t.m === 0 ? "f" : t.m > 0 && t.f === 0 ? "m" : "");
+    pronounGenders.set(facts, known);
+  }
+  const e = facts.index.byAlias.get(entityKey(name));
+  return e ? (known.get(e) ?? "") : "";
+}
+
+/** "England", "English" and "Irish" as the side they name: a country, or one of its nations. */
+function sideName(word: string): string | undefined {
+  const region = regionNamed(word);
+  if (region) return region.name;
+  const country = countryNamed(word) ?? nationalityNamed(word);
+  if (!country) return undefined;
+  // "English", "Scottish": the UK's nations are sides of their own.
+  const nation = regionsOf(country.code).find((r) => regionDemonym(r.name) === word);
+  return nation?.name ?? country.name;
+}
+
+function regionDemonym(name: string): string | undefined {
+  return { England: "English", Scotland: "Scottish", Wales: "Welsh" }[name];
+}
+
+/** "England fly-half ", "Leicester's ", "British number two ": the side a name is given. */
+export function sideBefore(before: string): string | undefined {
+  const m = /(\p{Lu}[\p{L}]+)(['’]s)?\s+(?:([\p{Ll}-]+(?: (?:one|two|three))?)\s+)?$/u.exec(before);
+  if (!m?.[1]) return undefined;
+  if (m[3] ? !roleBefore(`${m[3].split(" ")[0]} `) && !/^number /.test(m[3]) : !m[2])
+    return undefined;
+  return sideName(m[1]);
+}
+
+const sentenceSides = new WeakMap<ArticleFacts, Map<number, Set<string>>>();
+/** The one side a sentence names ("… kept Ireland on track"), if it names exactly one. */
+function soleSide(facts: ArticleFacts, sentence: number): string | undefined {
+  let bySentence = sentenceSides.get(facts);
+  if (!bySentence) {
+    bySentence = new Map();
+    for (const m of facts.index.mentions) {
+      if (m.cls === "person") continue;
+      const side = sideName(m.name);
+      if (!side) continue;
+      const sides = bySentence.get(m.sentence) ?? new Set<string>();
+      sides.add(side);
+      bySentence.set(m.sentence, sides);
+    }
+    sentenceSides.set(facts, bySentence);
+  }
+  const sides = bySentence.get(sentence);
+  return sides?.size === 1 ? [...sides][0] : undefined;
+}
+
+const sidesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
+/**
+ * The side (team, country) the article puts a person on: "England fly-half Charlie Hodgson"
+ * counts three times, a sentence that names the person and one side once; the larger tally wins.
+ */
+function personSide(e: Entity, facts: ArticleFacts): string | undefined {
+  let known = sidesOf.get(facts);
+  if (!known) {
+    known = new Map();
+    const tallies = new Map<Entity, Map<string, number>>();
+    for (const m of facts.index.mentions) {
+      if (m.cls !== "person") continue;
+      const entity = facts.index.byAlias.get(entityKey(m.name));
+      if (!entity) continue;
+      const text = facts.sentences[m.sentence]?.text ?? "";
+      const explicit = sideBefore(text.slice(Math.max(0, m.start - 40), m.start));
+      const side = explicit ?? soleSide(facts, m.sentence);
+      if (!side) continue;
+      const tally = tallies.get(entity) ?? new Map<string, number>();
+      tally.set(side, (tally.get(side) ?? 0) + (explicit ? 3 : 1));
+      tallies.set(entity, tally);
+    }
+    for (const [entity, tally] of tallies) {
+      const ranked = [...tally].sort((a, b) => b[1] - a[1]);
+      const [first, second] = ranked;
+      if (first && (!second || first[1] > second[1])) known.set(entity, first[0]);
+    }
+    sidesOf.set(facts, known);
+  }
+  return known.get(e);
+}
+
+/** The middle of the years a sentence names, if it names any. */
+function sentenceEra(facts: ArticleFacts, sentence: number): number | undefined {
+  const years: number[] = [];
+  for (const sp of facts.spans[sentence] ?? [])
+    if (sp.kind === "date" && sp.year !== undefined) years.push(sp.year);
+  if (years.length === 0) return undefined;
+  years.sort((a, b) => a - b);
+  return years[Math.floor(years.length / 2)];
+}
+
+const paragraphEras = new WeakMap<ArticleFacts, Map<number, number | undefined>>();
+/** The middle of the years a sentence's paragraph names: "then coaching the England schools team". */
+function paragraphEra(facts: ArticleFacts, sentence: Sentence): number | undefined {
+  let byBlock = paragraphEras.get(facts);
+  if (!byBlock) {
+    byBlock = new Map();
+    paragraphEras.set(facts, byBlock);
+  }
+  if (!byBlock.has(sentence.block)) {
+    const years: number[] = [];
+    for (const s of facts.sentences) {
+      if (s.block !== sentence.block) continue;
+      const era = sentenceEra(facts, s.index);
+      if (era !== undefined) years.push(era);
+    }
+    years.sort((a, b) => a - b);
+    byBlock.set(sentence.block, years[Math.floor(years.length / 2)]);
+  }
+  return byBlock.get(sentence.block);
+}
+
+const erasOf = new WeakMap<ArticleFacts, Map<Entity, number>>();
+/** The middle of the years named where the article mentions a person: when they lived, roughly. */
+function personEra(e: Entity, facts: ArticleFacts): number | undefined {
+  let known = erasOf.get(facts);
+  if (!known) {
+    known = new Map();
+    const years = new Map<Entity, number[]>();
+    for (const m of facts.index.mentions) {
+      if (m.cls !== "person") continue;
+      const entity = facts.index.byAlias.get(entityKey(m.name));
+      const era = sentenceEra(facts, m.sentence);
+      if (!entity || era === undefined) continue;
+      const list = years.get(entity) ?? [];
+      list.push(era);
+      years.set(entity, list);
+    }
+    for (const [entity, list] of years) {
+      list.sort((a, b) => a - b);
+      known.set(entity, list[Math.floor(list.length / 2)] ?? 0);
+    }
+    erasOf.set(facts, known);
+  }
+  return known.get(e);
+}
+
+/** Further apart than this, two people the article dates cannot stand in for each other. */
+const ERA_GAP = 40;
+
+const quotedOnly = new WeakMap<ArticleFacts, Set<Entity>>();
+/**
+ * People the article names only inside quotation marks or as a likeness ("the “Reynolds
+ * Rocket”", "live like Robinson Crusoe"): a product or a figure of speech, never a rival.
+ */
+function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
+  let set = quotedOnly.get(facts);
+  if (!set) {
+    const real = new Set<Entity>();
+    const seen = new Set<Entity>();
+    for (const m of facts.index.mentions) {
+      const entity = facts.index.byAlias.get(entityKey(m.name));
+      if (!entity) continue;
+      seen.add(entity);
+      const text = facts.sentences[m.sentence]?.text ?? "";
+      const before = text.slice(0, m.start);
+      const quotes = (before.match(/["“”]/g) ?? []).length;
+      const quoted = quotes % 2 === 1;
+      if (!quoted && !/\b(?:like|as)\s+$/i.test(before)) real.add(entity);
+    }
+    set = new Set([...seen].filter((e) => !real.has(e)));
+    quotedOnly.set(facts, set);
+  }
+  return set.has(e);
+}
+
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
 function stemGender(text: string): "f" | "m" | "" {
-  const f = /\b(?:she|her|hers|herself)\b/i.test(text);
-  const m = /\b(?:he|him|his|himself)\b/i.test(text);
+  const f = /\b(?:she|her|hers|herself|woman|women's)\b/i.test(text);
+  const m = /\b(?:he|him|his|himself|man|men's)\b/i.test(text);
   return f && !m ? "f" : m && !f ? "m" : "";
 }
 
@@ -696,6 +967,22 @@ export function isTopic(e: Entity, facts: ArticleFacts): boolean {
   return e === facts.index.mainSubject || e.count >= Math.max(6, facts.sentences.length / 6);
 }
 
+const surnameCache = new WeakMap<ArticleFacts, Set<string>>();
+/** The last words of the article's people's whole names ("Davenport", "Markham"). */
+export function personSurnames(facts: ArticleFacts): Set<string> {
+  let set = surnameCache.get(facts);
+  if (!set) {
+    set = new Set();
+    for (const e of facts.index.byKey.values()) {
+      if (e.cls !== "person") continue;
+      const cut = e.name.lastIndexOf(" ");
+      if (cut >= 0) set.add(e.name.slice(cut + 1));
+    }
+    surnameCache.set(facts, set);
+  }
+  return set;
+}
+
 /** Whether a candidate name may stand beside the key: same type, same level, whole names. */
 export function candidateFits(
   keyType: AnswerType,
@@ -709,10 +996,8 @@ export function candidateFits(
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
   if (known?.cls === "person" && keyType.kind !== "person") return false;
-  if (keyType.kind !== "person" && !candidate.includes(" ")) {
-    for (const e of facts.index.byKey.values())
-      if (e.cls === "person" && e.name.endsWith(` ${candidate}`)) return false;
-  }
+  if (keyType.kind !== "person" && !candidate.includes(" ") && personSurnames(facts).has(candidate))
+    return false;
   // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
   if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
   if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
@@ -727,10 +1012,21 @@ export function candidateFits(
     if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
     // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
     // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
-    const kg = genderOf(key) || genderOf(fullName(key, facts)) || stemGender(sentence.text);
-    // A lone surname ("Nadal") has the gender of the whole name the article gives it.
-    const cg = kg ? genderOf(candidate) || genderOf(fullName(candidate, facts)) : "";
+    const kg =
+      genderOf(key) ||
+      genderOf(fullName(key, facts)) ||
+      stemGender(sentence.text) ||
+      pronounGender(key, facts);
+    // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
+    // the gender of the pronouns the article uses for them.
+    const cg = kg
+      ? genderOf(candidate) ||
+        genderOf(fullName(candidate, facts)) ||
+        pronounGender(candidate, facts)
+      : "";
     if (kg && cg && kg !== cg) return false;
+    // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
+    if (kg && !cg && stemGender(sentence.text)) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
@@ -762,7 +1058,12 @@ export function candidateFits(
       if (ks && cs && ks !== cs) return false;
     }
   }
-  if (keyType.kind === "place" && keyType.level === "country" && keyType.subregion) {
+  if (
+    keyType.kind === "place" &&
+    keyType.level === "country" &&
+    keyType.subregion &&
+    !(keyType.country && thinRegion(keyType.country))
+  ) {
     // A European country beside European ones: same region at least.
     const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
     const cr = t.country ? countryByCode(t.country)?.region : undefined;
@@ -778,6 +1079,28 @@ export function candidateFits(
   return true;
 }
 
+const topicCache = new WeakMap<
+  ArticleFacts,
+  { topicPeople: string[]; topics: Set<string>; topicEntities: Set<Entity> }
+>();
+/** The article's topics, found once per article: every entity question asks for them. */
+function topicsOf(facts: ArticleFacts) {
+  let found = topicCache.get(facts);
+  if (!found) {
+    const main = facts.index.mainSubject;
+    const topicEntities = new Set([...facts.index.byKey.values()].filter((e) => isTopic(e, facts)));
+    found = {
+      topicEntities,
+      topicPeople: [...facts.index.byKey.values()]
+        .filter((e) => e.cls === "person" && (e === main || topicEntities.has(e)))
+        .map((e) => e.name),
+      topics: new Set([...topicEntities].map((e) => entityKey(e.name))),
+    };
+    topicCache.set(facts, found);
+  }
+  return found;
+}
+
 export function entityDistractors(
   span: Extract<Span, { kind: "entity" }>,
   sentence: Sentence,
@@ -789,21 +1112,54 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
-  const topicPeople = [...facts.index.byKey.values()]
-    .filter((e) => e.cls === "person" && (e === main || isTopic(e, facts)))
-    .map((e) => e.name);
+  const { topicPeople, topics, topicEntities } = topicsOf(facts);
   // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
-  const title = roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start));
+  const title =
+    roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
+    (keyType.kind === "person"
+      ? roleAfter(sentence.text.slice(span.end, span.end + 60))
+      : undefined);
   const bound =
     title === "royalty" || title === "nobility" || title === "clergy" ? title : undefined;
+  // "England fly-half ____", "… kept Ireland on track": no rival from the other side.
+  const keyEntity = facts.index.byAlias.get(span.key);
+  const keySide =
+    keyType.kind === "person"
+      ? (sideBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
+        soleSide(facts, sentence.index) ??
+        (keyEntity ? personSide(keyEntity, facts) : undefined))
+      : undefined;
+  // "thwarted in 1979 by ____": not a chancellor the article dates to 1908–15.
+  const keyEra =
+    keyType.kind === "person"
+      ? (sentenceEra(facts, sentence.index) ??
+        (keyEntity ? personEra(keyEntity, facts) : undefined) ??
+        paragraphEra(facts, sentence))
+      : undefined;
   for (const e of facts.index.byKey.values()) {
-    if (e === main || isTopic(e, facts)) continue;
+    // A person the article keeps returning to (Blair in Brown's profile) is a rival a reader
+    // knows; only the main subject, and a topic that is not a person, would be silly.
+    if (e === main || (topicEntities.has(e) && (e.cls !== "person" || keyType.kind !== "person")))
+      continue;
     if (entityKey(e.name) === span.key) continue;
     // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
-    if (e.cls === "person" && topicPeople.some((t) => sameFirstAndLast(e.name, t))) continue;
+    if (e.cls === "person" && topicPeople.some((t) => t !== e.name && sameFirstAndLast(e.name, t)))
+      continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;
+    // "England fly-half ____", "wing ____": the stem gives the key's role, and a rival must be
+    // one the article gives the same role (a player beside players, never the coach).
+    if (keyType.kind === "person" && title && !e.roles.has(title)) continue;
+    if (e.cls === "person" && namedOnlyInPassing(e, facts)) continue;
+    if (keyEra !== undefined && e.cls === "person") {
+      const era = personEra(e, facts);
+      if (era !== undefined && Math.abs(era - keyEra) > ERA_GAP) continue;
+    }
+    if (keySide && e.cls === "person") {
+      const side = personSide(e, facts);
+      if (side && side !== keySide) continue;
+    }
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.
@@ -818,10 +1174,11 @@ export function entityDistractors(
     .map((e) => (surnameOnly ? { ...e, name: e.name.split(" ").pop() ?? e.name } : e))
     .filter((e) => !surnameOnly || /^\p{Lu}\p{Ll}{2,}/u.test(e.name))
     .map((e) => {
+      const shape = shapeOf(e.name);
       let score = 0;
-      if (keyType.kind !== "person" && lastKeyword(e.name) === kw) score += 2;
-      if (Math.abs(e.name.split(" ").length - words) <= 1) score += 1;
-      if (Math.abs(e.name.split(" ").length - words) >= 2) score -= 3;
+      if (keyType.kind !== "person" && shape.keyword === kw) score += 2;
+      if (Math.abs(shape.words - words) <= 1) score += 1;
+      if (Math.abs(shape.words - words) >= 2) score -= 3;
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
@@ -843,12 +1200,26 @@ export function entityDistractors(
     articleOk(name) &&
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
-  const topics = new Set(
-    [...facts.index.byKey.values()].filter((e) => isTopic(e, facts)).map((e) => entityKey(e.name)),
-  );
+  const around = continentsAround(keyType, sentence, facts);
   const gaz = gazetteerPool(keyType, key, sentence, random).filter(
-    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2,
+    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
   );
+  // "The government is considering rewards like those in ____" in an article set in Japan:
+  // the article's own country is no rival, it is where the sentence stands.
+  if (facts.homeCountry && keyType.kind === "place" && keyType.level === "country") {
+    const home = countryByCode(facts.homeCountry)?.name;
+    for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === home) gaz.splice(i, 1);
+    for (let i = scored.length - 1; i >= 0; i--) if (scored[i] === home) scored.splice(i, 1);
+  }
+  // "In ____, the … pen company": the countries the article itself names come first.
+  const named = facts.countryCodes;
+  if (named && keyType.kind === "place" && keyType.level === "country") {
+    const inArticle = (g: string) => {
+      const code = countryNamed(g)?.code;
+      return code !== undefined && named.has(code);
+    };
+    gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));
+  }
   return pick(
     [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
     key,
@@ -858,6 +1229,27 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+/**
+ * "In Japan, as in ____": Asia holds Japan, so it reads as a contradiction, not a rival. The
+ * continents of the article's own country and of the countries the sentence names.
+ */
+function continentsAround(
+  keyType: AnswerType,
+  sentence: Sentence,
+  facts: ArticleFacts,
+): Set<string> {
+  const out = new Set<string>();
+  if (keyType.kind !== "place" || keyType.level !== "continent") return out;
+  const home = facts.homeCountry ? countryByCode(facts.homeCountry) : undefined;
+  if (home) out.add(continentOf(home));
+  for (const m of facts.index.mentions) {
+    if (m.sentence !== sentence.index) continue;
+    const c = countryNamed(m.name);
+    if (c) out.add(continentOf(c));
+  }
+  return out;
 }
 
 /**

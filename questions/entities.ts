@@ -378,8 +378,12 @@ for (const [group, list] of Object.entries({
   academic:
     "physicist chemist scientist mathematician biologist astronomer professor researcher supervisor economist historian philosopher physician geologist ecologist zoologist botanist lecturer",
   player:
-    "striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler",
+    "striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler fly-half scrum-half wing centre lock prop hooker flanker full-back fullback quarterback pitcher",
+  music: "singer guitarist drummer bassist musician songwriter rapper pianist frontman",
+  writing: "writer novelist author poet playwright essayist",
+  art: "painter sculptor artist photographer",
   staff: "manager coach",
+  official: "referee umpire",
   business: "executive founder co-founder engineer analyst chairman chairwoman investor",
   film: "director actor actress filmmaker cameraman producer critic screenwriter composer",
   media: "correspondent reporter journalist editor presenter commentator broadcaster",
@@ -399,6 +403,12 @@ for (const [group, list] of Object.entries({
 function withoutTitle<T extends { start: number; name: string }>(run: T): T {
   const words = run.name.split(" ");
   if (words.length < 3) return run;
+  // "Blairite Alan Milburn", "Irish Brian Moore": a capitalised adjective before a whole name.
+  const [lead = "", given = ""] = words;
+  if (/\p{Ll}(?:ite|ist|ian|ish|ese)$/u.test(lead) && !isGivenName(lead) && isGivenName(given)) {
+    const cut = lead.length + 1;
+    return { ...run, start: run.start + cut, name: run.name.slice(cut) };
+  }
   for (let i = words.length - 3; i >= 0; i--) {
     const word = words[i] ?? "";
     const group = ROLE_GROUPS[word.toLowerCase()];
@@ -409,6 +419,20 @@ function withoutTitle<T extends { start: number; name: string }>(run: T): T {
     return { ...run, start: run.start + cut, name: run.name.slice(cut) };
   }
   return run;
+}
+
+/**
+ * The role group an apposition right after a name gives it: "Sukumar Ray, Upendrakishore's son
+ * and …", "Ben Kay, the England lock, …" (a role word among the first four words after the comma).
+ */
+export function roleAfter(after: string): string | undefined {
+  const m = /^,\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(after);
+  if (!m?.[1]) return undefined;
+  for (const word of m[1].split(/\s+/)) {
+    const group = ROLE_GROUPS[word.toLowerCase()];
+    if (group) return group;
+  }
+  return undefined;
 }
 
 /** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */

@@ -6,8 +6,8 @@
 
 import { entityKey } from "./entities.ts";
 import {
-  type CountryInfo,
   cityNamed,
+  continentOf,
   countryByCode,
   countryNamed,
   nationalityNamed,
@@ -90,6 +90,17 @@ export function stemGivesAway(
     keyType.kind === "age";
   if (IDIOMS.some((re) => re.test(stem))) return "idiom-blank";
   if (numeric) return undefined;
+  // "an all-Russian final" with a player blanked, "the G8, which comprises the G7 and ____":
+  // a group's membership a reader knows without the article, or one no choice can be checked by.
+  if (keyType.kind === "person" && /\ball-\p{Lu}\p{Ll}+/u.test(stem)) return "give-away";
+  if (
+    (keyType.kind === "place" || keyType.kind === "nationality") &&
+    /\b(?:G\d{1,2}|EU|NATO|OPEC|ASEAN|BRICS|Six Nations|Commonwealth|European Union)\b/.test(
+      stem,
+    ) &&
+    /\b(?:compris\w*|members?|membership|made up of|consists? of|joined|includes?)\b/.test(stem)
+  )
+    return "give-away";
   const keyTokens = significant(key);
   // The article's own title word as the key ("Blog" in "'Blog' picked as word of the year").
   const titleTokens = titleTokensOf(title);
@@ -146,12 +157,6 @@ export function stemGivesAway(
     }
   }
   return undefined;
-}
-
-/** The continent a country lies in, as the continents are named in gazetteer.ts. */
-function continentOf(country: CountryInfo): string {
-  if (country.region !== "Americas") return country.region;
-  return country.subregion === "South America" ? "South America" : "North America";
 }
 
 /** "an ____": the choices must all take the article the stem gives the blank. */

@@ -201,6 +201,12 @@ export function isLanguage(word: string): boolean {
   return load().languages.has(word);
 }
 
+/** The continent a country lies in, as CONTINENTS names them. */
+export function continentOf(country: CountryInfo): string {
+  if (country.region !== "Americas") return country.region;
+  return country.subregion === "South America" ? "South America" : "North America";
+}
+
 export function isContinent(name: string): boolean {
   return CONTINENTS.includes(name);
 }

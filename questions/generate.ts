@@ -22,6 +22,8 @@ import {
   listDistractors,
   numberDistractors,
   padded,
+  personSurnames,
+  stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
 import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
@@ -35,13 +37,20 @@ import {
   statementExplanation,
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
-import { cityNamed, countryNamed, nationalityNamed } from "./gazetteer.ts";
+import { cityNamed, countryNamed, nationalityNamed, regionsOf } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
-import { type AnswerType, NUMERIC_KINDS, typeLabel, typeName, typeSpan } from "./typing.ts";
+import {
+  type AnswerType,
+  NUMERIC_KINDS,
+  personShaped,
+  typeLabel,
+  typeName,
+  typeSpan,
+} from "./typing.ts";
 
 export interface GenerateOptions {
   title?: string;
@@ -330,7 +339,7 @@ const HEDGES =
 const OPINION =
   /\b(?:great|greatest|huge|immense|significant|pivotal|vital|crucial|fruitful|brighter|best|worst|remarkable|important|deeply|favorable|favourable|robust|strong|stronger|unprecedented|promising|excellent|considered|regarded|famous|well-known|notable)\b/i;
 const CONTEXT_START =
-  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later)\b/;
+  /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later|Before then|By then|Until then|After that|By this (?:stage|time|point)|Soon after(?:wards)?|Shortly after(?:wards)?|Later that year|That year|(?:A|One|Two|Three|Four|Five|Six|Ten|Some) (?:days?|weeks?|months?|years?|decades?) later)\b/;
 const OUTSIDE_CONTEXT =
   /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
 
@@ -460,12 +469,12 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (span.cls === "person" && !span.text.includes(" ")) {
       const full = entity ? entity.name.split(" ") : [];
       if (full.length < 2 || full[full.length - 1] !== span.text) return false;
+      // "Belgrade" as the last word of the club "Red Star Belgrade" is no one's surname.
+      if (entity && !personShaped(entity.name, facts.index)) return false;
     }
     // "Davenport" the player is no city, whatever the data says: a surname of someone named.
-    if (span.cls !== "person" && !span.text.includes(" ")) {
-      for (const e of facts.index.byKey.values())
-        if (e.cls === "person" && e.name.endsWith(` ${span.text}`)) return false;
-    }
+    if (span.cls !== "person" && !span.text.includes(" ") && personSurnames(facts).has(span.text))
+      return false;
     // "Blantyre" on the Clyde is no Malawian city: a smaller city of a country the article never
     // names is another place of the same name.
     if (span.cls === "city") {
@@ -593,6 +602,40 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     return false;
   // The year the whole article is about is no fact of one sentence: every reader knows it.
   if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
+  const before = sentence.text.slice(0, span.start);
+  const after = sentence.text.slice(span.end);
+  // "from 1948 to ____", "between 1908 and ____": one end of a range is trivia.
+  if (
+    span.kind === "date" &&
+    /\b(?:from|between) (?:\p{Lu}\p{Ll}+ )?\d{3,4} (?:to|and|until)\s$|\d{4}\s?[–-]\s?$/u.test(
+      before,
+    )
+  )
+    return false;
+  // "In ____, there were 216 million cases": the year a statistic was counted.
+  if (
+    span.kind === "date" &&
+    /^In\s$/.test(before) &&
+    /^,?\s+there (?:were|was|had been)\b/.test(after)
+  )
+    return false;
+  // "27 miles (43 kilometers) northwest of the ____": a reference point for a distance.
+  if (
+    span.kind === "entity" &&
+    /\b(?:miles|kilometres|kilometers|km|metres|meters)\)?\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$/i.test(
+      before,
+    )
+  )
+    return false;
+  // "44% of the ____ carmaker": a company's nationality is known without the article.
+  if (
+    span.kind === "entity" &&
+    nationalityNamed(span.text) &&
+    /^\s+(?:carmaker|car maker|automaker|company|firm|group|bank|airline|giant|manufacturer|conglomerate|retailer|brand|broadcaster)\b/.test(
+      after,
+    )
+  )
+    return false;
   // "Duncan Edwards (____ – 21 February 1958)": a date in brackets is an aside, not a fact told.
   if (span.kind === "date" && /\([^()]*$/.test(sentence.text.slice(0, span.start))) return false;
   if (span.kind === "date" && span.format === "year") {
@@ -662,7 +705,13 @@ function buildCandidates(
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
       if (insideQuote(sentence.text, span.start, span.end)) continue;
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
-      const aliases = entity ? [...entity.aliases].filter((a) => a !== entityKey(span.text)) : [];
+      // "Sukumar Ray" shares "ray" with the main subject: an alias that names someone else
+      // hides nothing and would block every stem that mentions them.
+      const aliases = entity
+        ? [...entity.aliases].filter(
+            (a) => a !== entityKey(span.text) && facts.index.byAlias.get(a) === entity,
+          )
+        : [];
       const keyStart = shownAt(shown, span.start);
       const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);
@@ -677,6 +726,13 @@ function buildCandidates(
       if (stemGivesAway(stem, span.text, keyType, title)) {
         continue;
       }
+      // "a 130% rise in ____'s over 65s … the US current account": the stem names the key.
+      if (
+        keyType.kind === "place" &&
+        keyType.level === "country" &&
+        stemNamesCountry(sentence, span.text, keyType.country)
+      )
+        continue;
       // "the Reformation in ____" in an article set in Denmark: its own country or people.
       if (
         keyType.country !== undefined &&
@@ -729,7 +785,8 @@ function buildCandidates(
         distractorTypes: [],
         materialize: () => {
           const distractors = distractorsFor();
-          if (distractors.length < 2) return false;
+          // Four choices; three only where the kind has no more (the UK's four nations).
+          if (distractors.length < (closedSet(keyType, span.text, facts) ? 2 : 3)) return false;
           cloze.distractors = distractors;
           cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
@@ -798,6 +855,20 @@ function buildCandidates(
     }
   }
   return out;
+}
+
+/**
+ * A key whose kind holds only a few members, so three choices are honest: the UK's four
+ * nations, the terms the article itself defines ("pores called stomata", "tubes called xylem").
+ */
+function closedSet(keyType: AnswerType, key: string, facts: ArticleFacts): boolean {
+  if (keyType.kind === "term") return facts.definedTerms?.has(key) ?? false;
+  return (
+    keyType.kind === "place" &&
+    keyType.level === "region" &&
+    keyType.country !== undefined &&
+    regionsOf(keyType.country).length <= 4
+  );
 }
 
 function describe(span: Span): string {

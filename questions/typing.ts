@@ -191,7 +191,7 @@ export function personShaped(name: string, index?: EntityIndex): boolean {
     /^(?:International|National|Royal|Federal|Central|European|World|Global|General|Public|Financial|Economic)$/.test(
       first,
     ) ||
-    /^(?:Facility|Finance|Fund|Scheme|Project|Programme|Program|Initiative|Service|Services)$/.test(
+    /^(?:Facility|Finance|Fund|Scheme|Project|Programme|Program|Initiative|Service|Services|Co|Company|Corp|Inc|Ltd)$/.test(
       last,
     )
   )
