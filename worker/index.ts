@@ -16,6 +16,7 @@ import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { learners } from "./routes/learners.ts";
 import { reports } from "./routes/reports.ts";
+import { siteRoutes } from "./routes/sites.ts";
 import { bodyLimits } from "./security/body-limit.ts";
 import { learnerCors } from "./security/cors.ts";
 import { securityHeaders } from "./security/headers.ts";
@@ -32,6 +33,7 @@ const app = new Hono<AppEnv>()
   .route("/", attemptRoutes)
   .route("/", learners)
   .route("/", authoring)
+  .route("/", siteRoutes)
   .route("/", reports)
   .route("/", educator)
   .route("/", embed)
