@@ -11,6 +11,7 @@ import { attemptRoutes } from "./routes/attempts.ts";
 import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { educator } from "./routes/educator.ts";
+import { educatorSites } from "./routes/educator-sites.ts";
 import { embed } from "./routes/embed.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
@@ -36,6 +37,7 @@ const app = new Hono<AppEnv>()
   .route("/", siteRoutes)
   .route("/", reports)
   .route("/", educator)
+  .route("/", educatorSites)
   .route("/", embed)
   .route("/", demo)
   .onError(handleError)

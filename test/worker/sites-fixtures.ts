@@ -2,8 +2,8 @@
  * Site mode's test helpers: the worker called over HTTP inside workerd as a local run
  * (`LOCAL_RUN=true`, as `npm start` sets it, so pages on the 127.0.0.1 test server may be
  * fetched) or as production, waiting for the work a response leaves running (`waitUntil`: the
- * background recheck of a post) before the test reads the database; a registered site on the
- * pages server of test/worker/sites-pages-server.ts; and row counts.
+ * background recheck of a post) before the test reads the database; console forms and sign-in;
+ * a registered site on the pages server of test/worker/sites-pages-server.ts; and row counts.
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
@@ -21,7 +21,10 @@ export function nextClient(): void {
 }
 
 export interface CallOptions {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a form), with the content type the headers give. */
+  rawBody?: string;
   headers?: Record<string, string>;
   /** false: production (`LOCAL_RUN=false`, wrangler.toml's value). */
   local?: boolean;
@@ -30,7 +33,7 @@ export interface CallOptions {
 export async function callWorker(
   method: string,
   path: string,
-  { body, headers = {}, local = true }: CallOptions = {},
+  { body, rawBody, headers = {}, local = true }: CallOptions = {},
 ): Promise<Response> {
   const init: RequestInit = {
     method,
@@ -40,6 +43,7 @@ export async function callWorker(
     (init.headers as Record<string, string>)["content-type"] = "application/json";
     init.body = JSON.stringify(body);
   }
+  if (rawBody !== undefined) init.body = rawBody;
   const ctx = createExecutionContext();
   const res = await app.fetch(
     new Request(`http://recall.test${path}`, init),
@@ -48,6 +52,26 @@ export async function callWorker(
   );
   await waitOnExecutionContext(ctx);
   return res;
+}
+
+/** A console form post from the console's own origin. */
+export function postForm(path: string, fields: Record<string, string>, cookie = "") {
+  return callWorker("POST", path, {
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "http://recall.test",
+      ...(cookie && { cookie }),
+    },
+    rawBody: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Signs in to the console with the key; returns the session cookie's `name=value`. */
+export async function signIn(key: string, expectedLocation: string): Promise<string> {
+  const res = await postForm("/educator/sign-in", { key });
+  expect(res.status).toBe(303);
+  expect(res.headers.get("location")).toBe(expectedLocation);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 }
 
 export interface Site {

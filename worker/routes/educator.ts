@@ -9,7 +9,7 @@
  * access guard). Every POST must come from one of our own pages (Origin check, on top of the
  * SameSite=Strict cookie).
  */
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
@@ -319,7 +319,9 @@ export const educator = new Hono<AppEnv>()
         title: quizzes.title,
         status: quizzes.status,
         createdAt: quizzes.createdAt,
-        attempts: sql<number>`(select ${count()} from ${attempts} where ${attempts.quizId} = ${quizzes.id})`,
+        // Table-qualified: Drizzle writes bare column names in a select list, and a bare "id" here
+        // would be the attempt's own id (the count was always 0).
+        attempts: sql<number>`(select count(*) from ${attempts} where ${attempts}.quiz_id = ${quizzes}.id)`,
       })
       .from(quizzes)
       .where(where)

@@ -4,7 +4,7 @@
  * quizzes, and create a standalone quiz from a post's URL. A post's own quiz, made on its first
  * view, is worker/services/site-pages.ts.
  */
-import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   attempts,
   quizzes,
@@ -137,7 +137,7 @@ export async function listSites(db: Database, credential: Credential): Promise<S
   const rows = await db
     .select({
       site: sites,
-      quizzes: sql<number>`(select ${count()} from ${quizzes} where ${quizzes.siteId} = ${sites.id})`,
+      quizzes: sql<number>`(select count(*) from ${quizzes} where ${quizzes}.site_id = ${sites}.id)`,
     })
     .from(sites)
     .where(where)
@@ -173,9 +173,10 @@ export async function siteQuizzes(db: Database, siteId: string): Promise<SiteQui
       status: quizzes.status,
       version: quizzes.pageVersion,
       createdAt: quizzes.createdAt,
-      current: sql<number>`exists (select 1 from ${sitePages} where ${sitePages.quizId} = ${quizzes.id})`,
-      attempts: sql<number>`(select ${count()} from ${attempts} where ${attempts.quizId} = ${quizzes.id})`,
-      finished: sql<number>`(select ${count()} from ${attempts} where ${attempts.quizId} = ${quizzes.id} and ${isNotNull(attempts.finishedAt)})`,
+      // Columns in a subquery are named with their tables: Drizzle writes bare names in a select list.
+      current: sql<number>`exists (select 1 from ${sitePages} where ${sitePages}.quiz_id = ${quizzes}.id)`,
+      attempts: sql<number>`(select count(*) from ${attempts} where ${attempts}.quiz_id = ${quizzes}.id)`,
+      finished: sql<number>`(select count(*) from ${attempts} where ${attempts}.quiz_id = ${quizzes}.id and ${attempts}.finished_at is not null)`,
     })
     .from(quizzes)
     .where(eq(quizzes.siteId, siteId))
