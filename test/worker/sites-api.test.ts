@@ -331,7 +331,7 @@ describe("the demo blog's posts (demo/blog/)", () => {
     for (const post of posts) {
       const quiz = (await (await viewPost(site, post.path)).json()) as PublicQuiz;
       expect(quiz.title).toBe(post.title);
-      expect(quiz.questions.length).toBeGreaterThanOrEqual(4);
+      expect(quiz.questions.length).toBeGreaterThanOrEqual(3);
       const row = await env.DB.prepare("select article from quizzes where slug = ?")
         .bind(quiz.slug)
         .first<{ article: string }>();
