@@ -30,7 +30,12 @@ import { signInPage } from "../pages/educator-sign-in.ts";
 import { regenerateQuestion } from "../regenerate.ts";
 import { reportFor, roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
-import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
+import {
+  canManageSite,
+  credentialForSecret,
+  requireManagedQuiz,
+  usableAdminToken,
+} from "../services/access.ts";
 import * as quizService from "../services/quizzes.ts";
 import { endSession, isSameOriginRequest, startSession } from "../sessions.ts";
 import {
@@ -493,7 +498,7 @@ export const educator = new Hono<AppEnv>()
     const refused = await refusal(() => quizService.publishQuiz(c.var.db, quiz));
     if (refused) return renderReview(c, quiz, { error: refused.message, status: 409 });
     // A site's post quiz needs no snippet of its own: back to the site's posts.
-    if (quiz.siteId)
+    if (quiz.siteId && canManageSite(c.var.credential, quiz.siteId))
       return c.redirect(`/educator/sites/${quiz.siteId}?published=${quiz.slug}`, 303);
     return c.redirect(`/educator/quizzes/${quiz.slug}/embed?published=1`, 303);
   })
