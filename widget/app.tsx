@@ -1,7 +1,8 @@
 /**
- * The quiz itself: intro → one question at a time → feedback → … → score and review, with
- * "retry the ones I missed". One class component and no hooks, to keep the bundle small.
- * Every step is saved (store.ts) before it is sent, so a reload or an outage resumes in place.
+ * The quiz's flow: intro → one question at a time → feedback → … → score and review, with
+ * "retry the ones I missed"; each screen is its own file in screens/. One class component and no
+ * hooks, to keep the bundle small. Every step is saved (store.ts) before it is sent, so a reload
+ * or an outage resumes in place.
  */
 import { Component, type ComponentChildren } from "preact";
 import type {
@@ -12,8 +13,14 @@ import type {
   PublicQuiz,
 } from "../worker/contract.ts";
 import { type HttpError, request } from "./api.ts";
+import { unhashed } from "./article-link.ts";
 import type { Locale } from "./i18n.ts";
+import { Feedback } from "./screens/feedback.tsx";
+import { Intro } from "./screens/intro.tsx";
+import { Question } from "./screens/question.tsx";
+import { Result } from "./screens/result.tsx";
 import { learnerId, load, type Round, save, uuid } from "./store.ts";
+import { button, Progress, questionById, type TextAttributes } from "./ui.tsx";
 
 export interface AppProps {
   /** The API origin, without a trailing slash. */
@@ -40,30 +47,12 @@ interface AppState {
   live?: string;
 }
 
-/** A URL without its #fragment. */
-const unhashed = (url: string) => url.replace(/#.*/s, "");
-const norm = (s: string) => s.replace(/\s+/g, " ").trim();
-/** Text-fragment encoding: encodeURIComponent leaves "-", which the syntax reserves. */
-const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
-
-const button = (label: string, onClick: () => void, cls = "b") => (
-  <button type="button" class={cls} onClick={onClick}>
-    {label}
-  </button>
-);
-
 export class App extends Component<AppProps, AppState> {
   override state: AppState = {};
   /** A selector to focus after the next render. */
   #focus?: string;
   #attempt?: Promise<string>;
-  /**
-   * Attributes for the quiz's own text (title, prompts, choices, explanations, quotes): its
-   * language, and a direction of its own, so an English quiz reads right inside an Urdu UI.
-   */
-  #text: { lang?: string; dir: "auto" } = { dir: "auto" };
-  /** The page's text, read once, to tell whether the article is on this page. */
-  #page?: string;
+  #text: TextAttributes = { dir: "auto" };
 
   get #key() {
     return `recall:${this.props.api}/${this.props.slug}`;
@@ -186,13 +175,6 @@ export class App extends Component<AppProps, AppState> {
     return this.#attempt;
   }
 
-  /** Enter on a choice checks the answer, as it would submit a form. */
-  #enter = (e: KeyboardEvent) => {
-    if (e.key !== "Enter") return;
-    e.preventDefault();
-    this.#submit();
-  };
-
   #submit = () => {
     const { run, pick } = this.state;
     const qid = run?.ids[run.pos];
@@ -288,117 +270,18 @@ export class App extends Component<AppProps, AppState> {
   }
 
   #question(id: string): PublicQuestion | undefined {
-    return this.state.quiz?.questions.find((q) => q.id === id);
+    return this.state.quiz && questionById(this.state.quiz, id);
   }
 
-  /** A prompt with its cloze blank shown as a line and spoken as "blank". */
-  #prompt(text: string): ComponentChildren {
-    return text.split(/_{2,}/).map((part, i) => [
-      i > 0 && (
-        <>
-          <span aria-hidden>_____</span>
-          <span class="sr">{this.props.loc.t.blank}</span>
-        </>
-      ),
-      part,
-    ]);
-  }
-
-  /** "Show in article": this page if it holds the sentence, else the quiz's source URL. */
-  #showHref(sentence: string): string | undefined {
-    const text = norm(sentence);
-    if (!text) return;
-    const words = text.split(" ");
-    const frag = `#:~:text=${
-      words.length > 10
-        ? `${enc(words.slice(0, 5).join(" "))},${enc(words.slice(-5).join(" "))}`
-        : enc(text)
-    }`;
-    // innerText, not textContent: text fragments match rendered text, not scripts or hidden text.
-    // biome-ignore lint/performance/useDomNodeTextContent: see above.
-    this.#page ??= norm(document.body?.innerText ?? "");
-    if (this.#page.includes(text)) return unhashed(location.href) + frag;
-    const src = this.state.quiz?.sourceUrl;
-    return src ? unhashed(src) + frag : undefined;
-  }
-
-  #feedback(q: PublicQuestion, chosen: string, r: AnswerResult, last: boolean) {
-    const { t } = this.props.loc;
-    const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? "";
-    const href = this.#showHref(r.source.text);
-    const same = href?.startsWith(unhashed(location.href));
-    return (
-      <>
-        <h2 id="fh" tabIndex={-1} class={r.correct ? "ok" : "no"}>
-          <span aria-hidden>{r.correct ? "✓ " : "✗ "}</span>
-          <span>{r.correct ? t.correct : t.incorrect}</span>
-        </h2>
-        {!r.correct && (
-          <p>
-            {t.yours} {text(chosen)}
-          </p>
-        )}
-        <p>
-          <strong>{t.answer}</strong> {text(r.correctChoiceId)}
-        </p>
-        <p {...this.#text}>{r.explanation}</p>
-        <blockquote {...this.#text}>{r.source.text}</blockquote>
-        {href && (
-          <p>
-            <a href={href} target={same ? undefined : "_blank"}>
-              {t.show}
-            </a>
-          </p>
-        )}
-        {button(last ? t.finish : t.next, this.#next)}
-      </>
-    );
-  }
-
-  #end(fin: FinishResult) {
-    const { t, of } = this.props.loc;
-    const { review, score, maxScore: max } = fin;
-    return (
-      <>
-        <h2 id="fh" tabIndex={-1}>
-          {t.score}
-        </h2>
-        <p class="big">{of(score, max)}</p>
-        <ol>
-          {review.map((r) => {
-            const q = this.#question(r.questionId);
-            const text = (id: string | null) => q?.choices.find((c) => c.id === id)?.text;
-            return (
-              <li key={r.questionId}>
-                <span class={r.correct ? "ok" : "no"}>
-                  {r.correct ? `✓ ${t.correct}` : `✗ ${t.incorrect}`}
-                </span>
-                {" · "}
-                {q && <span {...this.#text}>{this.#prompt(q.prompt)}</span>}
-                <br />
-                {r.choiceId && `${t.yours} ${text(r.choiceId)}`}
-                {r.choiceId !== null && !r.correct && (
-                  <>
-                    <br />
-                    {t.answer} {text(r.correctChoiceId)}
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        {score < max && button(t.retry, this.#retry)}
-        {button(t.again, this.#start, score < max ? "b b2" : "b")}
-      </>
-    );
-  }
+  #pick = (pick: string) => this.setState({ pick });
 
   override render() {
     const { loc } = this.props;
-    const { t, of } = loc;
+    const { t } = loc;
     const { quiz, err, run, fin, pick, wait, live } = this.state;
+    const text = this.#text;
     let body: ComponentChildren;
-    this.#text.lang = quiz?.locale;
+    text.lang = quiz?.locale;
     if (err) {
       body = (
         <>
@@ -409,63 +292,50 @@ export class App extends Component<AppProps, AppState> {
     } else if (!quiz) {
       body = <p class="mu">{t.loading}</p>;
     } else if (!run) {
-      body = (
-        <>
-          <h2 {...this.#text}>{quiz.title}</h2>
-          <p class="mu">{loc.count(quiz.questions.length)}</p>
-          {button(t.start, this.#start)}
-        </>
-      );
+      body = <Intro quiz={quiz} loc={loc} text={text} onStart={this.#start} />;
     } else if (run.done) {
-      body = fin ? this.#end(fin) : <p class="mu">{t.loading}</p>;
+      body = fin ? (
+        <Result
+          fin={fin}
+          quiz={quiz}
+          loc={loc}
+          text={text}
+          onRetry={this.#retry}
+          onAgain={this.#start}
+        />
+      ) : (
+        <p class="mu">{t.loading}</p>
+      );
     } else {
       const qid = run.ids[run.pos] ?? "";
       const q = this.#question(qid);
       const answer = run.ans[qid];
       const n = run.ids.length;
       const at = run.pos + 1;
-      const progress = of(at, n);
       body = q && (
         <>
-          <p id="pg" class="mu">
-            {progress}
-          </p>
-          <div
-            class="bar"
-            role="progressbar"
-            aria-labelledby="pg"
-            aria-valuemax={n}
-            aria-valuenow={at}
-            aria-valuetext={progress}
-          >
-            <i style={{ width: `${(at / n) * 100}%` }} />
-          </div>
+          <Progress at={at} of={n} loc={loc} />
           {answer?.r ? (
-            this.#feedback(q, answer.c, answer.r, at === n)
+            <Feedback
+              q={q}
+              chosen={answer.c}
+              result={answer.r}
+              sourceUrl={quiz.sourceUrl}
+              last={at === n}
+              loc={loc}
+              text={text}
+              onNext={this.#next}
+            />
           ) : (
-            <>
-              {/* No <form>: a sandboxed frame without allow-forms (WordPress's oEmbed) blocks
-                  submission, so the button's click and Enter on a choice do the checking.
-                  Disabled while the answer is on its way (the button keeps focus). */}
-              <fieldset disabled={!!answer} onKeyDown={this.#enter}>
-                <legend tabIndex={-1} {...this.#text}>
-                  {this.#prompt(q.prompt)}
-                </legend>
-                {q.choices.map((c) => (
-                  <label key={c.id} {...this.#text}>
-                    <input
-                      type="radio"
-                      name="c"
-                      value={c.id}
-                      checked={pick === c.id}
-                      onChange={() => this.setState({ pick: c.id })}
-                    />
-                    {c.text}
-                  </label>
-                ))}
-              </fieldset>
-              {button(t.check, this.#submit)}
-            </>
+            <Question
+              q={q}
+              pick={pick}
+              sending={!!answer}
+              loc={loc}
+              text={text}
+              onPick={this.#pick}
+              onCheck={this.#submit}
+            />
           )}
         </>
       );
