@@ -11,9 +11,42 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { Choice, SourcePassage } from "../../questions/bank.ts";
 import type { QuestionKind } from "../contract.ts";
+
+export const sitePolicies = ["publish", "review"] as const;
+export type SitePolicy = (typeof sitePolicies)[number];
+
+/**
+ * A registered site (site mode): one snippet in its post template, and every post on its origin
+ * gets a quiz made from the page itself the first time a reader opens it.
+ */
+export const sites = sqliteTable(
+  "sites",
+  {
+    /** The public id the snippet names (`<recall-quiz site="…">`). */
+    id: text("id").primaryKey(),
+    /** Scheme, host and port, normalised (`https://blog.example`): the only origin fetched. */
+    origin: text("origin").notNull().unique(),
+    name: text("name").notNull(),
+    /** `publish`: a post's quiz shows at once; `review`: only once an educator publishes it. */
+    policy: text("policy", { enum: sitePolicies }).notNull().default("publish"),
+    /** Questions per generated quiz; null for the generator's default. */
+    questionCount: integer("question_count"),
+    locale: text("locale").notNull().default("en"),
+    /** SHA-256 hex of the site key, an educator key for every quiz of the site. */
+    siteKeyHash: text("site_key_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    check("sites_policy_check", sql`${t.policy} in ('publish', 'review')`),
+    index("sites_site_key_hash").on(t.siteKeyHash),
+  ],
+);
+
+export type SiteRow = typeof sites.$inferSelect;
 
 export const quizStatuses = ["draft", "published"] as const;
 export type QuizStatus = (typeof quizStatuses)[number];
@@ -44,11 +77,20 @@ export const quizzes = sqliteTable(
       .notNull()
       .default(sql`'{}'`),
     createdAt: integer("created_at").notNull(),
+    /** The site whose post this quiz was made from (site mode); null for a pasted article. */
+    siteId: text("site_id").references(() => sites.id),
+    /** The post's canonical URL (no query, no fragment), for a site's quiz. */
+    pageUrl: text("page_url"),
+    /** 1 for a post's first quiz, one more for each change of its text; null outside site mode. */
+    pageVersion: integer("page_version"),
   },
   (t) => [
     check("quizzes_status_check", sql`${t.status} in ('draft', 'published')`),
     // Bearer educator keys are resolved to their quiz by hash, once per request.
     index("quizzes_educator_key_hash").on(t.educatorKeyHash),
+    // One quiz per text of a post: concurrent first views insert one row, the rest read it.
+    uniqueIndex("quizzes_site_page_article").on(t.siteId, t.pageUrl, t.articleHash),
+    uniqueIndex("quizzes_site_page_version").on(t.siteId, t.pageUrl, t.pageVersion),
   ],
 );
 
@@ -139,6 +181,33 @@ export const responses = sqliteTable(
   ],
 );
 
+/**
+ * What the worker knows of one post of a site: the quiz of its text as last fetched, when it was
+ * last fetched (the page is fetched again to notice a changed text at most once per recheck
+ * interval), and the last failure, remembered briefly so a broken page is not fetched on every view.
+ */
+export const sitePages = sqliteTable(
+  "site_pages",
+  {
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** The quiz of the text last fetched; null until one is made (or after a failure). */
+    quizId: integer("quiz_id").references(() => quizzes.id, { onDelete: "set null" }),
+    /** When the page was last fetched and read successfully (ms since the epoch). */
+    checkedAt: integer("checked_at"),
+    /** The last failure's HTTP status, code and message, and when it happened. */
+    failureStatus: integer("failure_status"),
+    failureCode: text("failure_code"),
+    failureMessage: text("failure_message"),
+    failedAt: integer("failed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.url] })],
+);
+
+export type SitePageRow = typeof sitePages.$inferSelect;
+
 export type QuizRow = typeof quizzes.$inferSelect;
 export type NewQuizRow = typeof quizzes.$inferInsert;
 export type QuestionRow = typeof questions.$inferSelect;
@@ -151,8 +220,10 @@ export const educatorSessions = sqliteTable(
   {
     /** SHA-256 hex of the session cookie's random value; the value itself is never stored. */
     idHash: text("id_hash").primaryKey(),
-    /** The quiz an educator key opened; null for an admin session (every quiz). */
+    /** The quiz an educator key opened; null for an admin or a site session. */
     quizId: integer("quiz_id").references(() => quizzes.id, { onDelete: "cascade" }),
+    /** The site a site key opened (every quiz of the site); null otherwise. */
+    siteId: text("site_id").references(() => sites.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
