@@ -19,13 +19,19 @@ import { Feedback } from "./screens/feedback.tsx";
 import { Intro } from "./screens/intro.tsx";
 import { Question } from "./screens/question.tsx";
 import { Result } from "./screens/result.tsx";
+import { siteQuizPath } from "./site.ts";
 import { learnerId, load, type Round, save, uuid } from "./store.ts";
 import { button, Progress, questionById, type TextAttributes } from "./ui.tsx";
 
 export interface AppProps {
   /** The API origin, without a trailing slash. */
   api: string;
+  /** The quiz's slug; "" in site mode. */
   slug: string;
+  /** Site mode: the site whose quiz for this page to show (when there is no slug). */
+  site: string | null;
+  /** Render nothing, rather than a note, when no quiz can be shown. */
+  hideErrors: boolean;
   group: string | null;
   loc: Locale;
   /** The <recall-quiz> element, which dispatches recall:complete. */
@@ -34,8 +40,12 @@ export interface AppProps {
 
 interface AppState {
   quiz?: PublicQuiz;
-  /** "nf": no such quiz; "down": the server could not be reached. */
-  err?: "nf" | "down";
+  /**
+   * Why no quiz shows: "nf" no such quiz; "down" the server could not be reached; in site mode
+   * "soon" the page's quiz awaits review, "na" any other reason (a short article, an unreadable
+   * page, another origin, an unknown site, the network).
+   */
+  err?: "nf" | "down" | "soon" | "na";
   /** The current round; none while the intro shows. */
   run?: Round;
   /** The choice selected but not yet submitted. */
@@ -54,8 +64,14 @@ export class App extends Component<AppProps, AppState> {
   #attempt?: Promise<string>;
   #text: TextAttributes = { dir: "auto" };
 
-  get #key() {
-    return `recall:${this.props.api}/${this.props.slug}`;
+  /** The slug of the quiz showing (in site mode, the one the site's response named). */
+  get #slug() {
+    return this.state.quiz?.slug ?? this.props.slug;
+  }
+
+  /** Where the round in progress on a quiz is saved. */
+  #key(slug = this.#slug) {
+    return `recall:${this.props.api}/${slug}`;
   }
 
   override componentDidMount() {
@@ -77,10 +93,14 @@ export class App extends Component<AppProps, AppState> {
 
   /** Loads the quiz, then resumes a saved round if there is one. */
   #load = async () => {
+    const { slug, site } = this.props;
+    const bySite = !slug && site;
     this.setState({ err: undefined });
     try {
-      const quiz = await request<PublicQuiz>(this.#url(`quizzes/${this.props.slug}`));
-      let run = load<Round>(this.#key);
+      const quiz = await request<PublicQuiz>(
+        this.#url(bySite ? siteQuizPath(bySite) : `quizzes/${slug}`),
+      );
+      let run = load<Round>(this.#key(quiz.slug));
       if (run) {
         // Questions removed since the round began are dropped; the learner's answers stay.
         const has = (id: string) => quiz.questions.some((q) => q.id === id);
@@ -98,7 +118,11 @@ export class App extends Component<AppProps, AppState> {
         if (pending && !pending.r) void this.#send(run, qid);
       }
     } catch (e) {
-      this.setState({ err: (e as HttpError).code === "unreachable" ? "down" : "nf" });
+      const { code } = e as HttpError;
+      let err: AppState["err"] = code === "unreachable" ? "down" : "nf";
+      // In site mode every reason but a pending review gets the same quiet note.
+      if (bySite) err = code === "quiz_pending" ? "soon" : "na";
+      this.setState({ err });
     }
   };
 
@@ -110,14 +134,14 @@ export class App extends Component<AppProps, AppState> {
   #fail(e: HttpError) {
     if (e.code === "question_not_found") void this.#load();
     else if (e.status === 404) {
-      save(this.#key, null);
+      save(this.#key(), null);
       this.setState({ run: undefined, fin: undefined });
     } else this.setState({ err: "down" });
   }
 
   /** Saves the round, then renders it. */
   #persist(run: Round) {
-    save(this.#key, run);
+    save(this.#key(), run);
     this.setState({ run });
   }
 
@@ -144,7 +168,8 @@ export class App extends Component<AppProps, AppState> {
   #ensureAttempt(run: Round): Promise<string> {
     if (run.s) return Promise.resolve(run.a);
     if (!this.#attempt) {
-      const { slug, group } = this.props;
+      const { group } = this.props;
+      const slug = this.#slug;
       const page = unhashed(location.href);
       this.#attempt = learnerId()
         .then((id) =>
@@ -260,7 +285,7 @@ export class App extends Component<AppProps, AppState> {
           new CustomEvent("recall:complete", {
             bubbles: true,
             composed: true,
-            detail: { score, maxScore: max, quiz: this.props.slug, attemptId },
+            detail: { score, maxScore: max, quiz: this.#slug, attemptId },
           }),
         );
       }
@@ -276,13 +301,18 @@ export class App extends Component<AppProps, AppState> {
   #pick = (pick: string) => this.setState({ pick });
 
   override render() {
-    const { loc } = this.props;
+    const { loc, hideErrors } = this.props;
     const { t } = loc;
     const { quiz, err, run, fin, pick, wait, live } = this.state;
     const text = this.#text;
+    // A site's page without a quiz (yet) gets one quiet line, in a box no taller than it.
+    const note = err === "soon" || err === "na";
     let body: ComponentChildren;
     text.lang = quiz?.locale;
-    if (err) {
+    if (err && !quiz && hideErrors) return null;
+    if (note) {
+      body = <p class="mu">{err === "soon" ? t.soon : t.na}</p>;
+    } else if (err) {
       body = (
         <>
           <p role="alert">{err === "nf" ? t.notFound : t.down}</p>
@@ -341,7 +371,12 @@ export class App extends Component<AppProps, AppState> {
       );
     }
     return (
-      <section class="r" aria-label={quiz?.title ?? "Recall"} lang={loc.lang} dir={loc.dir}>
+      <section
+        class={note ? "r n" : "r"}
+        aria-label={quiz?.title ?? "Recall"}
+        lang={loc.lang}
+        dir={loc.dir}
+      >
         <div class="sr" aria-live="polite">
           {wait ? t.reconnecting : live}
         </div>
