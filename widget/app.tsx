@@ -1,7 +1,8 @@
 /**
- * The quiz itself: intro → one question at a time → feedback → … → score and review, with
- * "retry the ones I missed". One class component and no hooks, to keep the bundle small.
- * Every step is saved (store.ts) before it is sent, so a reload or an outage resumes in place.
+ * The quiz's flow: intro → one question at a time → feedback → … → score and review, with
+ * "retry the ones I missed"; each screen is its own file in screens/. One class component and no
+ * hooks, to keep the bundle small. Every step is saved (store.ts) before it is sent, so a reload
+ * or an outage resumes in place.
  */
 import { Component, type ComponentChildren } from "preact";
 import type {
@@ -12,13 +13,25 @@ import type {
   PublicQuiz,
 } from "../worker/contract.ts";
 import { type HttpError, request } from "./api.ts";
+import { unhashed } from "./article-link.ts";
 import type { Locale } from "./i18n.ts";
+import { Feedback } from "./screens/feedback.tsx";
+import { Intro } from "./screens/intro.tsx";
+import { Question } from "./screens/question.tsx";
+import { Result } from "./screens/result.tsx";
+import { siteQuizPath } from "./site.ts";
 import { learnerId, load, type Round, save, uuid } from "./store.ts";
+import { button, Progress, questionById, type TextAttributes } from "./ui.tsx";
 
 export interface AppProps {
   /** The API origin, without a trailing slash. */
   api: string;
+  /** The quiz's slug; "" in site mode. */
   slug: string;
+  /** Site mode: the site whose quiz for this page to show (when there is no slug). */
+  site: string | null;
+  /** Render nothing, rather than a note, when no quiz can be shown. */
+  hideErrors: boolean;
   group: string | null;
   loc: Locale;
   /** The <recall-quiz> element, which dispatches recall:complete. */
@@ -27,8 +40,12 @@ export interface AppProps {
 
 interface AppState {
   quiz?: PublicQuiz;
-  /** "nf": no such quiz; "down": the server could not be reached. */
-  err?: "nf" | "down";
+  /**
+   * Why no quiz shows: "nf" no such quiz; "down" the server could not be reached; in site mode
+   * "soon" the page's quiz awaits review, "na" any other reason (a short article, an unreadable
+   * page, another origin, an unknown site, the network).
+   */
+  err?: "nf" | "down" | "soon" | "na";
   /** The current round; none while the intro shows. */
   run?: Round;
   /** The choice selected but not yet submitted. */
@@ -40,33 +57,21 @@ interface AppState {
   live?: string;
 }
 
-/** A URL without its #fragment. */
-const unhashed = (url: string) => url.replace(/#.*/s, "");
-const norm = (s: string) => s.replace(/\s+/g, " ").trim();
-/** Text-fragment encoding: encodeURIComponent leaves "-", which the syntax reserves. */
-const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
-
-const button = (label: string, onClick: () => void, cls = "b") => (
-  <button type="button" class={cls} onClick={onClick}>
-    {label}
-  </button>
-);
-
 export class App extends Component<AppProps, AppState> {
   override state: AppState = {};
   /** A selector to focus after the next render. */
   #focus?: string;
   #attempt?: Promise<string>;
-  /**
-   * Attributes for the quiz's own text (title, prompts, choices, explanations, quotes): its
-   * language, and a direction of its own, so an English quiz reads right inside an Urdu UI.
-   */
-  #text: { lang?: string; dir: "auto" } = { dir: "auto" };
-  /** The page's text, read once, to tell whether the article is on this page. */
-  #page?: string;
+  #text: TextAttributes = { dir: "auto" };
 
-  get #key() {
-    return `recall:${this.props.api}/${this.props.slug}`;
+  /** The slug of the quiz showing (in site mode, the one the site's response named). */
+  get #slug() {
+    return this.state.quiz?.slug ?? this.props.slug;
+  }
+
+  /** Where the round in progress on a quiz is saved. */
+  #key(slug = this.#slug) {
+    return `recall:${this.props.api}/${slug}`;
   }
 
   override componentDidMount() {
@@ -88,10 +93,14 @@ export class App extends Component<AppProps, AppState> {
 
   /** Loads the quiz, then resumes a saved round if there is one. */
   #load = async () => {
+    const { slug, site } = this.props;
+    const bySite = !slug && site;
     this.setState({ err: undefined });
     try {
-      const quiz = await request<PublicQuiz>(this.#url(`quizzes/${this.props.slug}`));
-      let run = load<Round>(this.#key);
+      const quiz = await request<PublicQuiz>(
+        this.#url(bySite ? siteQuizPath(bySite) : `quizzes/${slug}`),
+      );
+      let run = load<Round>(this.#key(quiz.slug));
       if (run) {
         // Questions removed since the round began are dropped; the learner's answers stay.
         const has = (id: string) => quiz.questions.some((q) => q.id === id);
@@ -109,7 +118,11 @@ export class App extends Component<AppProps, AppState> {
         if (pending && !pending.r) void this.#send(run, qid);
       }
     } catch (e) {
-      this.setState({ err: (e as HttpError).code === "unreachable" ? "down" : "nf" });
+      const { code } = e as HttpError;
+      let err: AppState["err"] = code === "unreachable" ? "down" : "nf";
+      // In site mode every reason but a pending review gets the same quiet note.
+      if (bySite) err = code === "quiz_pending" ? "soon" : "na";
+      this.setState({ err });
     }
   };
 
@@ -121,14 +134,14 @@ export class App extends Component<AppProps, AppState> {
   #fail(e: HttpError) {
     if (e.code === "question_not_found") void this.#load();
     else if (e.status === 404) {
-      save(this.#key, null);
+      save(this.#key(), null);
       this.setState({ run: undefined, fin: undefined });
     } else this.setState({ err: "down" });
   }
 
   /** Saves the round, then renders it. */
   #persist(run: Round) {
-    save(this.#key, run);
+    save(this.#key(), run);
     this.setState({ run });
   }
 
@@ -155,7 +168,8 @@ export class App extends Component<AppProps, AppState> {
   #ensureAttempt(run: Round): Promise<string> {
     if (run.s) return Promise.resolve(run.a);
     if (!this.#attempt) {
-      const { slug, group } = this.props;
+      const { group } = this.props;
+      const slug = this.#slug;
       const page = unhashed(location.href);
       this.#attempt = learnerId()
         .then((id) =>
@@ -186,8 +200,7 @@ export class App extends Component<AppProps, AppState> {
     return this.#attempt;
   }
 
-  #submit = (e: Event) => {
-    e.preventDefault();
+  #submit = () => {
     const { run, pick } = this.state;
     const qid = run?.ids[run.pos];
     // An answer already on its way is not sent twice.
@@ -272,7 +285,7 @@ export class App extends Component<AppProps, AppState> {
           new CustomEvent("recall:complete", {
             bubbles: true,
             composed: true,
-            detail: { score, maxScore: max, quiz: this.props.slug, attemptId },
+            detail: { score, maxScore: max, quiz: this.#slug, attemptId },
           }),
         );
       }
@@ -282,118 +295,24 @@ export class App extends Component<AppProps, AppState> {
   }
 
   #question(id: string): PublicQuestion | undefined {
-    return this.state.quiz?.questions.find((q) => q.id === id);
+    return this.state.quiz && questionById(this.state.quiz, id);
   }
 
-  /** A prompt with its cloze blank shown as a line and spoken as "blank". */
-  #prompt(text: string): ComponentChildren {
-    return text.split(/_{2,}/).map((part, i) => [
-      i > 0 && (
-        <>
-          <span aria-hidden="true">_____</span>
-          <span class="sr">{this.props.loc.t.blank}</span>
-        </>
-      ),
-      part,
-    ]);
-  }
-
-  /** "Show in article": this page if it holds the sentence, else the quiz's source URL. */
-  #showHref(sentence: string): string | undefined {
-    const text = norm(sentence);
-    if (!text) return;
-    const words = text.split(" ");
-    const frag = `#:~:text=${
-      words.length > 10
-        ? `${enc(words.slice(0, 5).join(" "))},${enc(words.slice(-5).join(" "))}`
-        : enc(text)
-    }`;
-    // innerText, not textContent: text fragments match rendered text, not scripts or hidden text.
-    // biome-ignore lint/performance/useDomNodeTextContent: see above.
-    this.#page ??= norm(document.body?.innerText ?? "");
-    if (this.#page.includes(text)) return unhashed(location.href) + frag;
-    const src = this.state.quiz?.sourceUrl;
-    return src ? unhashed(src) + frag : undefined;
-  }
-
-  #feedback(q: PublicQuestion, chosen: string, r: AnswerResult, last: boolean) {
-    const { t } = this.props.loc;
-    const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? "";
-    const href = this.#showHref(r.source.text);
-    const same = href?.startsWith(unhashed(location.href));
-    return (
-      <>
-        <h2 id="fh" tabIndex={-1} class={r.correct ? "ok" : "no"}>
-          <span aria-hidden="true">{r.correct ? "✓" : "✗"}</span>{" "}
-          <span>{r.correct ? t.correct : t.incorrect}</span>
-        </h2>
-        {!r.correct && (
-          <p>
-            {t.yours} {text(chosen)}
-          </p>
-        )}
-        <p>
-          <strong>{t.answer}</strong> {text(r.correctChoiceId)}
-        </p>
-        <p {...this.#text}>{r.explanation}</p>
-        <blockquote {...this.#text}>{r.source.text}</blockquote>
-        {href && (
-          <p>
-            <a href={href} target={same ? undefined : "_blank"}>
-              {t.show}
-            </a>
-          </p>
-        )}
-        {button(last ? t.finish : t.next, this.#next)}
-      </>
-    );
-  }
-
-  #end(fin: FinishResult) {
-    const { t, of } = this.props.loc;
-    const { review, score, maxScore: max } = fin;
-    return (
-      <>
-        <h2 id="fh" tabIndex={-1}>
-          {t.score}
-        </h2>
-        <p class="big">{of(score, max)}</p>
-        <ol class="rv">
-          {review.map((r) => {
-            const q = this.#question(r.questionId);
-            const text = (id: string | null) => q?.choices.find((c) => c.id === id)?.text;
-            return (
-              <li key={r.questionId}>
-                <span class={r.correct ? "ok" : "no"}>
-                  {r.correct ? `✓ ${t.correct}` : `✗ ${t.incorrect}`}
-                </span>
-                {" · "}
-                {q && <span {...this.#text}>{this.#prompt(q.prompt)}</span>}
-                <br />
-                {r.choiceId && `${t.yours} ${text(r.choiceId)}`}
-                {r.choiceId !== null && !r.correct && (
-                  <>
-                    <br />
-                    {t.answer} {text(r.correctChoiceId)}
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        {score < max && button(t.retry, this.#retry)}
-        {button(t.again, this.#start, score < max ? "b b2" : "b")}
-      </>
-    );
-  }
+  #pick = (pick: string) => this.setState({ pick });
 
   override render() {
-    const { loc } = this.props;
-    const { t, of } = loc;
+    const { loc, hideErrors } = this.props;
+    const { t } = loc;
     const { quiz, err, run, fin, pick, wait, live } = this.state;
+    const text = this.#text;
+    // A site's page without a quiz (yet) gets one quiet line, in a box no taller than it.
+    const note = err === "soon" || err === "na";
     let body: ComponentChildren;
-    this.#text.lang = quiz?.locale;
-    if (err) {
+    text.lang = quiz?.locale;
+    if (err && !quiz && hideErrors) return null;
+    if (note) {
+      body = <p class="mu">{err === "soon" ? t.soon : t.na}</p>;
+    } else if (err) {
       body = (
         <>
           <p role="alert">{err === "nf" ? t.notFound : t.down}</p>
@@ -403,67 +322,61 @@ export class App extends Component<AppProps, AppState> {
     } else if (!quiz) {
       body = <p class="mu">{t.loading}</p>;
     } else if (!run) {
-      body = (
-        <>
-          <h2 {...this.#text}>{quiz.title}</h2>
-          <p class="mu">{loc.count(quiz.questions.length)}</p>
-          {button(t.start, this.#start)}
-        </>
-      );
+      body = <Intro quiz={quiz} loc={loc} text={text} onStart={this.#start} />;
     } else if (run.done) {
-      body = fin ? this.#end(fin) : <p class="mu">{t.loading}</p>;
+      body = fin ? (
+        <Result
+          fin={fin}
+          quiz={quiz}
+          loc={loc}
+          text={text}
+          onRetry={this.#retry}
+          onAgain={this.#start}
+        />
+      ) : (
+        <p class="mu">{t.loading}</p>
+      );
     } else {
       const qid = run.ids[run.pos] ?? "";
       const q = this.#question(qid);
       const answer = run.ans[qid];
       const n = run.ids.length;
+      const at = run.pos + 1;
       body = q && (
         <>
-          <p id="pg" class="mu">
-            {of(run.pos + 1, n)}
-          </p>
-          <div
-            class="bar"
-            role="progressbar"
-            aria-labelledby="pg"
-            aria-valuemax={n}
-            aria-valuenow={run.pos + 1}
-            aria-valuetext={of(run.pos + 1, n)}
-          >
-            <i style={{ width: `${((run.pos + 1) / n) * 100}%` }} />
-          </div>
+          <Progress at={at} of={n} loc={loc} />
           {answer?.r ? (
-            this.#feedback(q, answer.c, answer.r, run.pos + 1 === n)
+            <Feedback
+              q={q}
+              chosen={answer.c}
+              result={answer.r}
+              sourceUrl={quiz.sourceUrl}
+              last={at === n}
+              loc={loc}
+              text={text}
+              onNext={this.#next}
+            />
           ) : (
-            <form onSubmit={this.#submit}>
-              {/* Disabled while the answer is on its way (the submit button keeps focus). */}
-              <fieldset disabled={!!answer}>
-                <legend tabIndex={-1} {...this.#text}>
-                  {this.#prompt(q.prompt)}
-                </legend>
-                {q.choices.map((c) => (
-                  <label key={c.id} {...this.#text}>
-                    <input
-                      type="radio"
-                      name="c"
-                      value={c.id}
-                      checked={pick === c.id}
-                      onChange={() => this.setState({ pick: c.id })}
-                    />
-                    {c.text}
-                  </label>
-                ))}
-              </fieldset>
-              <button type="submit" class="b">
-                {t.check}
-              </button>
-            </form>
+            <Question
+              q={q}
+              pick={pick}
+              sending={!!answer}
+              loc={loc}
+              text={text}
+              onPick={this.#pick}
+              onCheck={this.#submit}
+            />
           )}
         </>
       );
     }
     return (
-      <section class="r" aria-label={quiz?.title ?? "Recall"} lang={loc.lang} dir={loc.dir}>
+      <section
+        class={note ? "r n" : "r"}
+        aria-label={quiz?.title ?? "Recall"}
+        lang={loc.lang}
+        dir={loc.dir}
+      >
         <div class="sr" aria-live="polite">
           {wait ? t.reconnecting : live}
         </div>

@@ -7,30 +7,38 @@
  * "{n}", "{a}" and "{b}" are numbers, localised with Intl.NumberFormat.
  */
 
-const keys = [
-  "count", // "Questions: {n}" (a label, so no plural forms are needed)
-  "of", // "{a} of {b}": progress and score
-  "start",
-  "check",
-  "next",
-  "finish",
-  "correct",
-  "incorrect",
-  "answer",
-  "yours",
-  "show",
-  "score",
-  "retry",
-  "again",
-  "loading",
-  "notFound",
-  "down",
-  "tryAgain",
-  "reconnecting",
-  "blank",
-] as const;
+/** The strings' names, in the order of each language's packed string. */
+type Key =
+  | "count" // "Questions: {n}" (a label, so no plural forms are needed)
+  | "of" // "{a} of {b}": progress and score
+  | "start"
+  | "check"
+  | "next"
+  | "finish"
+  | "correct"
+  | "incorrect"
+  | "answer"
+  | "yours"
+  | "show"
+  | "score"
+  | "retry"
+  | "again"
+  | "loading"
+  | "notFound"
+  | "down"
+  | "tryAgain"
+  | "reconnecting"
+  | "blank"
+  | "soon" // site mode: the page's quiz awaits review
+  | "na"; // site mode: no quiz for this page (too short, unreadable, not this site's, offline)
 
-export type Strings = Record<(typeof keys)[number], string>;
+// One string in the bundle instead of an array of twenty (the type above checks each name).
+const keys = (
+  "count of start check next finish correct incorrect answer yours show score retry again " +
+  "loading notFound down tryAgain reconnecting blank soon na"
+).split(" ") as Key[];
+
+export type Strings = Record<Key, string>;
 
 const packed: Record<string, string> = {
   en:
@@ -38,19 +46,22 @@ const packed: Record<string, string> = {
     "Start quiz|Check answer|Next|See my score|Correct|Incorrect|The answer:|Your answer:|" +
     "Show in article|Your score|Retry the ones I missed|Start over|Loading quiz…|" +
     "This quiz could not be found.|The quiz server cannot be reached.|Try again|" +
-    "Reconnecting… Your answer is saved.|blank",
+    "Reconnecting… Your answer is saved.|blank|" +
+    "Quiz coming soon.|No quiz for this page right now.",
   ur:
     "سوالات: {n}|{b} میں سے {a}|" +
     "کوئز شروع کریں|جواب جانچیں|اگلا|میرا اسکور دیکھیں|درست|غلط|درست جواب:|آپ کا جواب:|" +
     "مضمون میں دیکھیں|آپ کا اسکور|غلط سوالات دوبارہ حل کریں|دوبارہ شروع کریں|کوئز لوڈ ہو رہا ہے…|" +
     "یہ کوئز نہیں ملا۔|کوئز سرور سے رابطہ نہیں ہو سکا۔|دوبارہ کوشش کریں|" +
-    "دوبارہ رابطہ ہو رہا ہے… آپ کا جواب محفوظ ہے۔|خالی جگہ",
+    "دوبارہ رابطہ ہو رہا ہے… آپ کا جواب محفوظ ہے۔|خالی جگہ|" +
+    "کوئز جلد آ رہا ہے۔|اس صفحے کے لیے ابھی کوئی کوئز نہیں۔",
   ru:
     "Вопросов: {n}|{a} из {b}|" +
     "Начать тест|Проверить ответ|Далее|Показать результат|Верно|Неверно|Правильный ответ:|Ваш ответ:|" +
     "Показать в статье|Ваш результат|Повторить ошибки|Пройти заново|Загрузка теста…|" +
     "Тест не найден.|Сервер теста недоступен.|Повторить|" +
-    "Переподключение… Ваш ответ сохранён.|пропуск",
+    "Переподключение… Ваш ответ сохранён.|пропуск|" +
+    "Тест скоро появится.|Для этой страницы пока нет теста.",
 };
 
 /** The first supported language among the element's, the page's, then English. */

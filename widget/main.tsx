@@ -1,8 +1,8 @@
 /**
- * widget.js: defines <recall-quiz> (attributes quiz, lang, theme, group, api). Each element gets
- * an open shadow root holding its stylesheet and the Preact app; the host page is never touched
- * outside the element. The API origin is the one this script was loaded from, unless `api` says
- * otherwise.
+ * widget.js: defines <recall-quiz> (attributes quiz or site, lang, theme, group, api,
+ * hidden-errors). Each element gets an open shadow root holding its stylesheet and the Preact
+ * app; the host page is never touched outside the element. The API origin is the one this script
+ * was loaded from, unless `api` says otherwise.
  */
 import { render } from "preact";
 import { App } from "./app.tsx";
@@ -19,7 +19,7 @@ const origin = new URL(self).origin;
 
 class RecallQuiz extends HTMLElement {
   // theme is handled by CSS (:host([theme=…])) alone, so it needs no re-render.
-  static observedAttributes = ["quiz", "lang", "group", "api"];
+  static observedAttributes = ["quiz", "site", "lang", "group", "api", "hidden-errors"];
 
   connectedCallback() {
     this.paint();
@@ -38,13 +38,16 @@ class RecallQuiz extends HTMLElement {
     const attr = (name: string) => this.getAttribute(name);
     const api = (attr("api") || origin).replace(/\/+$/, "");
     const slug = attr("quiz") ?? "";
+    const site = attr("site");
     render(
       <>
         <style>{css}</style>
         <App
-          key={`${api} ${slug}`}
+          key={`${api} ${slug} ${site}`}
           api={api}
           slug={slug}
+          site={site}
+          hideErrors={this.hasAttribute("hidden-errors")}
           group={attr("group")}
           loc={locale(pickLang(attr("lang"), document.documentElement.lang))}
           host={this}

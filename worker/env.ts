@@ -9,6 +9,8 @@
  * - `ASSETS`: static assets, the built widget bundle (public/widget.js).
  * - `ADMIN_TOKEN`: the secret that can do everything an educator key can, on every quiz
  *   (.dev.vars locally, `wrangler secret` in production).
+ * - `LOCAL_RUN`: "true" only in a local run (`npm start`, the tests): site mode may then fetch a
+ *   site's pages over http from 127.0.0.1 (worker/sites/read-post.ts); "false" in wrangler.toml.
  * - `ANSWER_ATTEMPT_LIMITER`, `ANSWER_CLIENT_LIMITER`: answers per attempt and per client address;
  *   `START_LEARNER_LIMITER`, `START_CLIENT_LIMITER`: attempts started per learner id and per client
  *   address; `SIGNIN_LIMITER`: educator sign-ins per client address; `BEARER_FAILURE_LIMITER`:
@@ -26,7 +28,9 @@ export type Bindings = Env;
 export type Credential =
   | { kind: "admin" }
   /** One quiz's educator key (bearer or an educator session signed in with it): that quiz only. */
-  | { kind: "quiz"; quizId: number };
+  | { kind: "quiz"; quizId: number }
+  /** A site key (site mode): every quiz made from the site's posts, and the site's listing. */
+  | { kind: "site"; siteId: string };
 
 /** Who may put a page in a frame: nobody, anybody, or this origin plus the listed ones. */
 export type FrameAncestors = "none" | "any" | readonly string[];

@@ -11,12 +11,14 @@ import { attemptRoutes } from "./routes/attempts.ts";
 import { authoring } from "./routes/authoring.ts";
 import { demo } from "./routes/demo.ts";
 import { educator } from "./routes/educator.ts";
+import { educatorSites } from "./routes/educator-sites.ts";
 import { embed } from "./routes/embed.ts";
 import { health } from "./routes/health.ts";
 import { learnerQuizzes } from "./routes/learner-quizzes.ts";
 import { learners } from "./routes/learners.ts";
 import { reports } from "./routes/reports.ts";
 import { reviews } from "./routes/reviews.ts";
+import { siteRoutes } from "./routes/sites.ts";
 import { bodyLimits } from "./security/body-limit.ts";
 import { learnerCors } from "./security/cors.ts";
 import { securityHeaders } from "./security/headers.ts";
@@ -34,8 +36,10 @@ const app = new Hono<AppEnv>()
   .route("/", learners)
   .route("/", reviews)
   .route("/", authoring)
+  .route("/", siteRoutes)
   .route("/", reports)
   .route("/", educator)
+  .route("/", educatorSites)
   .route("/", embed)
   .route("/", demo)
   .onError(handleError)

@@ -45,8 +45,8 @@ export function isSameOriginRequest(c: Context): boolean {
   return c.req.header("sec-fetch-site") === "same-origin";
 }
 
-/** Starts a session (quizId null: an admin session) and sets its cookie. */
-export async function startSession(c: Context<AppEnv>, quizId: number | null): Promise<void> {
+/** Starts a session for what the key proved (admin, one quiz, one site) and sets its cookie. */
+export async function startSession(c: Context<AppEnv>, credential: Credential): Promise<void> {
   const token = randomToken(32);
   const now = Date.now();
   const db = c.var.db;
@@ -60,7 +60,8 @@ export async function startSession(c: Context<AppEnv>, quizId: number | null): P
       .where(or(lt(educatorSessions.expiresAt, now), eq(educatorSessions.idHash, previousHash))),
     db.insert(educatorSessions).values({
       idHash: await sha256Hex(token),
-      quizId,
+      quizId: credential.kind === "quiz" ? credential.quizId : null,
+      siteId: credential.kind === "site" ? credential.siteId : null,
       createdAt: now,
       expiresAt: now + sessionTtlSeconds * 1000,
     }),
@@ -84,7 +85,7 @@ export async function sessionCredential(c: Context<AppEnv>): Promise<Credential 
   const token = sessionToken(c);
   if (!token || !isSameOriginRequest(c)) return null;
   const row = await c.var.db
-    .select({ quizId: educatorSessions.quizId })
+    .select({ quizId: educatorSessions.quizId, siteId: educatorSessions.siteId })
     .from(educatorSessions)
     .where(
       and(
@@ -94,7 +95,9 @@ export async function sessionCredential(c: Context<AppEnv>): Promise<Credential 
     )
     .get();
   if (!row) return null;
-  return row.quizId === null ? { kind: "admin" } : { kind: "quiz", quizId: row.quizId };
+  if (row.quizId !== null) return { kind: "quiz", quizId: row.quizId };
+  if (row.siteId !== null) return { kind: "site", siteId: row.siteId };
+  return { kind: "admin" };
 }
 
 /** Ends the session: its row is deleted (the cookie alone opens nothing) and the cookie cleared. */

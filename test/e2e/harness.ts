@@ -36,11 +36,12 @@ export function buildWidget(): void {
   widgetBuilt = true;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `vars`: more of the worker's variables (`LOCAL_RUN: "true"` lets site mode fetch 127.0.0.1). */
+export async function startServer(vars: Record<string, string> = {}): Promise<TestServer> {
   buildWidget();
   const persistTo = await mkdtemp(path.join(os.tmpdir(), "recall-e2e-"));
   const adminToken = randomBytes(24).toString("base64url");
-  const worker = await startLocalWorker({ persistTo, vars: { ADMIN_TOKEN: adminToken } });
+  const worker = await startLocalWorker({ persistTo, vars: { ...vars, ADMIN_TOKEN: adminToken } });
   return {
     origin: worker.origin,
     adminToken,

@@ -1,4 +1,4 @@
-// The widget's size budget (issue 4): widget.js at most 10 KB gzip -9, built fresh from source.
+// The widget's size budget (issue 4): widget.js at most GZIP_BUDGET gzip -9, built fresh from source.
 import { expect, it } from "vitest";
 import { buildWidget, GZIP_BUDGET } from "../../scripts/build-widget.ts";
 

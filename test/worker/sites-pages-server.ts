@@ -4,11 +4,16 @@
  * in workerd read with `inject("sitesPagesPort")`. Each route is one thing a blog can do to a
  * fetcher: answer, redirect within or off its origin, send JSON, send 3 MB, never answer.
  * `/__hits?path=…` says how often a path was requested, so tests can prove a refused URL was
- * never connected to. Node code: type-checked through vitest.config.ts (tsconfig.node.json).
+ * never connected to. For site mode (test/worker/sites-*.test.ts): a post long enough to quiz
+ * (`/story`, `/story/<anything>`), the demo blog's posts (`/demo/<post>/`, demo/blog/), and posts
+ * whose text a test changes (`/versioned/<key>`, set with `/__version?key=…&n=…`). Node code:
+ * type-checked through vitest.config.ts (tsconfig.node.json).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestProject } from "vitest/node";
+import { demoFileFor, renderDemoFile } from "../../scripts/lib/demo-blog.ts";
+import { harbourBridge } from "../fixtures/articles.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -20,6 +25,25 @@ declare module "vitest" {
 const post = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tide pools &#8211; Shore Notes</title></head>
 <body><article><h1>Tide pools</h1><p>A tide pool holds sea water left behind by the falling tide.</p></article></body></html>`;
+
+const [storyTitle = "", ...storyParagraphs] = harbourBridge.split("\n");
+
+/** A blog post of the Harbour Bridge article (test/fixtures/articles.ts), with chrome around it. */
+function storyPage(extra: string[] = []): string {
+  const paragraphs = [...storyParagraphs, ...extra].map((p) => `<p>${p}</p>`).join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${storyTitle} | Bridge Blog</title></head>
+<body><nav><a href="/">Home</a> <a href="/about">About the 12 writers of this blog since 1999</a></nav>
+<article><h1>${storyTitle}</h1>
+${paragraphs}
+</article>
+<footer><p>Bridge Blog was founded in 1999 in Sydney by 12 engineers who met at university.</p></footer>
+</body></html>`;
+}
+
+/** What version 2 of a versioned post adds. */
+export const addedParagraph =
+  "In 2032 the bridge will be 100 years old, and the city plans a festival of 10 days for the centenary.";
 
 const MB = 1024 * 1024;
 
@@ -49,8 +73,19 @@ function streamLargePage(res: http.ServerResponse): void {
   pump();
 }
 
-function routes(origin: () => string): Record<string, Route> {
+function routes(origin: () => string, versions: Map<string, number>): Record<string, Route> {
   return {
+    "/story": (_req, res) => html(res, storyPage()),
+    "/versioned": (_req, res, url) => {
+      const version = versions.get(url.pathname.slice("/versioned/".length)) ?? 1;
+      html(res, storyPage(version === 2 ? [addedParagraph] : []));
+    },
+    "/demo": (_req, res, url) => {
+      const found = demoFileFor(url.pathname.slice("/demo".length));
+      if (!found) return res.writeHead(404).end();
+      const values = { recallOrigin: "http://recall.test", siteId: "test", blogOrigin: origin() };
+      res.writeHead(200, { "content-type": found.type }).end(renderDemoFile(found.file, values));
+    },
     "/post": (_req, res) => html(res, post),
     "/post-upper-case-type": (_req, res) =>
       res.writeHead(200, { "content-type": "Text/HTML" }).end(post),
@@ -102,8 +137,9 @@ function routes(origin: () => string): Record<string, Route> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const hits = new Map<string, number>();
+  const versions = new Map<string, number>();
   let origin = "";
-  const table = routes(() => origin);
+  const table = routes(() => origin, versions);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://pages.invalid");
     if (url.pathname === "/__hits") {
@@ -111,8 +147,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ count }));
       return;
     }
+    if (url.pathname === "/__version") {
+      versions.set(url.searchParams.get("key") ?? "", Number(url.searchParams.get("n")));
+      res.writeHead(204).end();
+      return;
+    }
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
-    const route = table[url.pathname];
+    // A route answers for its own path and every path under it (`/story/a`, `/demo/penny-black/`).
+    const prefix = Object.keys(table).find((p) => url.pathname.startsWith(`${p}/`));
+    const route = table[url.pathname] ?? (prefix ? table[prefix] : undefined);
     if (route) route(req, res, url);
     else res.writeHead(404, { "content-type": "text/plain" }).end("no such page");
   });

@@ -12,8 +12,8 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 export interface EducatorPageOptions {
   title: string;
-  /** Signed in: shows the navigation and the sign-out button. */
-  signedIn?: { admin: boolean } | undefined;
+  /** Signed in: shows the navigation and the sign-out button (a site key: a link to its site). */
+  signedIn?: { admin: boolean; siteId?: string | undefined } | undefined;
   notice?: string | undefined;
   error?: string | undefined;
   body: Html;
@@ -84,7 +84,11 @@ export function educatorPage({ title, signedIn, notice, error, body }: EducatorP
         ${
           signedIn
             ? html`<nav aria-label="Educator"><a href="/educator/quizzes">Quizzes</a>${
-                signedIn.admin ? html` · <a href="/educator/new">New quiz</a>` : ""
+                signedIn.admin
+                  ? html` · <a href="/educator/sites">Sites</a> · <a href="/educator/new">New quiz</a>`
+                  : signedIn.siteId
+                    ? html` · <a href="/educator/sites/${signedIn.siteId}">Site</a>`
+                    : ""
               }</nav>
               <form method="post" action="/educator/sign-out"><button class="secondary" type="submit">Sign out</button></form>`
             : ""

@@ -1,5 +1,6 @@
 /**
- * The authoring API: generate a quiz from posted text (admin token), review its questions, edit,
+ * The authoring API: generate a quiz from posted text (admin token) or from a post's URL (admin
+ * token or the site key of the post's site; the worker fetches the page), review its questions, edit,
  * remove or reorder them, publish, rotate the educator key, delete the quiz. Validation happens
  * here; every rule lives in worker/services/quizzes.ts and worker/services/access.ts.
  */
@@ -7,7 +8,12 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { maxArticleChars } from "../security/body-limit.ts";
-import { requireAdmin, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
+import {
+  requireAdmin,
+  requireManagedQuiz,
+  unauthorized,
+  usableAdminToken,
+} from "../services/access.ts";
 import {
   addQuestion,
   createQuiz,
@@ -19,6 +25,8 @@ import {
   reorderQuestions,
   rotateEducatorKey,
 } from "../services/quizzes.ts";
+import { createQuizFromUrl } from "../services/sites.ts";
+import { fetchOptions } from "../sites/read-post.ts";
 import {
   choiceIdSchema,
   jsonBody,
@@ -61,6 +69,20 @@ export const createQuizBody = v.strictObject({
   allowedOrigins: v.optional(v.pipe(v.array(originSchema), v.maxLength(20))),
 });
 
+/** `POST /api/quizzes { url }`: the article is the post the worker fetches (worker/services/sites.ts). */
+export const createFromUrlBody = v.strictObject({
+  ...v.omit(createQuizBody, ["title", "article", "sourceUrl"]).entries,
+  url: urlField,
+  title: v.optional(textField(200)),
+});
+
+/** An article or a URL: a body with `url` is read as the second, so errors name its fields. */
+const createRequestBody = v.lazy((input) =>
+  typeof input === "object" && input !== null && "url" in input
+    ? createFromUrlBody
+    : createQuizBody,
+);
+
 const choiceSchema = v.strictObject({ id: choiceIdSchema, text: textField(300) });
 
 export const ownQuestionBody = v.strictObject({
@@ -89,10 +111,25 @@ const managed = (c: Context<AppEnv>, slug: string) =>
   requireManagedQuiz(c.var.db, c.var.credential, slug);
 
 export const authoring = new Hono<AppEnv>()
-  .post("/api/quizzes", jsonBody(createQuizBody), async (c) => {
-    requireAdmin(c.var.credential);
+  .post("/api/quizzes", jsonBody(createRequestBody), async (c) => {
+    const body = c.req.valid("json");
+    const credential = c.var.credential;
     const admin = usableAdminToken(c.env.ADMIN_TOKEN) ?? "";
-    return c.json(await createQuiz(c.var.db, admin, c.req.valid("json")), 201);
+    if ("url" in body) {
+      // A site key may make quizzes from its own site's pages; otherwise only the admin.
+      if (!credential) throw unauthorized();
+      if (credential.kind !== "site") requireAdmin(credential);
+      const created = await createQuizFromUrl(
+        c.var.db,
+        admin,
+        credential,
+        body,
+        fetchOptions(c.env),
+      );
+      return c.json(created, 201);
+    }
+    requireAdmin(credential);
+    return c.json(await createQuiz(c.var.db, admin, body), 201);
   })
   .get("/api/quizzes/:slug/questions", params(slugParams), async (c) => {
     const quiz = await managed(c, c.req.valid("param").slug);

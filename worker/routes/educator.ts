@@ -9,7 +9,7 @@
  * access guard). Every POST must come from one of our own pages (Origin check, on top of the
  * SameSite=Strict cookie).
  */
-import { asc, count, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
@@ -31,7 +31,12 @@ import { regenerateQuestion } from "../regenerate.ts";
 import { educatorReport } from "../reports/index.ts";
 import { roundKinds } from "../reports/statistics.ts";
 import { enforceSignInLimit } from "../security/rate-limit.ts";
-import { credentialForSecret, requireManagedQuiz, usableAdminToken } from "../services/access.ts";
+import {
+  canManageSite,
+  credentialForSecret,
+  requireManagedQuiz,
+  usableAdminToken,
+} from "../services/access.ts";
 import * as quizService from "../services/quizzes.ts";
 import { endSession, isSameOriginRequest, startSession } from "../sessions.ts";
 import {
@@ -59,7 +64,7 @@ const reportQuery = v.object({
   rounds: v.optional(v.picklist(roundKinds)),
 });
 
-const htmlParams = <S extends v.GenericSchema>(schema: S) =>
+export const htmlParams = <S extends v.GenericSchema>(schema: S) =>
   validator("param", (value) => {
     const result = v.safeParse(schema, value);
     if (!result.success) throw new ApiError(404, "not_found", "There is no such page.");
@@ -74,7 +79,7 @@ const htmlQuery = <S extends v.GenericSchema>(schema: S) =>
   });
 
 /** Form fields as plain strings (repeated fields and files are refused). */
-const formFields = <S extends v.GenericSchema>(schema: S) =>
+export const formFields = <S extends v.GenericSchema>(schema: S) =>
   validator("form", (value) => {
     const result = v.safeParse(schema, value);
     if (!result.success)
@@ -116,7 +121,7 @@ const ownQuestionForm = v.object({
 const honoCsrf = csrf();
 const crossSite = () =>
   new ApiError(403, "cross_site", "This form must be sent from Recall's own pages.");
-const sameOriginPosts = createMiddleware<AppEnv>(async (c, next) => {
+export const sameOriginPosts = createMiddleware<AppEnv>(async (c, next) => {
   try {
     await honoCsrf(c, async () => {});
   } catch (err) {
@@ -127,11 +132,17 @@ const sameOriginPosts = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const signedInAs = (c: Ctx) =>
-  c.var.credential ? { admin: c.var.credential.kind === "admin" } : undefined;
+export const signedInAs = (c: Ctx) => {
+  const credential = c.var.credential;
+  if (!credential) return undefined;
+  return {
+    admin: credential.kind === "admin",
+    siteId: credential.kind === "site" ? credential.siteId : undefined,
+  };
+};
 
 /** The credential of a signed-in educator; anyone else is sent to the sign-in page. */
-function requireSignedIn(c: Ctx): Credential {
+export function requireSignedIn(c: Ctx): Credential {
   if (!c.var.credential) throw new SignInRequired();
   return c.var.credential;
 }
@@ -144,7 +155,7 @@ async function requireQuiz(c: Ctx, slug: string): Promise<QuizRow> {
 }
 
 /** A service's refusal (ApiError) as the message to show on the page; anything else is thrown. */
-async function refusal(work: () => Promise<unknown>): Promise<ApiError | null> {
+export async function refusal(work: () => Promise<unknown>): Promise<ApiError | null> {
   try {
     await work();
     return null;
@@ -190,7 +201,7 @@ async function signInAllowed(c: Ctx): Promise<boolean> {
   }
 }
 
-const noStore = (c: Ctx) => c.header("cache-control", "no-store");
+export const noStore = (c: Ctx) => c.header("cache-control", "no-store");
 
 function reviewPath(slug: string, notice?: string) {
   return `/educator/quizzes/${slug}/review${notice ? `?done=${notice}` : ""}`;
@@ -279,10 +290,14 @@ export const educator = new Hono<AppEnv>()
       logSignIn("failure", { reason: "unknown_key" });
       return c.html(signInPage({ error: "That key did not work. Check it and try again." }), 401);
     }
-    await startSession(c, credential.kind === "admin" ? null : credential.quizId);
+    await startSession(c, credential);
     if (credential.kind === "admin") {
       logSignIn("success", { kind: "admin" });
       return c.redirect("/educator/quizzes", 303);
+    }
+    if (credential.kind === "site") {
+      logSignIn("success", { kind: "site", site: credential.siteId });
+      return c.redirect(`/educator/sites/${credential.siteId}`, 303);
     }
     const quiz = await c.var.db.query.quizzes.findFirst({
       where: eq(quizzes.id, credential.quizId),
@@ -298,14 +313,21 @@ export const educator = new Hono<AppEnv>()
   .get("/educator/quizzes", async (c) => {
     const credential = requireSignedIn(c);
     const db = c.var.db;
-    const where = credential.kind === "admin" ? undefined : eq(quizzes.id, credential.quizId);
+    const where =
+      credential.kind === "admin"
+        ? undefined
+        : credential.kind === "site"
+          ? eq(quizzes.siteId, credential.siteId)
+          : eq(quizzes.id, credential.quizId);
     const rows = await db
       .select({
         slug: quizzes.slug,
         title: quizzes.title,
         status: quizzes.status,
         createdAt: quizzes.createdAt,
-        attempts: sql<number>`(select ${count()} from ${attempts} where ${attempts.quizId} = ${quizzes.id})`,
+        // Table-qualified: Drizzle writes bare column names in a select list, and a bare "id" here
+        // would be the attempt's own id (the count was always 0).
+        attempts: sql<number>`(select count(*) from ${attempts} where ${attempts}.quiz_id = ${quizzes}.id)`,
       })
       .from(quizzes)
       .where(where)
@@ -462,8 +484,10 @@ export const educator = new Hono<AppEnv>()
     async (c) => {
       const quiz = await requireQuiz(c, c.req.valid("param").slug);
       await quizService.deleteQuiz(c.var.db, quiz);
-      // An educator session for this quiz went with it; the admin goes back to the list.
-      if (c.var.credential?.kind !== "admin") {
+      // An educator session for this quiz went with it; the admin and a site go back to a list.
+      if (c.var.credential?.kind === "site")
+        return c.redirect(`/educator/sites/${c.var.credential.siteId}`, 303);
+      if (c.var.credential?.kind === "quiz") {
         await endSession(c);
         return c.html(signInPage({ notice: `Quiz "${quiz.title}" deleted.` }));
       }
@@ -474,6 +498,9 @@ export const educator = new Hono<AppEnv>()
     const quiz = await requireQuiz(c, c.req.valid("param").slug);
     const refused = await refusal(() => quizService.publishQuiz(c.var.db, quiz));
     if (refused) return renderReview(c, quiz, { error: refused.message, status: 409 });
+    // A site's post quiz needs no snippet of its own: back to the site's posts.
+    if (quiz.siteId && canManageSite(c.var.credential, quiz.siteId))
+      return c.redirect(`/educator/sites/${quiz.siteId}?published=${quiz.slug}`, 303);
     return c.redirect(`/educator/quizzes/${quiz.slug}/embed?published=1`, 303);
   })
   .get("/educator/quizzes/:slug/embed", htmlParams(slugParams), async (c) => {
@@ -491,24 +518,27 @@ export const educator = new Hono<AppEnv>()
       }),
     );
   })
-  .onError((err, c) => {
-    if (err instanceof SignInRequired) {
-      // Forms re-posted after the session ended land on the sign-in page, not on an error.
-      return c.redirect("/educator", 303);
-    }
-    const status: ContentfulStatusCode = err instanceof ApiError ? err.status : 500;
-    if (!(err instanceof ApiError))
-      console.error("educator page error", c.req.method, c.req.path, err);
-    const message =
-      err instanceof ApiError ? err.message : "Something went wrong on our side. Please try again.";
-    c.header("cache-control", "no-store");
-    return c.html(
-      educatorPage({
-        title: status === 404 ? "Not found" : "Error",
-        signedIn: signedInAs(c),
-        error: message,
-        body: html`<p><a href="/educator/quizzes">Back to your quizzes</a></p>`,
-      }),
-      status,
-    );
-  });
+  .onError(consolePageError);
+
+/** Errors on console pages: an HTML page in the console's layout, or the sign-in page. */
+export function consolePageError(err: Error, c: Ctx) {
+  if (err instanceof SignInRequired) {
+    // Forms re-posted after the session ended land on the sign-in page, not on an error.
+    return c.redirect("/educator", 303);
+  }
+  const status: ContentfulStatusCode = err instanceof ApiError ? err.status : 500;
+  if (!(err instanceof ApiError))
+    console.error("educator page error", c.req.method, c.req.path, err);
+  const message =
+    err instanceof ApiError ? err.message : "Something went wrong on our side. Please try again.";
+  c.header("cache-control", "no-store");
+  return c.html(
+    educatorPage({
+      title: status === 404 ? "Not found" : "Error",
+      signedIn: signedInAs(c),
+      error: message,
+      body: html`<p><a href="/educator/quizzes">Back to your quizzes</a></p>`,
+    }),
+    status,
+  );
+}

@@ -1,12 +1,13 @@
 /**
- * Who may do what, in one place: what a presented secret proves (the admin token, or one quiz's
- * educator key), and the one guard every educator route and console page calls before it reads
- * anything about a quiz. A quiz the credential does not open answers exactly like a quiz that
- * does not exist (404), so a guesser cannot tell which draft slugs exist.
+ * Who may do what, in one place: what a presented secret proves (the admin token, one quiz's
+ * educator key, or a site key: every quiz made from that site's posts), and the one guard every
+ * educator route and console page calls before it reads anything about a quiz. A quiz (or a
+ * site) the credential does not open answers exactly like one that does not exist (404), so a
+ * guesser cannot tell which draft slugs or site ids exist.
  */
 import { eq } from "drizzle-orm";
 import { findQuiz } from "../db/quizzes.ts";
-import { type QuizRow, quizzes } from "../db/schema.ts";
+import { type QuizRow, quizzes, sites } from "../db/schema.ts";
 import type { Credential, Database } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { secretsEqual, sha256Hex } from "../security/secrets.ts";
@@ -39,7 +40,10 @@ export function usableAdminToken(token: string | undefined): string | undefined 
   return undefined;
 }
 
-/** What a presented secret proves: admin, one quiz (its educator key), or nothing. */
+/** Site keys start with this; educator keys with `rk_` (worker/services/quizzes.ts). */
+export const siteKeyPrefix = "rs_";
+
+/** What a presented secret proves: admin, one quiz (its educator key), one site, or nothing. */
 export async function credentialForSecret(
   db: Database,
   adminToken: string | undefined,
@@ -47,6 +51,14 @@ export async function credentialForSecret(
 ): Promise<Credential | null> {
   const admin = usableAdminToken(adminToken);
   if (admin && (await secretsEqual(secret, admin))) return { kind: "admin" };
+  if (secret.startsWith(siteKeyPrefix)) {
+    const site = await db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(eq(sites.siteKeyHash, await sha256Hex(secret)))
+      .get();
+    return site ? { kind: "site", siteId: site.id } : null;
+  }
   const quiz = await db
     .select({ id: quizzes.id })
     .from(quizzes)
@@ -71,7 +83,31 @@ export function requireAdmin(credential: Credential | null): void {
 
 export function canManage(credential: Credential | null, quiz: QuizRow): boolean {
   if (!credential) return false;
-  return credential.kind === "admin" || credential.quizId === quiz.id;
+  switch (credential.kind) {
+    case "admin":
+      return true;
+    case "quiz":
+      return credential.quizId === quiz.id;
+    case "site":
+      return quiz.siteId === credential.siteId;
+  }
+}
+
+/** Does the credential open this site (its listing, its posts' quizzes)? Admin opens every site. */
+export function canManageSite(credential: Credential | null, siteId: string): boolean {
+  if (!credential) return false;
+  return (
+    credential.kind === "admin" || (credential.kind === "site" && credential.siteId === siteId)
+  );
+}
+
+export const siteNotFound = (siteId: string) =>
+  new ApiError(404, "site_not_found", `Site "${siteId}" was not found.`);
+
+/** 401 without a credential; 404 `site_not_found` for a site it does not open, as for one that does not exist. */
+export function requireManagedSite(credential: Credential | null, siteId: string): void {
+  if (!credential) throw unauthorized();
+  if (!canManageSite(credential, siteId)) throw siteNotFound(siteId);
 }
 
 /**
