@@ -91,6 +91,11 @@ export const slugSchema = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, "must be a slug (a-z, 0-9, dashes)"),
 );
+/** A site's public id, as `registerSite` makes them (9 random bytes in base64url) and the snippet names it. */
+export const siteIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{4,40}$/, "must be a site id (letters, digits, - and _)"),
+);
 export const questionIdSchema = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9-]{1,32}$/, "must be a question id"),

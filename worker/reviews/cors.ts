@@ -11,17 +11,18 @@
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import * as v from "valibot";
 import { quizBySlug } from "../db/lookups.ts";
 import { type QuizRow, sites } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { siteIdSchema } from "../validation.ts";
 
 const itemPattern = /^\/api\/learners\/[^/]+\/reviews\/([a-z0-9-]{1,80})\.[a-z0-9-]{1,32}$/;
 const slugPattern = /^[a-z0-9-]{1,80}$/;
-const siteIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 async function siteOrigin(c: Context<AppEnv>, siteId: string | null): Promise<string | null> {
-  if (siteId === null || !siteIdPattern.test(siteId)) return null;
+  if (siteId === null || !v.is(siteIdSchema, siteId)) return null;
   const site = await c.var.db
     .select({ origin: sites.origin })
     .from(sites)

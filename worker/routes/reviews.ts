@@ -12,21 +12,17 @@ import { assertPublished } from "../db/quizzes.ts";
 import type { AppEnv } from "../env.ts";
 import { reviewCors } from "../reviews/cors.ts";
 import { clientAddress, enforceRateLimit } from "../security/rate-limit.ts";
-import { answerReview, dueReviews, type ReviewScope, requireSite } from "../services/reviews.ts";
+import { answerReview, dueReviews, type ReviewScope } from "../services/reviews.ts";
+import { requireSite } from "../services/sites.ts";
 import {
   choiceIdSchema,
   jsonBody,
   learnerIdSchema,
   params,
   query,
+  siteIdSchema,
   slugSchema,
 } from "../validation.ts";
-
-/** A site's public id, as the snippet names it. */
-const siteIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a site id (letters, digits, - and _)"),
-);
 
 /** A review item: `<quiz slug>.<question id>`, as GET …/reviews lists it. */
 const reviewItemSchema = v.pipe(

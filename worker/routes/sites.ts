@@ -26,14 +26,9 @@ import { type PageContext, quizForPage } from "../services/site-pages.ts";
 import { findSite, listSites, registerSite, requireSite, siteQuizzes } from "../services/sites.ts";
 import { fetchOptions } from "../sites/read-post.ts";
 import { canonicalPageUrl } from "../sites/site-urls.ts";
-import { jsonBody, params, query, textField } from "../validation.ts";
+import { jsonBody, params, query, siteIdSchema, textField } from "../validation.ts";
 import { createQuizBody } from "./authoring.ts";
 
-/** A site id as `registerSite` makes them (9 random bytes in base64url). */
-export const siteIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9_-]{4,40}$/, "must be a site id"),
-);
 export const siteParams = v.strictObject({ siteId: siteIdSchema });
 
 export const registerSiteBody = v.strictObject({

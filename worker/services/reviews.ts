@@ -24,7 +24,6 @@ import {
   type ReviewCardRow,
   reviewAnswers,
   reviewCards,
-  sites,
 } from "../db/schema.ts";
 import type { Database } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -116,13 +115,6 @@ export async function dueReviews(
     ),
     dueLater: later?.n ?? 0,
   };
-}
-
-/** The site, for a `site=` scope; 404 when there is none. */
-export async function requireSite(db: Database, siteId: string) {
-  const site = await db.query.sites.findFirst({ where: eq(sites.id, siteId) });
-  if (!site) throw new ApiError(404, "site_not_found", `Site "${siteId}" was not found.`);
-  return site;
 }
 
 const questionNotFound = () =>
