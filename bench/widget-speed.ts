@@ -235,7 +235,7 @@ async function oneRun(browser: Browser, url: string, api: string): Promise<Run> 
     await widget.getByRole("button").first().click();
     const question = await waitFor("question");
     await widget.locator("input[type=radio]").first().check();
-    await widget.locator("form button").click();
+    await widget.locator("fieldset + button").click();
     const feedback = await waitFor("feedback");
     const [answerStart, answerEnd] = await page.evaluate(fetchTimes, "/answers/");
     // The floor for any server round trip from this page right now: the bare route, cross-origin.

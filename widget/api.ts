@@ -29,7 +29,7 @@ export async function request<T>(
     try {
       res = await fetch(url, {
         method,
-        headers: body ? { "content-type": "application/json" } : {},
+        headers: body && { "content-type": "application/json" },
         body: body && JSON.stringify(body),
       });
     } catch {

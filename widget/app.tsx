@@ -186,8 +186,14 @@ export class App extends Component<AppProps, AppState> {
     return this.#attempt;
   }
 
-  #submit = (e: Event) => {
+  /** Enter on a choice checks the answer, as it would submit a form. */
+  #enter = (e: KeyboardEvent) => {
+    if (e.key !== "Enter") return;
     e.preventDefault();
+    this.#submit();
+  };
+
+  #submit = () => {
     const { run, pick } = this.state;
     const qid = run?.ids[run.pos];
     // An answer already on its way is not sent twice.
@@ -290,7 +296,7 @@ export class App extends Component<AppProps, AppState> {
     return text.split(/_{2,}/).map((part, i) => [
       i > 0 && (
         <>
-          <span aria-hidden="true">_____</span>
+          <span aria-hidden>_____</span>
           <span class="sr">{this.props.loc.t.blank}</span>
         </>
       ),
@@ -324,7 +330,7 @@ export class App extends Component<AppProps, AppState> {
     return (
       <>
         <h2 id="fh" tabIndex={-1} class={r.correct ? "ok" : "no"}>
-          <span aria-hidden="true">{r.correct ? "✓" : "✗"}</span>{" "}
+          <span aria-hidden>{r.correct ? "✓ " : "✗ "}</span>
           <span>{r.correct ? t.correct : t.incorrect}</span>
         </h2>
         {!r.correct && (
@@ -358,7 +364,7 @@ export class App extends Component<AppProps, AppState> {
           {t.score}
         </h2>
         <p class="big">{of(score, max)}</p>
-        <ol class="rv">
+        <ol>
           {review.map((r) => {
             const q = this.#question(r.questionId);
             const text = (id: string | null) => q?.choices.find((c) => c.id === id)?.text;
@@ -417,27 +423,31 @@ export class App extends Component<AppProps, AppState> {
       const q = this.#question(qid);
       const answer = run.ans[qid];
       const n = run.ids.length;
+      const at = run.pos + 1;
+      const progress = of(at, n);
       body = q && (
         <>
           <p id="pg" class="mu">
-            {of(run.pos + 1, n)}
+            {progress}
           </p>
           <div
             class="bar"
             role="progressbar"
             aria-labelledby="pg"
             aria-valuemax={n}
-            aria-valuenow={run.pos + 1}
-            aria-valuetext={of(run.pos + 1, n)}
+            aria-valuenow={at}
+            aria-valuetext={progress}
           >
-            <i style={{ width: `${((run.pos + 1) / n) * 100}%` }} />
+            <i style={{ width: `${(at / n) * 100}%` }} />
           </div>
           {answer?.r ? (
-            this.#feedback(q, answer.c, answer.r, run.pos + 1 === n)
+            this.#feedback(q, answer.c, answer.r, at === n)
           ) : (
-            <form onSubmit={this.#submit}>
-              {/* Disabled while the answer is on its way (the submit button keeps focus). */}
-              <fieldset disabled={!!answer}>
+            <>
+              {/* No <form>: a sandboxed frame without allow-forms (WordPress's oEmbed) blocks
+                  submission, so the button's click and Enter on a choice do the checking.
+                  Disabled while the answer is on its way (the button keeps focus). */}
+              <fieldset disabled={!!answer} onKeyDown={this.#enter}>
                 <legend tabIndex={-1} {...this.#text}>
                   {this.#prompt(q.prompt)}
                 </legend>
@@ -454,10 +464,8 @@ export class App extends Component<AppProps, AppState> {
                   </label>
                 ))}
               </fieldset>
-              <button type="submit" class="b">
-                {t.check}
-              </button>
-            </form>
+              {button(t.check, this.#submit)}
+            </>
           )}
         </>
       );

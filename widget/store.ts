@@ -1,8 +1,8 @@
 /**
  * What the widget keeps in localStorage: the anonymous learner id, and per quiz the current
  * round (attempt id, the questions asked, position, and every answer until and after the server
- * grades it), so a reload or a dropped connection loses nothing. Storage can be missing
- * (sandboxed iframes, private modes): then the widget simply forgets.
+ * grades it), so a reload or a dropped connection loses nothing. Where localStorage throws
+ * (sandboxed iframes, some private modes) it falls back to memory: nothing survives a reload.
  */
 import type { AnswerResult } from "../worker/contract.ts";
 
@@ -30,19 +30,30 @@ export interface Round {
   ev?: boolean;
 }
 
+/**
+ * The page's copy of every key read or written: what load() answers once a key has been read.
+ * Where localStorage throws (a sandboxed iframe without allow-same-origin, a full or disabled
+ * storage) it is the only store: the round and the learner secret then live as long as the page,
+ * which still resumes a re-attached element and re-sends a pending answer.
+ */
+const memory = new Map<string, string | null>();
+
 export function load<T>(key: string): T | undefined {
   try {
-    return JSON.parse(localStorage.getItem(key) ?? "null") ?? undefined;
+    if (!memory.has(key)) memory.set(key, localStorage.getItem(key));
+    return JSON.parse(memory.get(key) ?? "null") ?? undefined;
   } catch {
     return undefined;
   }
 }
 
 export function save(key: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  memory.set(key, text);
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(key, text);
   } catch {
-    // No storage: resuming will not work, everything else does.
+    // Kept in memory only: resuming after a reload will not work, everything else does.
   }
 }
 

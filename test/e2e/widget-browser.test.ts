@@ -629,7 +629,7 @@ describe("the widget", () => {
             .getByRole("radio")
             .nth(index % 2)
             .check();
-          await widget(page).locator("form button").click();
+          await widget(page).locator("fieldset + button").click();
           await feedbackHeading(page).waitFor();
           if (index === 0)
             expect(await axeViolations(page), `${theme} ${lang} feedback`).toEqual([]);
@@ -838,7 +838,7 @@ describe("screenshots for the README", () => {
       await page.goto(hostUrl("/plain", params));
       await widget(page).getByRole("button").first().click();
       await widget(page).getByRole("radio").nth(1).check();
-      await widget(page).locator("form button").click();
+      await widget(page).locator("fieldset + button").click();
       await feedbackHeading(page).waitFor();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await widget(page).screenshot({
