@@ -10,7 +10,8 @@
  * parent's `{ message: "ready", secret }`. On that "ready" it measures and posts again at once:
  * `wp-embed.js` sends it when it starts listening, which may be after the frame's first posts
  * were lost, and WordPress keeps the frame clipped out of sight until then, where Chromium
- * throttles a cross-origin frame's rendering so that no ResizeObserver callback comes.
+ * throttles a cross-origin frame's rendering so that no ResizeObserver callback comes. Recall's
+ * own resizer (worker/embed/snippets.ts) sends the same "ready", without a secret.
  * Posting on width changes too lets WordPress's resizer undo a theme script's `max-height`.
  * The size is not sensitive, so any parent may read it ("*"); parents check the origin.
  */

@@ -51,10 +51,12 @@ export function embedUrl(origin: string, slug: string, options: WidgetOptions = 
 /**
  * Believes `recall:height` messages only from `origin` and only for the frame that sent them:
  * shows the frame (the oEmbed html starts it clipped, behind its fallback link), hides that link,
- * and sets the height past any theme rule.
+ * and sets the height past any theme rule. It first asks each of the origin's frames for its
+ * size (`{ message: "ready" }`, on load too): Chromium does not render a clipped cross-origin
+ * frame, so that frame would never notice its own size and say it.
  */
 function resizerScript(origin: string): string {
-  return `<script>addEventListener("message",function(e){var d=e.data;if(e.origin!==${JSON.stringify(origin)}||!d||d.type!=="recall:height")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow!==e.source)return;var s=f.style,b=f.previousElementSibling;s.position="";s.clip="";s.maxWidth="100%";s.setProperty("height",d.height+"px","important");s.setProperty("max-height","none","important");if(b&&b.tagName==="BLOCKQUOTE")b.style.display="none"})})</script>`;
+  return `<script>(function(o){function ask(f){f.contentWindow&&f.contentWindow.postMessage({message:"ready"},"*")}document.querySelectorAll("iframe").forEach(function(f){if(f.src.indexOf(o+"/embed/")!==0)return;ask(f);f.addEventListener("load",function(){ask(f)})});addEventListener("message",function(e){var d=e.data;if(e.origin!==o||!d||d.type!=="recall:height")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow!==e.source)return;var s=f.style,b=f.previousElementSibling;s.position="";s.clip="";s.maxWidth="100%";s.setProperty("height",d.height+"px","important");s.setProperty("max-height","none","important");if(b&&b.tagName==="BLOCKQUOTE")b.style.display="none"})})})(${JSON.stringify(origin)})</script>`;
 }
 
 const frameStyle = "display:block;width:100%;border:0";

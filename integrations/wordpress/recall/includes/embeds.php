@@ -124,3 +124,23 @@ function recall_shortcode( $atts ) {
 	);
 }
 add_shortcode( 'recall', 'recall_shortcode' );
+
+/**
+ * The block editor previews an embed whose HTML has WordPress's fallback blockquote in a frame
+ * that it sizes only by height messages carrying the frame's `data-secret`: gives the preview of
+ * a Recall quiz one (the REST oEmbed proxy only; posts keep Recall's own resizer).
+ *
+ * @param string|false $html The embed's HTML.
+ * @param string       $url  The pasted URL.
+ * @return string|false
+ */
+function recall_editor_preview_secret( $html, $url ) {
+	$origin = recall_origin();
+	if ( ! is_string( $html ) || '' === $origin || 0 !== strpos( $url, $origin . '/embed/' )
+		|| ! ( defined( 'REST_REQUEST' ) && REST_REQUEST ) ) {
+		return $html;
+	}
+	$secret = wp_generate_password( 10, false );
+	return preg_replace( '/<iframe\b([^>]*?) src="([^"#]+)"/', '<iframe$1 src="$2#?secret=' . $secret . '" data-secret="' . $secret . '"', $html, 1 );
+}
+add_filter( 'oembed_result', 'recall_editor_preview_secret', 10, 2 );
