@@ -1,8 +1,8 @@
 // The Recall plugin in a real WordPress 6.1 from Debian's packages (issue 17 acceptance), with
 // Chromium and the worker in workerd: the plugin zip installed through Plugins → Upload, its
 // settings saved; then (1) a pasted quiz link (an Embed block made in the block editor) becomes a
-// working quiz that resizes, (2) an Author's post with the shortcode shows the quiz (the
-// Author's script tag is stripped by WordPress), (3) the iframe snippet and the pasted link fit
+// working quiz that resizes, (2) an Author's post with the shortcode or the "Recall quiz" block
+// shows the quiz (the Author's script tag is stripped by WordPress), (3) the iframe snippet and the pasted link fit
 // the column and are not cut off on a 375 px screen in Twenty Twenty-Three and Twenty
 // Twenty-One, (4) with "a quiz under every post" on, a new post shows the quiz Recall made from
 // it, and a post that opts out in its editor has none. Before the plugin: a pasted link still
@@ -248,7 +248,7 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     await page.frameLocator("iframe[src*='/embed/']").locator("recall-quiz #fh").waitFor();
   });
 
-  it("(2) shows the quiz in an Author's post through the shortcode, where a script tag is stripped", async () => {
+  it("(2) shows the quiz in an Author's post through the shortcode and the block, where a script tag is stripped", async () => {
     const page = await logIn(author);
     const content = `<!-- wp:paragraph --><p>An Author's post.</p><!-- /wp:paragraph -->
 <!-- wp:shortcode -->[recall quiz="${seedSlug}"]<!-- /wp:shortcode -->
@@ -267,6 +267,32 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     await widget.getByRole("radio").first().check();
     await widget.getByRole("button", { name: "Check answer" }).click();
     await widget.locator("#fh").waitFor();
+
+    // The "Recall quiz" block, in the editor as an Author: a pasted link becomes the slug.
+    await page.goto(`${wp.origin}/wp-admin/post-new.php`);
+    await page.waitForFunction(() => !!(window as unknown as { wp?: { data?: unknown } }).wp?.data);
+    const link = await page.evaluate(async (url) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the block editor's globals are untyped here.
+      const { data, blocks } = (window as any).wp;
+      if (data.select("core/edit-post").isFeatureActive("welcomeGuide"))
+        data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
+      data.dispatch("core/block-editor").insertBlocks(blocks.createBlock("recall/quiz"));
+      data.dispatch("core/editor").editPost({ title: "An Author's quiz block", status: "publish" });
+      return url;
+    }, `${quizUrl()}?lang=en`);
+    await page.getByLabel("Quiz", { exact: true }).fill(link);
+    await page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the block editor's globals are untyped here.
+      await (window as any).wp.data.dispatch("core/editor").savePost();
+    });
+    const blockPost = await page.evaluate(() =>
+      // biome-ignore lint/suspicious/noExplicitAny: the block editor's globals are untyped here.
+      (window as any).wp.data.select("core/editor").getPermalink(),
+    );
+    const blockReader = await visit(blockPost);
+    const fromBlock = blockReader.locator("recall-quiz");
+    await fromBlock.getByRole("button", { name: "Start quiz" }).waitFor();
+    expect(await fromBlock.getAttribute("quiz")).toBe(seedSlug);
   });
 
   for (const theme of ["twentytwentythree", "twentytwentyone"]) {

@@ -2,8 +2,9 @@
 /**
  * Quizzes in posts: Recall as a trusted oEmbed provider (a pasted quiz link becomes the quiz,
  * unsandboxed, so it can remember the reader's progress and use the quiz's allowed sites), and
- * the [recall] shortcode, which every author may use (WordPress strips the script tag from the
- * posts of users without the unfiltered_html capability, not a shortcode's output).
+ * the [recall] shortcode and "Recall quiz" block, which every author may use (WordPress strips
+ * the script tag from the posts of users without the unfiltered_html capability, not what a
+ * shortcode or a block renders).
  *
  * @package Recall
  */
@@ -144,3 +145,9 @@ function recall_editor_preview_secret( $html, $url ) {
 	return preg_replace( '/<iframe\b([^>]*?) src="([^"#]+)"/', '<iframe$1 src="$2#?secret=' . $secret . '" data-secret="' . $secret . '"', $html, 1 );
 }
 add_filter( 'oembed_result', 'recall_editor_preview_secret', 10, 2 );
+
+/** The "Recall quiz" block (blocks/quiz/), rendered on the server like the shortcode. */
+function recall_register_block() {
+	register_block_type( dirname( __DIR__ ) . '/blocks/quiz', array( 'render_callback' => 'recall_shortcode' ) );
+}
+add_action( 'init', 'recall_register_block' );
