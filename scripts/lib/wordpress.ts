@@ -107,6 +107,8 @@ export interface WordPressSite {
   contentDir: string;
   /** Apache's and MariaDB's logs, for a failing test's message. */
   logs(): Promise<string>;
+  /** Apache's whole error log, where PHP logs every error, warning, notice and deprecation. */
+  errorLog(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -264,6 +266,9 @@ define('WP_CONTENT_DIR', '${contentDir}');
 define('WP_CONTENT_URL', '${origin}/wp-content');
 define('FS_METHOD', 'direct');
 define('DISABLE_WP_CRON', true);
+// Every PHP notice and deprecation goes to Apache's error log, none into the pages.
+define('WP_DEBUG', true);
+define('WP_DEBUG_DISPLAY', false);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 // No update checks or other calls out: only this machine.
 define('WP_HTTP_BLOCK_EXTERNAL', true);
@@ -373,6 +378,7 @@ Alias /wp-content ${contentDir}
       return result.stdout;
     },
     logs,
+    errorLog: () => readFile(path.join(dir, "apache-error.log"), "utf8"),
     stop,
   };
 }

@@ -43,7 +43,8 @@ function filteredAsUntrusted(html: string, secret: string): string {
 /**
  * A post's column holding the filtered embed, and WordPress's side of the height protocol as
  * wp-embed.js implements it (same messages, same clamp to 200–1000 px), started only when the
- * test calls `listen()`: by then the frame's first height messages went nowhere.
+ * test calls `listen()` (by then the frame's first height messages went nowhere), or with `early`
+ * right away, before the frame has navigated (its "ready" goes to the frame's first, blank page).
  */
 function wordpressLikePage(_api: string, query: URLSearchParams): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
@@ -68,6 +69,7 @@ window.listen = function () {
     f.contentWindow.postMessage({ message: "ready", secret: f.getAttribute("data-secret") }, "*");
   });
 };
+${query.has("early") ? "listen();" : ""}
 </script></body></html>`;
 }
 
@@ -154,6 +156,18 @@ describe("the embed page in WordPress's sandboxed frame", () => {
     expect(await embedFrame(page).evaluate(() => self.origin)).toBe("null");
     // The frame fits the column.
     expect((await frameBox(iframe)).width).toBeLessThanOrEqual(700);
+  });
+
+  it("is shown and sized when WordPress's ready came before the frame had loaded", async () => {
+    const page = await newPage();
+    const html = filteredAsUntrusted(await oembedHtml(seedSlug), "Ea5Vt7Nc3Q");
+    await page.goto(`${host.origin}/post?${new URLSearchParams({ html, early: "1" })}`);
+    const iframe = page.locator("iframe");
+    await page.frameLocator("iframe").getByRole("button", { name: "Start quiz" }).waitFor();
+    await expect.poll(() => iframe.getAttribute("style")).toBeNull();
+    await expect
+      .poll(async () => (await frameBox(iframe)).height)
+      .toBe(clamp(await contentHeight(page)));
   });
 
   it("says why a quiz limited to some sites cannot run there, and runs it unsandboxed on those sites", async () => {

@@ -404,4 +404,12 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     await none.getByText("A post without a quiz").first().waitFor();
     expect(await none.locator("recall-quiz").count()).toBe(0);
   });
+
+  it("logged no PHP error, warning, notice or deprecation from the plugin", async () => {
+    const fromPlugin = (await wp.errorLog())
+      .split("\n")
+      // Its files, its functions (recall_…), its block, its text domain in _doing_it_wrong notices.
+      .filter((line) => /\/plugins\/recall\/|recall_|recall\/quiz|"recall"/.test(line));
+    expect(fromPlugin).toEqual([]);
+  });
 });

@@ -11,7 +11,9 @@
  * `wp-embed.js` sends it when it starts listening, which may be after the frame's first posts
  * were lost, and WordPress keeps the frame clipped out of sight until then, where Chromium
  * throttles a cross-origin frame's rendering so that no ResizeObserver callback comes. Recall's
- * own resizer (worker/embed/snippets.ts) sends the same "ready", without a secret.
+ * own resizer (worker/embed/snippets.ts) sends the same "ready", without a secret. It also posts
+ * once on its `load` event, measured then: `wp-embed.js` may have sent its "ready" before the
+ * frame had navigated (lost), and only a first message makes WordPress show the frame.
  * Posting on width changes too lets WordPress's resizer undo a theme script's `max-height`.
  * The size is not sensitive, so any parent may read it ("*"); parents check the origin.
  */
@@ -19,7 +21,7 @@ export const heightPoster = `(()=>{const slug=document.querySelector("[data-reca
 const secret=()=>(/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash)||[])[1]||ready;
 const report=(again)=>{const r=document.documentElement.getBoundingClientRect(),nh=Math.ceil(r.height),nw=Math.round(r.width);if(!again&&nh===h&&nw===w)return;h=nh;w=nw;if(parent===window)return;
 parent.postMessage({type:"recall:height",slug,height:h},"*");const s=secret();if(s)parent.postMessage({message:"height",value:h,secret:s},"*")};
-new ResizeObserver(()=>report(false)).observe(document.documentElement);
+new ResizeObserver(()=>report(false)).observe(document.documentElement);addEventListener("load",()=>report(true));
 addEventListener("message",(e)=>{const d=e.data;if(e.source!==parent||!d||d.message!=="ready")return;if(typeof d.secret==="string"&&/^[A-Za-z0-9]{1,64}$/.test(d.secret))ready=d.secret;report(true)})})()`;
 
 /**
