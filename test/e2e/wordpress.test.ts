@@ -406,7 +406,10 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
   });
 
   it("logged no PHP error, warning, notice or deprecation from the plugin", async () => {
-    const fromPlugin = (await wp.errorLog())
+    const log = await wp.errorLog();
+    // PHP's messages do reach this log: WordPress 6.1's installer itself warns on PHP 8.2.
+    expect(log).toContain("PHP Warning:  Undefined variable $upload_path");
+    const fromPlugin = log
       .split("\n")
       // Its files, its functions (recall_…), its block, its text domain in _doing_it_wrong notices.
       .filter((line) => /\/plugins\/recall\/|recall_|recall\/quiz|"recall"/.test(line));
