@@ -1,35 +1,36 @@
 /**
- * Embeds beyond the script tag (issue 4):
- * - `GET /embed/:slug` — a minimal page holding only the widget, for iframes. It posts its height
- *   to the parent window (`{ type: "recall:height", slug, height }`, and WordPress's own
- *   `{ message: "height", value, secret }` when WordPress put a `#?secret=` on the URL), so the
- *   frame can fit its content. Optional query: `lang` (en|ur|ru), `theme` (light|dark|auto),
- *   `group` (a class or cohort label), passed on to the widget. It advertises its oEmbed.
+ * Embeds beyond the script tag (issues 4 and 17):
+ * - `GET /embed/:slug` — a minimal page holding only the widget, for iframes. It posts its size
+ *   to the parent window in Recall's and WordPress's dialects (worker/embed/frame-scripts.ts), so
+ *   the frame can fit its content. Optional query: `lang` (en|ur|ru), `theme` (light|dark|auto),
+ *   `group` (a class or cohort label), passed on to the widget. It advertises its oEmbed, so the
+ *   link to paste into WordPress (or any oEmbed consumer) is this page's URL.
  * - `GET /oembed?url=…&format=json[&maxwidth=…&maxheight=…]` — an oEmbed 1.0 `rich` response for
- *   a link to this host's `/embed/:slug` or `/?quiz=:slug` (the demo page), so pasting the link
- *   into WordPress (or any oEmbed consumer) embeds the quiz. Its `html` is the iframe plus the
- *   resizer snippet below. Other URLs get 404, formats other than JSON 501 (as the spec says).
+ *   a link to this host's `/embed/:slug` (or `/?quiz=:slug`, the demo page, which has no
+ *   discovery link of its own: consumers that know the endpoint can still use it). Its `html` is
+ *   the fallback link, the frame and its resizer (worker/embed/snippets.ts). Other URLs get 404,
+ *   formats other than JSON 501 (as the spec says).
  */
 import { Hono } from "hono";
 import { html, raw } from "hono/html";
 import * as v from "valibot";
 import { requirePublishedQuiz } from "../db/quizzes.ts";
+import { heightPoster, sandboxGate, sandboxNote } from "../embed/frame-scripts.ts";
+import {
+  embedUrl,
+  frameHeight,
+  frameWidth,
+  oembedHtml,
+  type WidgetOptions,
+  widgetOptions,
+} from "../embed/snippets.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { allowFraming } from "../security/headers.ts";
-import { params, query, slugSchema, textField, urlField } from "../validation.ts";
+import { params, query, slugSchema, urlField } from "../validation.ts";
 import { seedQuizSlug } from "./demo.ts";
 
-const langs = ["en", "ur", "ru"] as const;
-const themes = ["light", "dark", "auto"] as const;
-
-/** What the embed page accepts and passes on to <recall-quiz>; other parameters are ignored. */
-const widgetOptions = {
-  lang: v.optional(v.picklist(langs)),
-  theme: v.optional(v.picklist(themes)),
-  group: v.optional(textField(64)),
-};
-type WidgetOptions = v.InferOutput<v.ObjectSchema<typeof widgetOptions, undefined>>;
+export { embedUrl, iframeSnippet } from "../embed/snippets.ts";
 
 const embedParams = v.strictObject({ slug: slugSchema });
 const embedQuery = v.object(widgetOptions);
@@ -45,50 +46,6 @@ const oembedQuery = v.object({
   maxwidth: v.optional(dimension),
   maxheight: v.optional(dimension),
 });
-
-/** The frame's default size in CSS pixels; it grows or shrinks once the page posts its height. */
-const frameWidth = 640;
-const frameHeight = 360;
-
-/**
- * Runs inside the embed page (allowed by the response's CSP nonce): reports the document's
- * height to the parent whenever it changes.
- * The height is not sensitive, so any parent may read it ("*"); parents must check the origin.
- */
-const heightPoster = `(()=>{const s=(/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash)||[])[1];let last=0;
-new ResizeObserver(()=>{const h=Math.ceil(document.documentElement.getBoundingClientRect().height);
-if(h===last||parent===window)return;last=h;
-parent.postMessage({type:"recall:height",slug:document.querySelector("recall-quiz").getAttribute("quiz"),height:h},"*");
-if(s)parent.postMessage({message:"height",value:h,secret:s},"*")}).observe(document.documentElement)})()`;
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
-}
-
-/** The iframe URL for a quiz with the given widget options. */
-export function embedUrl(origin: string, slug: string, options: WidgetOptions = {}): string {
-  const url = new URL(`/embed/${slug}`, origin);
-  for (const [key, value] of Object.entries(options)) if (value) url.searchParams.set(key, value);
-  return url.href;
-}
-
-/**
- * What a publisher pastes to embed a quiz as an iframe: the frame, then a resizer that only
- * believes height messages from this origin and from that frame.
- */
-export function iframeSnippet(
-  origin: string,
-  slug: string,
-  title: string,
-  options: WidgetOptions = {},
-  size = { width: frameWidth, height: frameHeight },
-): string {
-  return `<iframe src="${escapeHtml(embedUrl(origin, slug, options))}" title="${escapeHtml(`Quiz: ${title}`)}" width="${size.width}" height="${size.height}" style="width:100%;max-width:100%;border:0" loading="lazy"></iframe>
-<script>addEventListener("message",function(e){if(e.origin!==${JSON.stringify(origin)}||!e.data||e.data.type!=="recall:height")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=e.data.height+"px"})})</script>`;
-}
 
 /** The quiz slug an oEmbed URL points at, if it is one of this host's quiz pages. */
 function slugOfPage(url: URL, origin: string): string | undefined {
@@ -111,6 +68,11 @@ export const embed = new Hono<AppEnv>()
     const oembed = `${origin}/oembed?${new URLSearchParams({ url: embedUrl(origin, slug, { lang, theme }), format: "json" })}`;
     // The security middleware sets the CSP; this page may be framed wherever the quiz may be used.
     allowFraming(c, quiz.allowedOrigins);
+    const widget = html`<recall-quiz quiz="${slug}"${lang ? html` lang="${lang}"` : ""}${theme ? html` theme="${theme}"` : ""}${group ? html` group="${group}"` : ""}></recall-quiz>`;
+    const nonce = c.get("cspNonce");
+    // A quiz limited to some sites cannot run in a sandboxed frame (frame-scripts.ts says why).
+    const limited = quiz.allowedOrigins.length > 0;
+    const note = sandboxNote[lang ?? quiz.locale] ?? sandboxNote.en;
     return c.html(html`<!doctype html>
 <html lang="${lang ?? quiz.locale}">
   <head>
@@ -118,12 +80,12 @@ export const embed = new Hono<AppEnv>()
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${quiz.title} · Recall quiz</title>
     <link rel="alternate" type="application/json+oembed" href="${oembed}" title="${quiz.title}" />
-    <style>html,body{margin:0;background:transparent}body{padding:3px}</style>
+    <style>html,body{margin:0;background:transparent}body{padding:3px}.recall-note{margin:0;padding:.75em 1em;font:15px/1.5 system-ui,sans-serif;color:#444;border:1px solid #ccc;border-radius:6px}</style>
     <script src="${origin}/widget.js" async></script>
   </head>
-  <body>
-    <recall-quiz quiz="${slug}"${lang ? html` lang="${lang}"` : ""}${theme ? html` theme="${theme}"` : ""}${group ? html` group="${group}"` : ""}></recall-quiz>
-    <script nonce="${c.get("cspNonce")}">${raw(heightPoster)}</script>
+  <body data-recall-slug="${slug}">
+    ${limited ? html`<template id="recall-widget" data-sandbox-note="${note}">${widget}</template><script nonce="${nonce}">${raw(sandboxGate)}</script>` : widget}
+    <script nonce="${nonce}">${raw(heightPoster)}</script>
   </body>
 </html>`);
   })
@@ -152,6 +114,8 @@ export const embed = new Hono<AppEnv>()
     }
     const width = Math.min(frameWidth, maxwidth ?? frameWidth);
     const height = Math.min(frameHeight, maxheight ?? frameHeight);
+    // Cached by consumers for an hour (WordPress keeps it in post meta): a new quiz title or
+    // snippet reaches old posts after that.
     c.header("Access-Control-Allow-Origin", "*");
     c.header("Cache-Control", "public, max-age=3600");
     return c.json({
@@ -163,6 +127,6 @@ export const embed = new Hono<AppEnv>()
       cache_age: 3600,
       width,
       height,
-      html: iframeSnippet(origin, slug, quiz.title, options, { width, height }),
+      html: oembedHtml(origin, slug, quiz.title, options, width),
     });
   });
