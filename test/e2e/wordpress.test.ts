@@ -121,12 +121,8 @@ async function expectFrameFits(page: Page, clamp = false) {
 describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", () => {
   beforeAll(async () => {
     [server, browser, wp, { file: pluginZip }] = await Promise.all([
-      // LOCAL_RUN lets site mode fetch the blog on 127.0.0.1 (test (4)). The harness takes the
-      // worker's variables once site mode (branch issue-sites-api) is merged; before, the
-      // argument is ignored.
-      (startServer as (vars?: Record<string, string>) => Promise<TestServer>)({
-        LOCAL_RUN: "true",
-      }),
+      // LOCAL_RUN lets site mode fetch the blog on 127.0.0.1 (test (4)).
+      startServer({ LOCAL_RUN: "true" }),
       launchBrowser(),
       startWordPress(),
       buildWordPressPlugin(),
@@ -340,7 +336,7 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     });
   }
 
-  it("(4) puts the quiz Recall made from a new post under it, and none under a post that opts out", async (ctx) => {
+  it("(4) puts the quiz Recall made from a new post under it, and none under a post that opts out", async () => {
     const admin = {
       authorization: `Bearer ${server.adminToken}`,
       "content-type": "application/json",
@@ -350,10 +346,6 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
       headers: admin,
       body: JSON.stringify({ origin: wp.origin, name: "Recall test blog", policy: "publish" }),
     });
-    if (registered.status === 404) {
-      ctx.skip("site mode (POST /api/sites, GET /api/sites/:siteId/quiz) is not on this branch");
-      return;
-    }
     expect(registered.status).toBe(201);
     const { siteId } = (await registered.json()) as { siteId: string };
 
