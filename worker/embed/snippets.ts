@@ -19,6 +19,19 @@
 import * as v from "valibot";
 import { textField } from "../validation.ts";
 
+/** The script tag and one `<recall-quiz>` with the given attribute: what a publisher pastes. */
+function scriptSnippet(origin: string, attribute: string): string {
+  return `<script src="${origin}/widget.js" async></script>\n<recall-quiz ${attribute}></recall-quiz>`;
+}
+
+/** One quiz in one post. */
+export const embedSnippet = (origin: string, slug: string) =>
+  scriptSnippet(origin, `quiz="${slug}"`);
+
+/** What a publisher pastes once into the post template: every post gets its own quiz. */
+export const siteSnippet = (origin: string, siteId: string) =>
+  scriptSnippet(origin, `site="${siteId}"`);
+
 export const langs = ["en", "ur", "ru"] as const;
 export const themes = ["light", "dark", "auto"] as const;
 

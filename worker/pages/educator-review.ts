@@ -5,8 +5,7 @@
  */
 import { html } from "hono/html";
 import type { QuestionRow, QuizRow } from "../db/schema.ts";
-import { embedSnippet } from "../routes/demo.ts";
-import { embedUrl, iframeSnippet } from "../routes/embed.ts";
+import { embedSnippet, embedUrl, iframeSnippet } from "../embed/snippets.ts";
 import { educatorPage } from "./educator-layout.ts";
 
 const letter = (id: string) => id.toUpperCase();

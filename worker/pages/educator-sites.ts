@@ -6,14 +6,10 @@
  */
 import { html } from "hono/html";
 import type { SiteRow } from "../db/schema.ts";
+import { siteSnippet } from "../embed/snippets.ts";
 import type { SiteQuiz, SiteSummary } from "../services/sites.ts";
 import { educatorPage } from "./educator-layout.ts";
 import { quizLanguages } from "./educator-quizzes.ts";
-
-/** What a publisher pastes once into the post template. */
-export function siteSnippet(origin: string, siteId: string): string {
-  return `<script src="${origin}/widget.js" async></script>\n<recall-quiz site="${siteId}"></recall-quiz>`;
-}
 
 export interface RegisterSiteValues {
   origin?: string | undefined;

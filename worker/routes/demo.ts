@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { html, raw } from "hono/html";
 import * as v from "valibot";
 import { requirePublishedQuiz } from "../db/quizzes.ts";
+import { embedSnippet } from "../embed/snippets.ts";
 import type { AppEnv } from "../env.ts";
 import { articleBody } from "../pages/article.ts";
 import { page } from "../pages/layout.ts";
@@ -14,11 +15,6 @@ import { query, slugSchema } from "../validation.ts";
 export const seedQuizSlug = "pakistan-russia-75-years";
 
 const demoQuery = v.strictObject({ quiz: v.optional(slugSchema) });
-
-/** What a publisher pastes into a post, pointing at this deployment. */
-export function embedSnippet(origin: string, slug: string): string {
-  return `<script src="${origin}/widget.js" async></script>\n<recall-quiz quiz="${slug}"></recall-quiz>`;
-}
 
 export const demo = new Hono<AppEnv>().get("/", query(demoQuery), async (c) => {
   const slug = c.req.valid("query").quiz ?? seedQuizSlug;

@@ -30,8 +30,6 @@ import { allowFraming } from "../security/headers.ts";
 import { params, query, slugSchema, urlField } from "../validation.ts";
 import { seedQuizSlug } from "./demo.ts";
 
-export { embedUrl, iframeSnippet } from "../embed/snippets.ts";
-
 const embedParams = v.strictObject({ slug: slugSchema });
 const embedQuery = v.object(widgetOptions);
 
