@@ -30,6 +30,7 @@ import {
   MONTHS,
   NEWSPAPERS,
   numberToWords,
+  OCEAN_CURRENTS,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
@@ -608,6 +609,8 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       ];
     case "continent":
       return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
+    case "feature":
+      return keyType.unit === "current" ? random.shuffle([...OCEAN_CURRENTS]) : [];
     default:
       return [];
   }
@@ -1211,6 +1214,10 @@ export function entityDistractors(
     for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === home) gaz.splice(i, 1);
     for (let i = scored.length - 1; i >= 0; i--) if (scored[i] === home) scored.splice(i, 1);
   }
+  // "sales in ____", "push ____ off the top of the chart": a closed state trades and competes
+  // with no one, so it stands as a rival only where the article itself names it.
+  if (keyType.kind === "place" && keyType.level === "country" && !facts.countryCodes?.has("KP"))
+    for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === "North Korea") gaz.splice(i, 1);
   // "In ____, the … pen company": the countries the article itself names come first.
   const named = facts.countryCodes;
   if (named && keyType.kind === "place" && keyType.level === "country") {

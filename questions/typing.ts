@@ -19,7 +19,10 @@ import {
   type PlaceLevel,
   regionNamed,
 } from "./gazetteer.ts";
-import { ENTITY_KEYWORDS, GIVEN_NAMES, PERSON_TITLES } from "./lexicon.ts";
+import { ENTITY_KEYWORDS, GIVEN_NAMES, PERSON_TITLES, VENUES } from "./lexicon.ts";
+
+const VENUE_NAMES = new Set(VENUES);
+
 import type { Span } from "./spans.ts";
 
 export type AnswerKind =
@@ -162,6 +165,22 @@ const FEATURE_WORDS = new Set([
   "Fjord",
   "Point",
 ]);
+/** "Gulf Stream", "North Atlantic Drift": a current is no sea to set beside the White Sea. */
+const CURRENT_WORDS = /^(?:Stream|Current|Drift)$/;
+const WATER_WORDS = /^(?:Ocean|Sea|Gulf|Bay|Channel|Strait|Firth|Loch|Lake|Fjord|Sound)$/;
+
+/**
+ * What a natural feature is, so that rivals are of its sort: a current, a river, a body of
+ * water (sea, bay, strait, lake) or a feature of the land (island, mountain, cape).
+ */
+function featureClass(first: string, last: string): string {
+  if (CURRENT_WORDS.test(last)) return "current";
+  if (last === "River" || first === "River") return "river";
+  if (WATER_WORDS.test(last) || (WATER_WORDS.test(first) && !FEATURE_WORDS.has(last)))
+    return "water";
+  return "land";
+}
+
 const POLITY_WORDS = new Set(["Kingdom", "Empire", "Republic", "Union", "Province", "County"]);
 
 function tokens(name: string): string[] {
@@ -250,6 +269,8 @@ function typeNameUncached(name: string, index?: EntityIndex): AnswerType {
     return { kind: "place", level: "region", country: region.code, subregion: of };
   }
   if (isContinent(bare)) return { kind: "place", level: "continent" };
+  // "Roland Garros will be his main target": the venue, not the aviator.
+  if (VENUE_NAMES.has(bare)) return { kind: "place", level: "site" };
   if (!bare.includes(" ")) {
     const nation = nationalityNamed(bare);
     if (nation) return { kind: "nationality", country: nation.code, subregion: nation.subregion };
@@ -262,9 +283,10 @@ function typeNameUncached(name: string, index?: EntityIndex): AnswerType {
     return { kind: "event" };
   if (words.length > 1 && TEAM_WORDS.test(bare) && !ORG_WORDS.has(last)) return { kind: "team" };
   if (words.some((w) => ORG_WORDS.has(w))) return { kind: "organisation" };
-  if (words.length > 1 && FEATURE_WORDS.has(last)) return { kind: "place", level: "feature" };
+  if (words.length > 1 && (CURRENT_WORDS.test(last) || FEATURE_WORDS.has(last)))
+    return { kind: "place", level: "feature", unit: featureClass(first, last) };
   if (words.length > 1 && (FEATURE_WORDS.has(first) || first === "River"))
-    return { kind: "place", level: "feature" };
+    return { kind: "place", level: "feature", unit: featureClass(first, last) };
   if (words.some((w) => SITE_WORDS.has(w))) return { kind: "place", level: "site" };
   if (words.some((w) => POLITY_WORDS.has(w))) return { kind: "name" };
   const entity = index?.byAlias.get(entityKey(bare));
@@ -346,6 +368,7 @@ function nounAfter(after: string): string {
 /** Whether a candidate of type `cand` may stand beside a key of type `key`. */
 export function fits(key: AnswerType, cand: AnswerType): boolean {
   if (key.kind !== cand.kind) return false;
-  if (key.kind === "place") return key.level === cand.level;
+  if (key.kind === "place")
+    return key.level === cand.level && (key.level !== "feature" || key.unit === cand.unit);
   return true;
 }
