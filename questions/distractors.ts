@@ -735,7 +735,7 @@ const pronounGenders = new WeakMap<ArticleFacts, Map<Entity, "f" | "m" | "">>();
  * A person's gender from the pronouns of the sentences where they are the only person named
  * ("Roddick … his serve"): for names like "Andy" or "Kim" that the name lists leave open.
  */
-function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
+export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
   let known = pronounGenders.get(facts);
   if (!known) {
     known = new Map();
@@ -928,7 +928,7 @@ function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
 }
 
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
-function stemGender(text: string): "f" | "m" | "" {
+export function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself|woman|women's)\b/i.test(text);
   const m = /\b(?:he|him|his|himself|man|men's)\b/i.test(text);
   return f && !m ? "f" : m && !f ? "m" : "";

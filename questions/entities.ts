@@ -396,6 +396,11 @@ for (const [group, list] of Object.entries({
 }))
   for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
 
+/** The role group of a word ("chancellor": politics), whatever its case; undefined if none. */
+export function roleGroupOf(word: string): string | undefined {
+  return ROLE_GROUPS[word.toLowerCase()];
+}
+
 /**
  * "Treasury Under-Secretary John Taylor": a run whose words before the last two hold a role word
  * is the role and a name; the name is the person's, and roleBefore finds the role in the text.

@@ -41,6 +41,7 @@ import { cityNamed, countryNamed, nationalityNamed, regionsOf } from "./gazettee
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
+import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
 import {
@@ -822,6 +823,42 @@ function buildCandidates(
         };
         out.push(statement);
       }
+    }
+
+    for (const d of describedPeople(facts)) {
+      if (d.sentence !== sentence.index || !askableSpeaker(d, sentence)) continue;
+      // The main subject or a topic person is named everywhere: no one to find in the text.
+      if (d.entity === facts.index.mainSubject || isTopic(d.entity, facts)) continue;
+      if (insideQuote(sentence.text, d.start, d.end)) continue;
+      const keyStart = shownAt(shown, d.start);
+      const keyEnd = shownAt(shown, d.end);
+      const stem = blankOut(display, keyStart, keyEnd);
+      const aliases = [...d.entity.aliases].filter((a) => facts.index.byAlias.get(a) === d.entity);
+      if (recoverable(d.text, stem, aliases) || roleHinted(d, stem)) continue;
+      const speaker: Candidate = {
+        type: "cloze",
+        sentence,
+        key: d.text,
+        distractors: [],
+        prompt: stem,
+        explain: () => clozeExplanation(d.text, clauseWithKey(display, keyStart, keyEnd, isCommon)),
+        score: base + density + KIND_SCORE.person + 0.2,
+        secrets: [d.text, d.entity.name, ...aliases],
+        shows: [stem, d.text],
+        facet: "person",
+        keyType: { kind: "person" },
+        distractorTypes: [],
+        materialize: () => {
+          const random = randomFor(articleHash, `${sentence.text}|who${d.start}`);
+          const distractors = speakerDistractors(d, stem, sentence, facts, random);
+          if (distractors.length < 3) return false;
+          speaker.distractors = distractors;
+          speaker.distractorTypes = distractors.map(() => "person");
+          speaker.shows = [stem, d.text, ...distractors];
+          return true;
+        },
+      };
+      out.push(speaker);
     }
 
     for (const list of lists) {
