@@ -378,7 +378,7 @@ for (const [group, list] of Object.entries({
   academic:
     "physicist chemist scientist mathematician biologist astronomer professor researcher supervisor economist historian philosopher physician geologist ecologist zoologist botanist lecturer",
   player:
-    "striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler fly-half scrum-half wing centre lock prop hooker flanker full-back fullback quarterback pitcher",
+    "team-mate teammate striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler fly-half scrum-half wing centre lock prop hooker flanker full-back fullback quarterback pitcher",
   music: "singer guitarist drummer bassist musician songwriter rapper pianist frontman",
   writing: "writer novelist author poet playwright essayist",
   art: "painter sculptor artist photographer",

@@ -92,6 +92,19 @@ const DISTRICTS = new Set(
     .split("|"),
 );
 
+/** The words that name one of the UK's nations or its people. */
+const NATION_WORDS: Record<string, string[]> = {
+  England: ["England", "English"],
+  Scotland: ["Scotland", "Scottish", "Scots"],
+  Wales: ["Wales", "Welsh"],
+  "Northern Ireland": ["Northern Ireland", "Northern Irish", "Ulster"],
+};
+
+/** "Wales" is named by "Wales" and "Welsh"; a region without a people's word by its name. */
+export function regionWords(name: string): readonly string[] {
+  return NATION_WORDS[name] ?? [name];
+}
+
 /** Demonyms the data lacks: the UK's nations (the data says only "British"). */
 const EXTRA_DEMONYMS: Array<[string, string]> = [
   ["English", "GB"],
