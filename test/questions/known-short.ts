@@ -13,9 +13,4 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   // president) are no rivals for each other's posts, so their three-choice questions went, and
   // "the G8, which comprises the G7 and ____" is a membership a reader knows.
   "02-g7-backs-africa-debt-relief-plan",
-  // Since round 5: three of its round-4 questions were graded drop and are no longer made (the
-  // UK nation the Firth of Clyde answers, a bridge beside a castle, a park and a works, a town
-  // beside sites), and its shipbuilding peak is asked only by a year the stem's "just before
-  // World War I" gives away, which the engine now declines.
-  "17-river-clyde",
 ]);

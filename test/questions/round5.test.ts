@@ -127,10 +127,12 @@ The expedition returned to the port of Bergen in the spring of 1896 after three 
   });
 
   it("sets a team-mate only beside team-mates, never the manager", () => {
-    const asked = 0;
-    for (const { q, v } of bankOf(sport))
-      if (/team-mate ____/.test(v?.stem ?? ""))
-        expect(choices(q), q.id).not.toContain("Frank Dale");
+    const asked = bankOf(sport).filter(({ v }) => /team-mate ____/.test(v?.stem ?? ""));
+    expect(asked.length).toBe(1);
+    for (const { q } of asked) {
+      expect(choices(q), q.id).not.toContain("Frank Dale");
+      expect(choices(q).length, q.id).toBe(4);
+    }
   });
 
   it("never takes a firm the article names for a person", () => {

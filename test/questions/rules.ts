@@ -100,9 +100,10 @@ export function showsSource(shown: string, source: string, article: string): boo
   const written = cleanSentence(source);
   if (shown === written) return true;
   // A dangling opening connective ("However, he…") may be dropped (questions/stems.ts).
-  const connective = /^(?:But|And|However|Yet|Nevertheless|Nonetheless),?\s+(?=\p{L})/u.exec(
-    written,
-  );
+  const connective =
+    /^(?:But|And|However|Yet|Nevertheless|Nonetheless|As a result|At this time|At that time),?\s+(?=\p{L})/u.exec(
+      written,
+    );
   const rest0 = connective ? written.slice(connective[0].length) : written;
   const clean = rest0.charAt(0).toUpperCase() + rest0.slice(1);
   if (shown === clean) return true;
