@@ -22,6 +22,7 @@ import {
   nationalityNamed,
   regionNamed,
   regionsOf,
+  regionWords,
 } from "./gazetteer.ts";
 import {
   ALIAS_GROUPS,
@@ -30,6 +31,7 @@ import {
   MONTHS,
   NEWSPAPERS,
   numberToWords,
+  OCEAN_CURRENTS,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
@@ -488,7 +490,11 @@ export function numberDistractors(
     const offsets = [-6, -4, -3, -2, 2, 3, 4, 5, 6, 8, 10].filter(
       (o) => v < 8 || Math.abs(o) >= near,
     );
-    values = spreadValues(v, offsets, random, { min: 2, max }, 2);
+    // "two million passengers a month" beside ten million is more than any airport: a count of
+    // millions stays within three times the key either way.
+    const scaled = /^(?:thousand|million|billion|trillion)$/i.test(span.unit || keyType.unit || "");
+    values = spreadValues(v, offsets, random, { min: scaled ? Math.max(2, v / 3) : 2, max }, 2);
+    if (scaled) values = values.filter((x) => x <= v * 3);
   } else {
     // Keep the key's rounding: 600 moves in hundreds, 1,200 in hundreds, 37 in ones.
     const zeros = /0*$/.exec(String(v))?.[0].length ?? 0;
@@ -588,8 +594,16 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       );
       return [...local, ...near];
     }
-    case "region":
-      return keyType.country ? random.shuffle(regionsOf(keyType.country).map((r) => r.name)) : [];
+    case "region": {
+      // "the English Schools XI against the team from ____": not England, the stem's own side.
+      const rest = sentence.text.replace(key, " ");
+      const regions = keyType.country ? regionsOf(keyType.country) : [];
+      return random.shuffle(
+        regions
+          .filter((r) => !regionWords(r.name).some((w) => containsPhrase(rest, w)))
+          .map((r) => r.name),
+      );
+    }
     case "country":
       // Australia's part of the world holds New Zealand and micro-states: a reader weighs it
       // against countries of its standing elsewhere, never against Tuvalu.
@@ -608,6 +622,8 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       ];
     case "continent":
       return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
+    case "feature":
+      return keyType.unit === "current" ? random.shuffle([...OCEAN_CURRENTS]) : [];
     default:
       return [];
   }
@@ -732,7 +748,7 @@ const pronounGenders = new WeakMap<ArticleFacts, Map<Entity, "f" | "m" | "">>();
  * A person's gender from the pronouns of the sentences where they are the only person named
  * ("Roddick … his serve"): for names like "Andy" or "Kim" that the name lists leave open.
  */
-function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
+export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
   let known = pronounGenders.get(facts);
   if (!known) {
     known = new Map();
@@ -925,7 +941,7 @@ function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
 }
 
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
-function stemGender(text: string): "f" | "m" | "" {
+export function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself|woman|women's)\b/i.test(text);
   const m = /\b(?:he|him|his|himself|man|men's)\b/i.test(text);
   return f && !m ? "f" : m && !f ? "m" : "";
@@ -984,6 +1000,17 @@ export function personSurnames(facts: ArticleFacts): Set<string> {
 }
 
 /** Whether a candidate name may stand beside the key: same type, same level, whole names. */
+/** "the Miles Martin pen company": a name the article uses for a firm, not a person. */
+function namesAFirm(name: string, facts: ArticleFacts): boolean {
+  const firm = new RegExp(
+    `${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+(?:\\p{Ll}+\\s+)?(?:company|firm|corporation|brand)\\b`,
+    "u",
+  );
+  for (const i of sentencesWith(norm(name).split(" ")[0] ?? "", facts))
+    if (firm.test(facts.sentences[i]?.text ?? "")) return true;
+  return false;
+}
+
 export function candidateFits(
   keyType: AnswerType,
   key: string,
@@ -1004,6 +1031,7 @@ export function candidateFits(
     return false;
   const keyWords = key.split(" ").length;
   const words = candidate.split(" ").length;
+  if (keyType.kind === "person" && namesAFirm(candidate, facts)) return false;
   if (keyType.kind === "person") {
     // A surname beside surnames, whole names beside whole names, never a bare first name.
     if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
@@ -1211,6 +1239,10 @@ export function entityDistractors(
     for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === home) gaz.splice(i, 1);
     for (let i = scored.length - 1; i >= 0; i--) if (scored[i] === home) scored.splice(i, 1);
   }
+  // "sales in ____", "push ____ off the top of the chart": a closed state trades and competes
+  // with no one, so it stands as a rival only where the article itself names it.
+  if (keyType.kind === "place" && keyType.level === "country" && !facts.countryCodes?.has("KP"))
+    for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === "North Korea") gaz.splice(i, 1);
   // "In ____, the … pen company": the countries the article itself names come first.
   const named = facts.countryCodes;
   if (named && keyType.kind === "place" && keyType.level === "country") {

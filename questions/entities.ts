@@ -378,7 +378,7 @@ for (const [group, list] of Object.entries({
   academic:
     "physicist chemist scientist mathematician biologist astronomer professor researcher supervisor economist historian philosopher physician geologist ecologist zoologist botanist lecturer",
   player:
-    "striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler fly-half scrum-half wing centre lock prop hooker flanker full-back fullback quarterback pitcher",
+    "team-mate teammate striker midfielder winger defender goalkeeper forward substitute captain player batsman bowler fly-half scrum-half wing centre lock prop hooker flanker full-back fullback quarterback pitcher",
   music: "singer guitarist drummer bassist musician songwriter rapper pianist frontman",
   writing: "writer novelist author poet playwright essayist",
   art: "painter sculptor artist photographer",
@@ -395,6 +395,11 @@ for (const [group, list] of Object.entries({
   clergy: "bishop archbishop pope cardinal priest abbot",
 }))
   for (const w of list.split(" ")) ROLE_GROUPS[w] = group;
+
+/** The role group of a word ("chancellor": politics), whatever its case; undefined if none. */
+export function roleGroupOf(word: string): string | undefined {
+  return ROLE_GROUPS[word.toLowerCase()];
+}
 
 /**
  * "Treasury Under-Secretary John Taylor": a run whose words before the last two hold a role word

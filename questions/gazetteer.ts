@@ -76,6 +76,35 @@ const REGIONS: Record<string, string> = {
   US: "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming",
 };
 
+/**
+ * Boroughs and districts the city data lists as cities of their own: a reader does not weigh
+ * Queens or Islington beside New York or Leeds, and "Hollywood" is Los Angeles' district before
+ * it is the Florida town. Neither a key's type nor a rival for a city.
+ */
+const DISTRICTS = new Set(
+  [
+    "Queens|Manhattan|Brooklyn|The Bronx|Bronx|Staten Island|Harlem|Hollywood|Westminster",
+    "Islington|Brent|Bexley|Sutton|Croydon|Dagenham|Camden|Hackney|Southwark|Lambeth|Greenwich",
+    "Kreuzberg|Neukölln|Schöneberg|Charlottenburg|Friedrichshain|Marzahn|Prenzlauer Berg",
+    "Altona|Wandsbek|Eimsbüttel|Harburg|Bergedorf|Hamburg-Nord|Kowloon|Ōta",
+  ]
+    .join("|")
+    .split("|"),
+);
+
+/** The words that name one of the UK's nations or its people. */
+const NATION_WORDS: Record<string, string[]> = {
+  England: ["England", "English"],
+  Scotland: ["Scotland", "Scottish", "Scots"],
+  Wales: ["Wales", "Welsh"],
+  "Northern Ireland": ["Northern Ireland", "Northern Irish", "Ulster"],
+};
+
+/** "Wales" is named by "Wales" and "Welsh"; a region without a people's word by its name. */
+export function regionWords(name: string): readonly string[] {
+  return NATION_WORDS[name] ?? [name];
+}
+
 /** Demonyms the data lacks: the UK's nations (the data says only "British"). */
 const EXTRA_DEMONYMS: Array<[string, string]> = [
   ["English", "GB"],
@@ -143,6 +172,7 @@ function load(): Tables {
   const citiesByCode = new Map<string, CityInfo[]>();
   for (const row of CITY_ROWS.split("\n")) {
     const [name = "", code = "", population = "0"] = row.split(";");
+    if (DISTRICTS.has(name)) continue;
     const info: CityInfo = { name, code, population: Number(population) };
     cities.set(name, info);
     const list = citiesByCode.get(code) ?? [];

@@ -37,10 +37,11 @@ import {
   statementExplanation,
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
-import { cityNamed, countryNamed, nationalityNamed, regionsOf } from "./gazetteer.ts";
+import { cityNamed, countryNamed, nationalityNamed, regionsOf, regionWords } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
+import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
 import {
@@ -334,6 +335,11 @@ function lifeSpan(article: ArticleText): { born: number; died: number } | undefi
 const PRONOUN_START =
   /^(?:He|She|It|They|Them|This|These|That|Those|His|Her|Its|Their|Such|There|Here|Both|Each|Another|Other|Others|The latter|The former|The couple|The parties|The two)\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My|me|ours)\b/;
+
+/** "World War I", "James I": a numeral after a name mid-sentence is no "I" of the writer's. */
+export function withoutRegnalI(t: string): string {
+  return t.replace(/(?<=\S )(\p{Lu}\p{Ll}+) I\b/gu, "$1 One");
+}
 const HEDGES =
   /\b(?:may|might|perhaps|possibly|apparently|reportedly|supposedly|allegedly|likely|unlikely|probably|believed|believes|thought to|it is evident|could|would|should|seems?|seemingly|argued|suggests?|claimed)\b/i;
 const OPINION =
@@ -351,7 +357,7 @@ function scoreSentence(t: string): number | undefined {
   // Reported speech is the article's own voice; a sentence that quotes more than a short phrase
   // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
   if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
-  if (FIRST_PERSON.test(t)) return undefined;
+  if (FIRST_PERSON.test(withoutRegnalI(t))) return undefined;
   // "(English chapman, German Kaufmann, …)": an aside, not a statement of the article's.
   if (t.startsWith("(")) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
@@ -489,6 +495,13 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (span.cls === "nationality" && !/^\s+\p{L}/u.test(sentence.text.slice(span.end)))
       return false;
     if (span.cls === "nationality" && /^\s+(?:and|or|but)\b/.test(sentence.text.slice(span.end)))
+      return false;
+    // "The Swiss sounded warning …": a people standing for one player the stem never names.
+    if (
+      span.cls === "nationality" &&
+      /\bthe\s$/i.test(sentence.text.slice(0, span.start)) &&
+      /^\s+\p{Ll}+(?:ed|s)\b/u.test(sentence.text.slice(span.end))
+    )
       return false;
     // "Pakistani" in an article about Pakistan gives itself away like "Pakistan" would.
     if (span.cls === "nationality") {
@@ -723,6 +736,13 @@ function buildCandidates(
       if (keyType.kind === "name") {
         continue;
       }
+      // "Gleneagles in ____", "the Firth of Clyde in ____": the UK's four nations are a set every
+      // reader knows, and the stem's place names answer it. Only where the stem sets one nation
+      // against another ("the English Schools XI … the team from ____") are they rivals.
+      if (smallNationSet(keyType) && !namesAnotherNation(stem, keyType)) continue;
+      // "just before World War I, … in ____": a world war's years are no one's to learn here.
+      if (keyType.kind === "year" && /\b(?:World War I|(?:First|Second) World War)/.test(stem))
+        continue;
       if (stemGivesAway(stem, span.text, keyType, title)) {
         continue;
       }
@@ -824,6 +844,42 @@ function buildCandidates(
       }
     }
 
+    for (const d of describedPeople(facts)) {
+      if (d.sentence !== sentence.index || !askableSpeaker(d, sentence)) continue;
+      // The main subject or a topic person is named everywhere: no one to find in the text.
+      if (d.entity === facts.index.mainSubject || isTopic(d.entity, facts)) continue;
+      if (insideQuote(sentence.text, d.start, d.end)) continue;
+      const keyStart = shownAt(shown, d.start);
+      const keyEnd = shownAt(shown, d.end);
+      const stem = blankOut(display, keyStart, keyEnd);
+      const aliases = [...d.entity.aliases].filter((a) => facts.index.byAlias.get(a) === d.entity);
+      if (recoverable(d.text, stem, aliases) || roleHinted(d, stem)) continue;
+      const speaker: Candidate = {
+        type: "cloze",
+        sentence,
+        key: d.text,
+        distractors: [],
+        prompt: stem,
+        explain: () => clozeExplanation(d.text, clauseWithKey(display, keyStart, keyEnd, isCommon)),
+        score: base + density + KIND_SCORE.person + 0.2,
+        secrets: [d.text, d.entity.name, ...aliases],
+        shows: [stem, d.text],
+        facet: "person",
+        keyType: { kind: "person" },
+        distractorTypes: [],
+        materialize: () => {
+          const random = randomFor(articleHash, `${sentence.text}|who${d.start}`);
+          const distractors = speakerDistractors(d, stem, sentence, facts, random);
+          if (distractors.length < 3) return false;
+          speaker.distractors = distractors;
+          speaker.distractorTypes = distractors.map(() => "person");
+          speaker.shows = [stem, d.text, ...distractors];
+          return true;
+        },
+      };
+      out.push(speaker);
+    }
+
     for (const list of lists) {
       const keys = list.items.filter((i) => i.inner);
       if (!list.cls || keys.length === 0) continue;
@@ -857,18 +913,31 @@ function buildCandidates(
   return out;
 }
 
-/**
- * A key whose kind holds only a few members, so three choices are honest: the UK's four
- * nations, the terms the article itself defines ("pores called stomata", "tubes called xylem").
- */
-function closedSet(keyType: AnswerType, key: string, facts: ArticleFacts): boolean {
-  if (keyType.kind === "term") return facts.definedTerms?.has(key) ?? false;
+/** The UK's four nations: a region of a country of four regions or fewer. */
+function smallNationSet(keyType: AnswerType): boolean {
   return (
     keyType.kind === "place" &&
     keyType.level === "region" &&
     keyType.country !== undefined &&
     regionsOf(keyType.country).length <= 4
   );
+}
+
+/** The stem names another of the key's sibling nations, or its people. */
+function namesAnotherNation(stem: string, keyType: AnswerType): boolean {
+  return regionsOf(keyType.country ?? "").some((r) =>
+    regionWords(r.name).some((w) => containsPhrase(stem, w)),
+  );
+}
+
+/**
+ * A key whose kind holds only a few members, so three choices are honest: the UK's four
+ * nations (one of them the stem's own side), the terms the article itself defines ("pores
+ * called stomata", "tubes called xylem").
+ */
+function closedSet(keyType: AnswerType, key: string, facts: ArticleFacts): boolean {
+  if (keyType.kind === "term") return facts.definedTerms?.has(key) ?? false;
+  return smallNationSet(keyType);
 }
 
 function describe(span: Span): string {

@@ -67,6 +67,19 @@ export const US_STATES = words(
   "Alaska|California|Texas|Florida|New Mexico|Nevada|Arizona|Colorado|Utah|Oregon|Washington|Illinois|Ohio|Michigan|Virginia|Georgia|Hawaii|Massachusetts|New Jersey|Pennsylvania|Tennessee",
 );
 
+/**
+ * Sporting venues known by a bare name, some of them a person's ("Roland Garros"): places, never
+ * people to set beside a player.
+ */
+export const VENUES = words(
+  "Roland Garros|Wimbledon|Flushing Meadows|Twickenham|Murrayfield|Lansdowne Road|Croke Park|Old Trafford|Anfield|Wembley|Lord's|Ascot|Aintree|Silverstone|Monza|Le Mans|Augusta|Melbourne Park|Stade de France|Camp Nou|Santiago Bernabeu",
+);
+
+/** Ocean currents a reader may have met: the rivals of a current the article names. */
+export const OCEAN_CURRENTS = words(
+  "Gulf Stream|Labrador Current|Humboldt Current|Kuroshio Current|Canary Current|Benguela Current|Agulhas Current|California Current|East Greenland Current|North Atlantic Drift",
+);
+
 export const CONTINENTS_AND_OCEANS = words(
   "Africa|Asia|Europe|North America|South America|Australia|Antarctica|Atlantic Ocean|Pacific Ocean|Indian Ocean|Arctic Ocean",
 );

@@ -8,8 +8,12 @@ import { type EntityIndex, entityKey } from "./entities.ts";
 import type { ArticleText } from "./text.ts";
 import { genderOf } from "./typing.ts";
 
-/** "But", "However,": they tie a sentence to the one before and mean nothing in a stem. */
-const CONNECTIVE = /^(?:But|And|However|Yet|Nevertheless|Nonetheless),?\s+(?=\p{L})/u;
+/**
+ * "But", "However,", "As a result,", "At this time,": they tie a sentence to the one before and
+ * mean nothing in a stem.
+ */
+const CONNECTIVE =
+  /^(?:But|And|However|Yet|Nevertheless|Nonetheless|As a result|At this time|At that time),?\s+(?=\p{L})/u;
 
 /** Sentences shown otherwise than written, by sentence index. */
 export function showSentences(article: ArticleText, index: EntityIndex): Map<number, Shown> {

@@ -183,8 +183,9 @@ function endsSentence(paragraph: string, dot: number, end: number): boolean {
       !/^(?:u\.s|u\.k|mr|mrs|ms|dr|st|prof|gen|col|capt)/.test(token)
     );
   }
-  // Single initials ("J. Robert", "D. K. Gupta") and dotted acronyms ("D.J. Keymer").
-  if (/^\p{L}$/u.test(token)) return false;
+  // Single initials ("J. Robert", "D. K. Gupta") and dotted acronyms ("D.J. Keymer"); a
+  // decade's "s" ("during the 1960s and 1970s. If Mr Blair…") is no initial.
+  if (/^\p{L}$/u.test(token) && !(token === "s" && /\d$/.test(before.slice(0, -1)))) return false;
   if (/^(?:\p{L}\.)+\p{L}?$/u.test(token)) return false;
   return true;
 }

@@ -19,7 +19,10 @@ import {
   type PlaceLevel,
   regionNamed,
 } from "./gazetteer.ts";
-import { ENTITY_KEYWORDS, GIVEN_NAMES, PERSON_TITLES } from "./lexicon.ts";
+import { ENTITY_KEYWORDS, GIVEN_NAMES, PERSON_TITLES, VENUES } from "./lexicon.ts";
+
+const VENUE_NAMES = new Set(VENUES);
+
 import type { Span } from "./spans.ts";
 
 export type AnswerKind =
@@ -162,6 +165,49 @@ const FEATURE_WORDS = new Set([
   "Fjord",
   "Point",
 ]);
+/** "Gulf Stream", "North Atlantic Drift": a current is no sea to set beside the White Sea. */
+const CURRENT_WORDS = /^(?:Stream|Current|Drift)$/;
+const WATER_WORDS = /^(?:Ocean|Sea|Gulf|Bay|Channel|Strait|Firth|Loch|Lake|Fjord|Sound)$/;
+
+/**
+ * What a natural feature is, so that rivals are of its sort: a current, a river, a body of
+ * water (sea, bay, strait, lake) or a feature of the land (island, mountain, cape).
+ */
+function featureClass(first: string, last: string): string {
+  if (CURRENT_WORDS.test(last)) return "current";
+  if (last === "River" || first === "River") return "river";
+  if (WATER_WORDS.test(last) || (WATER_WORDS.test(first) && !FEATURE_WORDS.has(last)))
+    return "water";
+  return "land";
+}
+
+const SITE_CLASSES: Array<[string, RegExp]> = [
+  ["bridge", /^(?:Bridge|Viaduct|Arc)$/],
+  ["ground", /^(?:Stadium|Arena|Ground|Pavilion)$/],
+  ["street", /^(?:Street|Road|Avenue|Crescent|Strand|Quay|Lane)$/],
+  ["park", /^(?:Park|Gardens|Square)$/],
+  ["transport", /^(?:Airport|Port|Harbor|Harbour|Canal|Railway|Highway|Station|Dam|Pipeline)$/],
+];
+
+/**
+ * Sites whose stem binds the kind ("under the ____", "the shipyard at ____", "a match at
+ * ____"): their rivals are of the same kind. Streets, parks and buildings stand where the stem
+ * says only "near" or "in", so any site may stand beside them.
+ */
+const BOUND_SITES: ReadonlySet<string> = new Set(["bridge", "ground", "transport"]);
+
+/**
+ * What a site is, from its words (the last that says first): "under the ____" holds a bridge,
+ * never a castle or a park; a building (castle, works, hall, church) is the rest.
+ */
+function siteClass(words: readonly string[]): string {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] ?? "";
+    for (const [cls, re] of SITE_CLASSES) if (re.test(w)) return cls;
+  }
+  return "building";
+}
+
 const POLITY_WORDS = new Set(["Kingdom", "Empire", "Republic", "Union", "Province", "County"]);
 
 function tokens(name: string): string[] {
@@ -200,6 +246,8 @@ export function personShaped(name: string, index?: EntityIndex): boolean {
   if (/^(?:North|South|East|West|Upper|Lower|New|Saint|St|San|Santa|Great|Little|Old)$/.test(first))
     return false;
   if ((cityNamed(last)?.population ?? 0) >= 500_000) return false;
+  // "Parker Pens": a plural the article writes in lower case ("pens") names a firm's goods.
+  if (index && /\p{Ll}s$/u.test(last) && index.lowerWords.has(last.toLowerCase())) return false;
   if (isGivenName(first) || /^\p{Lu}\.$/u.test(first) || PERSON_TITLES.has(first)) return true;
   // Without a given name, the article's votes alone ("Store Frøen", "Dudley Schools") are not
   // enough: the article must also call the person by surname alone or by a role.
@@ -250,6 +298,8 @@ function typeNameUncached(name: string, index?: EntityIndex): AnswerType {
     return { kind: "place", level: "region", country: region.code, subregion: of };
   }
   if (isContinent(bare)) return { kind: "place", level: "continent" };
+  // "Roland Garros will be his main target": the venue, not the aviator.
+  if (VENUE_NAMES.has(bare)) return { kind: "place", level: "site", unit: "ground" };
   if (!bare.includes(" ")) {
     const nation = nationalityNamed(bare);
     if (nation) return { kind: "nationality", country: nation.code, subregion: nation.subregion };
@@ -262,10 +312,12 @@ function typeNameUncached(name: string, index?: EntityIndex): AnswerType {
     return { kind: "event" };
   if (words.length > 1 && TEAM_WORDS.test(bare) && !ORG_WORDS.has(last)) return { kind: "team" };
   if (words.some((w) => ORG_WORDS.has(w))) return { kind: "organisation" };
-  if (words.length > 1 && FEATURE_WORDS.has(last)) return { kind: "place", level: "feature" };
+  if (words.length > 1 && (CURRENT_WORDS.test(last) || FEATURE_WORDS.has(last)))
+    return { kind: "place", level: "feature", unit: featureClass(first, last) };
   if (words.length > 1 && (FEATURE_WORDS.has(first) || first === "River"))
-    return { kind: "place", level: "feature" };
-  if (words.some((w) => SITE_WORDS.has(w))) return { kind: "place", level: "site" };
+    return { kind: "place", level: "feature", unit: featureClass(first, last) };
+  if (words.some((w) => SITE_WORDS.has(w)))
+    return { kind: "place", level: "site", unit: siteClass(words) };
   if (words.some((w) => POLITY_WORDS.has(w))) return { kind: "name" };
   const entity = index?.byAlias.get(entityKey(bare));
   if (entity?.cls === "person" || personShaped(bare, index)) {
@@ -332,7 +384,8 @@ export function typeSpan(span: Span, sentenceText: string, index: EntityIndex): 
         if (span.cls === "event" || span.cls === "agreement") return { kind: "event" };
         if (span.cls === "organisation" || span.cls === "company" || span.cls === "institution")
           return { kind: "organisation" };
-        if (span.cls === "facility") return { kind: "place", level: "site" };
+        if (span.cls === "facility")
+          return { kind: "place", level: "site", unit: siteClass(tokens(span.text)) };
       }
       return t;
     }
@@ -346,6 +399,12 @@ function nounAfter(after: string): string {
 /** Whether a candidate of type `cand` may stand beside a key of type `key`. */
 export function fits(key: AnswerType, cand: AnswerType): boolean {
   if (key.kind !== cand.kind) return false;
-  if (key.kind === "place") return key.level === cand.level;
+  if (key.kind === "place")
+    return (
+      key.level === cand.level &&
+      (key.level === "feature"
+        ? key.unit === cand.unit
+        : key.level !== "site" || !BOUND_SITES.has(key.unit ?? "") || key.unit === cand.unit)
+    );
   return true;
 }

@@ -100,9 +100,10 @@ export function showsSource(shown: string, source: string, article: string): boo
   const written = cleanSentence(source);
   if (shown === written) return true;
   // A dangling opening connective ("However, he…") may be dropped (questions/stems.ts).
-  const connective = /^(?:But|And|However|Yet|Nevertheless|Nonetheless),?\s+(?=\p{L})/u.exec(
-    written,
-  );
+  const connective =
+    /^(?:But|And|However|Yet|Nevertheless|Nonetheless|As a result|At this time|At that time),?\s+(?=\p{L})/u.exec(
+      written,
+    );
   const rest0 = connective ? written.slice(connective[0].length) : written;
   const clean = rest0.charAt(0).toUpperCase() + rest0.slice(1);
   if (shown === clean) return true;
@@ -221,7 +222,9 @@ export function checkBank(bank: Bank, article: string): Violation[] {
     const line = lines.find((l) => l.includes(source)) ?? "";
     if (BOILERPLATE.test(line.trim())) add(q, "boilerplate", line.slice(0, 60));
     if (/\?["”’]?$/.test(source)) add(q, "sentence", "source is a question");
-    if (FIRST_PERSON.test(source)) add(q, "sentence", "source is in the first person");
+    // "World War I", "James I": a numeral after a name is no writer's "I".
+    if (FIRST_PERSON.test(source.replace(/(?<=\S )(\p{Lu}\p{Ll}+) I\b/gu, "$1")))
+      add(q, "sentence", "source is in the first person");
     // What the learner reads must not open with a pronoun (the generator may name the subject).
     const shown =
       q.type === "cloze"

@@ -30,6 +30,18 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("splits after a decade, whose 's' is no initial", () => {
+    expect(
+      sentences(
+        "The town grew in the 1960s and 1970s. If the mill closes, it will shrink. Tom S. Hale left.",
+      ),
+    ).toEqual([
+      "The town grew in the 1960s and 1970s.",
+      "If the mill closes, it will shrink.",
+      "Tom S. Hale left.",
+    ]);
+  });
+
   it("keeps closing quotes and brackets with their sentence", () => {
     expect(sentences('She said "it works." Then she left. (They agreed.) Fine!')).toEqual([
       'She said "it works."',
