@@ -131,9 +131,11 @@ function sharedFromWidget(names: string[]): Plugin {
   return {
     name: "shared-from-widget",
     setup(b) {
+      // Side-effect free, so a chunk that uses none of it (a language's) does not read it.
       b.onResolve({ filter: /^preact$|(^|\/)shared\.ts$/ }, () => ({
         path: "shared",
         namespace: "recall-shared",
+        sideEffects: false,
       }));
       b.onLoad({ filter: /.*/, namespace: "recall-shared" }, () => ({
         contents: `export const { ${names.join(", ")} } = customElements.get("recall-quiz").shared;`,
