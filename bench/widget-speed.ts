@@ -221,6 +221,11 @@ function fetchTimes(pattern: string): [number, number] {
 interface VanillaRun {
   firstQuestionMs: number;
   interactionMs: number;
+  /** The same phases as the widget's, for the breakdown. */
+  scriptToFetchMs: number;
+  quizFetchMs: number;
+  responseToDomMs: number;
+  domToPaintMs: number;
 }
 
 async function oneRun(browser: Browser, url: string, api: string): Promise<Run> {
@@ -315,9 +320,14 @@ async function oneVanillaRun(browser: Browser, url: string): Promise<VanillaRun>
     await page.waitForTimeout(readingPauseMs);
     await embed.locator("form button").click();
     const feedback = await waitFor("feedback");
+    const t = (name: string) => question.t[name] ?? Number.NaN;
     return {
-      firstQuestionMs: (question.t.question ?? Number.NaN) - scriptStart,
+      firstQuestionMs: t("question") - scriptStart,
       interactionMs: (feedback.t.feedback ?? Number.NaN) - feedback.lastClick,
+      scriptToFetchMs: t("fetchCalled") - scriptStart,
+      quizFetchMs: t("fetchResolved") - t("fetchCalled"),
+      responseToDomMs: t("questionDom") - t("fetchResolved"),
+      domToPaintMs: t("question") - t("questionDom"),
     };
   } finally {
     await context.close();
@@ -428,6 +438,11 @@ export async function measureWidgetSpeed(
         2,
       ),
       "widget.interactionMs ÷ widget.vanillaInteractionMs: click on Check answer -> feedback painted, the same PUT",
+    );
+    results.set(
+      "widget.vanillaPhasesMs",
+      null,
+      `the floor's phases, as the widget's below (medians): script received -> fetch() ${floorMed((r) => r.scriptToFetchMs)} ms, fetch() -> response ${floorMed((r) => r.quizFetchMs)} ms, response -> question in the DOM ${floorMed((r) => r.responseToDomMs)} ms, DOM -> painted ${floorMed((r) => r.domToPaintMs)} ms`,
     );
     results.set(
       "widget.quizFetchMs",
