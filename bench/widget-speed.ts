@@ -1,10 +1,13 @@
 /**
- * Widget speed (issue 7, point 2) in a real headless Chromium: a host page on its own loopback
- * origin (as a blog would be) loads widget.js from the local worker (workerd via miniflare), async and after its own first
- * paint (as from a slower CDN), a fresh browser context per run (cold cache, empty localStorage). The page is instrumented from the outside
- * (an init script; widget/ is untouched): a MutationObserver on the widget's shadow root notes
- * each screen, and a screen counts as painted at the end of the next animation frame (rAF, then
- * a message-channel task). Script start is widget.js's responseEnd in resource timing.
+ * Widget speed (issue 7, point 2; issue 14) in a real headless Chromium: a host page on its own
+ * loopback origin (as a blog would be) with the README's snippet and its reservation CSS loads
+ * widget.js from the local worker (workerd via miniflare), async and after its own first paint
+ * (as from a slower CDN), a fresh browser context per run (cold cache, empty localStorage). The
+ * page is instrumented from the outside (an init script; widget/ is untouched): a
+ * MutationObserver on the widget's shadow root notes each screen, and a screen counts as painted
+ * at the end of the next animation frame (rAF, then a message-channel task). Script start is
+ * widget.js's responseEnd in resource timing. The widget's first screen is its first question
+ * (under the quiz's title), as the floor's is.
  */
 import { readFile } from "node:fs/promises";
 import http from "node:http";
@@ -83,15 +86,14 @@ function instrument() {
   const check = (root: ShadowRoot) => {
     const alert = root.querySelector("[role=alert]");
     if (alert) b.errors.push(alert.textContent ?? "error");
-    // The box the widget holds while loading, and the one it needs for the intro: a difference
+    // The box the widget holds while loading, and the one its first screen needs: a difference
     // is what pushes the host's text down.
     const height = () => root.host.getBoundingClientRect().height;
     if (!("loadingHeight" in b.t) && root.querySelector("section")) b.t.loadingHeight = height();
     if (root.querySelector("#fh")) painted("feedback");
-    else if (root.querySelector("fieldset legend")) painted("question");
-    else if (root.querySelector("h2") && root.querySelector("button")) {
-      if (!("introHeight" in b.t)) b.t.introHeight = height();
-      painted("intro");
+    else if (root.querySelector("fieldset legend")) {
+      if (!("firstHeight" in b.t)) b.t.firstHeight = height();
+      painted("question");
     }
   };
   // When the widget asks for the quiz (its first fetch), as opposed to when the network starts it.
@@ -134,17 +136,38 @@ function instrument() {
 
 type Embed = "widget" | "vanilla";
 
+/**
+ * Between picking a choice and pressing Check answer, in both embeds: less than any reader
+ * takes. The widget starts the reader's attempt when they first pick a choice (the floor at once,
+ * counting every page view), so an instant click would time that request too.
+ */
+const readingPauseMs = 300;
+
 /** The script each embed loads: widget.js from the worker, the floor from the host server. */
 const scriptFile: Record<Embed, string> = { widget: "widget.js", vanilla: "vanilla-embed.js" };
 
-function hostPage(server: BenchServer, embed: Embed): string {
+/**
+ * The CSS widget/README.md tells a page to add so that the widget's box is there, at the height of
+ * its first screen, before its script runs: read from the README itself.
+ */
+async function reservationCss(): Promise<string> {
+  const readme = await readFile(
+    path.join(import.meta.dirname, "..", "widget", "README.md"),
+    "utf8",
+  );
+  const rule = /`(recall-quiz \{[^`]*min-height[^`]*\})`/.exec(readme)?.[1];
+  if (!rule) throw new Error("widget/README.md gives no recall-quiz { min-height } rule");
+  return rule;
+}
+
+function hostPage(server: BenchServer, embed: Embed, reserve: string): string {
   const src = embed === "widget" ? `${server.origin}/widget.js` : "/vanilla-embed.js";
   const para = (n: number) =>
     `<p>Paragraph ${n} of the host article. It sits there so that a widget that grows after loading would push it down, which layout-shift entries would record.</p>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Recall bench host</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto}${embed === "widget" ? reserve : ""}</style>
 </head><body>
 <h1>A host article</h1>
 ${para(1)}
@@ -170,19 +193,18 @@ interface Run {
   quizFetchMs: number;
   /** Script received -> the quiz GET sent (evaluate, define, first render). */
   scriptToFetchMs: number;
-  /** Intro in the DOM -> painted (the frame that shows it). */
+  /** First screen in the DOM -> painted (the frame that shows it). */
   domToPaintMs: number;
-  /** The widget's fetch() promise resolved -> the intro in the DOM (body, JSON, render). */
+  /** The widget's fetch() promise resolved -> the first screen in the DOM (body, JSON, render). */
   responseToDomMs: number;
-  startToQuestionMs: number;
   interactionMs: number;
   answerFetchMs: number;
   healthFetchMs: number;
-  clsAtIntro: number;
+  clsAtFirst: number;
   cls: number;
   undefinedHeight: number;
   loadingHeight: number;
-  introHeight: number;
+  firstHeight: number;
   shifted: string[];
 }
 
@@ -199,6 +221,11 @@ function fetchTimes(pattern: string): [number, number] {
 interface VanillaRun {
   firstQuestionMs: number;
   interactionMs: number;
+  /** The same phases as the widget's, for the breakdown. */
+  scriptToFetchMs: number;
+  quizFetchMs: number;
+  responseToDomMs: number;
+  domToPaintMs: number;
 }
 
 async function oneRun(browser: Browser, url: string, api: string): Promise<Run> {
@@ -221,20 +248,20 @@ async function oneRun(browser: Browser, url: string, api: string): Promise<Run> 
         throw new Error(`the widget failed: ${[...b.errors, ...pageErrors].join("; ")}`);
       return b;
     };
-    const intro = await waitFor("intro");
+    const first = await waitFor("question");
     const scriptStart = await page.evaluate(() => {
       const entry = performance
         .getEntriesByType("resource")
         .find((e) => /\/widget\.js$/.test(e.name)) as PerformanceResourceTiming | undefined;
       return entry?.responseEnd ?? Number.NaN;
     });
-    // Let late shifts land before reading CLS for the loading phase.
+    // Let late shifts land before reading CLS for the loading phase (and the flow chunk, fetched
+    // after the first paint, arrive, as it has long before a reader has read the question).
     await page.waitForTimeout(250);
     const settled = await state();
     const widget = page.locator("recall-quiz");
-    await widget.getByRole("button").first().click();
-    const question = await waitFor("question");
     await widget.locator("input[type=radio]").first().check();
+    await page.waitForTimeout(readingPauseMs);
     await widget.locator("fieldset + button").click();
     const feedback = await waitFor("feedback");
     const [answerStart, answerEnd] = await page.evaluate(fetchTimes, "/answers/");
@@ -248,20 +275,19 @@ async function oneRun(browser: Browser, url: string, api: string): Promise<Run> 
     const end = await state();
     const t = (b: Bench, name: string) => b.t[name] ?? Number.NaN;
     return {
-      firstQuestionMs: t(intro, "intro") - scriptStart,
-      scriptToDefinedMs: t(intro, "defined") - scriptStart,
-      quizFetchMs: t(intro, "fetchResolved") - t(intro, "fetchCalled"),
-      scriptToFetchMs: t(intro, "fetchCalled") - scriptStart,
-      domToPaintMs: t(intro, "intro") - t(intro, "introDom"),
-      responseToDomMs: t(intro, "introDom") - t(intro, "fetchResolved"),
-      startToQuestionMs: t(question, "question") - question.lastClick,
+      firstQuestionMs: t(first, "question") - scriptStart,
+      scriptToDefinedMs: t(first, "defined") - scriptStart,
+      quizFetchMs: t(first, "fetchResolved") - t(first, "fetchCalled"),
+      scriptToFetchMs: t(first, "fetchCalled") - scriptStart,
+      domToPaintMs: t(first, "question") - t(first, "questionDom"),
+      responseToDomMs: t(first, "questionDom") - t(first, "fetchResolved"),
       interactionMs: t(feedback, "feedback") - feedback.lastClick,
       answerFetchMs: answerEnd - answerStart,
       healthFetchMs,
-      clsAtIntro: settled.shifts,
-      undefinedHeight: t(intro, "undefinedHeight"),
-      loadingHeight: t(intro, "loadingHeight"),
-      introHeight: t(intro, "introHeight"),
+      clsAtFirst: settled.shifts,
+      undefinedHeight: t(first, "undefinedHeight"),
+      loadingHeight: t(first, "loadingHeight"),
+      firstHeight: t(first, "firstHeight"),
       cls: end.shifts,
       shifted: end.shifted,
     };
@@ -291,11 +317,17 @@ async function oneVanillaRun(browser: Browser, url: string): Promise<VanillaRun>
     });
     const embed = page.locator("recall-quiz");
     await embed.locator("input[type=radio]").first().check();
+    await page.waitForTimeout(readingPauseMs);
     await embed.locator("form button").click();
     const feedback = await waitFor("feedback");
+    const t = (name: string) => question.t[name] ?? Number.NaN;
     return {
-      firstQuestionMs: (question.t.question ?? Number.NaN) - scriptStart,
+      firstQuestionMs: t("question") - scriptStart,
       interactionMs: (feedback.t.feedback ?? Number.NaN) - feedback.lastClick,
+      scriptToFetchMs: t("fetchCalled") - scriptStart,
+      quizFetchMs: t("fetchResolved") - t("fetchCalled"),
+      responseToDomMs: t("questionDom") - t("fetchResolved"),
+      domToPaintMs: t("question") - t("questionDom"),
     };
   } finally {
     await context.close();
@@ -332,6 +364,7 @@ export async function measureWidgetSpeed(
   const vanillaScript = await readFile(
     path.join(import.meta.dirname, "floors", scriptFile.vanilla),
   );
+  const reserve = await reservationCss();
   const host = http.createServer((req, res) => {
     if (req.url === `/${scriptFile.vanilla}`) {
       res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
@@ -340,7 +373,7 @@ export async function measureWidgetSpeed(
     }
     const embed: Embed = req.url === "/vanilla.html" ? "vanilla" : "widget";
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(hostPage(server, embed));
+    res.end(hostPage(server, embed, reserve));
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
@@ -376,7 +409,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.firstQuestionMs",
       med((r) => r.firstQuestionMs),
-      `widget.js received (its resource-timing responseEnd) -> the quiz's first screen painted: the intro with the title, question count and Start, so the quiz GET is included (widget.quizFetchMs). The widget opens on that intro; the first question itself follows a click on Start (widget.startToQuestionMs). ${n}`,
+      `widget.js received (its resource-timing responseEnd) -> the quiz's first screen painted: its first question (title, progress, the prompt and its choices, Check answer), so the quiz GET is included (widget.quizFetchMs). ${n}`,
     );
     const floorMed = (pick: (r: VanillaRun) => number) => round(median(floors.map(pick)), 1);
     const floorNote = `bench/floors/vanilla-embed.js, a hand-written embed making the same two requests and rendering the first question with plain DOM calls, served by the host page's server; ${n}, alternating with the widget's`;
@@ -396,7 +429,7 @@ export async function measureWidgetSpeed(
         median(runs.map((r) => r.firstQuestionMs)) / median(floors.map((r) => r.firstQuestionMs)),
         2,
       ),
-      "widget.firstQuestionMs ÷ widget.vanillaFirstQuestionMs: the widget's first screen (its intro) against the floor's first question, both from their script's arrival",
+      "widget.firstQuestionMs ÷ widget.vanillaFirstQuestionMs: the widget's first question against the floor's, both from their script's arrival",
     );
     results.set(
       "widget.interactionVsVanilla",
@@ -405,6 +438,11 @@ export async function measureWidgetSpeed(
         2,
       ),
       "widget.interactionMs ÷ widget.vanillaInteractionMs: click on Check answer -> feedback painted, the same PUT",
+    );
+    results.set(
+      "widget.vanillaPhasesMs",
+      null,
+      `the floor's phases, as the widget's below (medians): script received -> fetch() ${floorMed((r) => r.scriptToFetchMs)} ms, fetch() -> response ${floorMed((r) => r.quizFetchMs)} ms, response -> question in the DOM ${floorMed((r) => r.responseToDomMs)} ms, DOM -> painted ${floorMed((r) => r.domToPaintMs)} ms`,
     );
     results.set(
       "widget.quizFetchMs",
@@ -424,17 +462,17 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.responseToDomMs",
       med((r) => r.responseToDomMs),
-      "the widget's fetch() resolved -> the intro in the shadow DOM (read the JSON body, set state, render)",
+      "the widget's fetch() resolved -> the first question in the shadow DOM (read the JSON body, set state, render)",
     );
     results.set(
       "widget.domToPaintMs",
       med((r) => r.domToPaintMs),
-      "the intro in the shadow DOM -> the end of the frame that paints it",
+      "the first question in the shadow DOM -> the end of the frame that paints it",
     );
     results.set(
       "widget.startToQuestionMs",
-      med((r) => r.startToQuestionMs),
-      `click on Start -> first question painted (the attempt is created in the background); ${n}`,
+      null,
+      "no Start any more: the widget's first screen is its first question (widget.firstQuestionMs); the attempt is created when the reader first picks a choice",
     );
     results.set(
       "widget.scriptEvalMs",
@@ -444,7 +482,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.interactionMs",
       med((r) => r.interactionMs),
-      `click on "Check answer" (a choice selected) -> feedback painted; the PUT answer round trip to the local worker, CORS preflight included, is part of it (widget.answerFetchMs); ${n}`,
+      `click on "Check answer" (a choice selected ${readingPauseMs} ms before, as a reader would, in both embeds) -> feedback painted; the PUT answer round trip to the local worker, CORS preflight included, is part of it (widget.answerFetchMs), and the feedback screen comes with the flow chunk, fetched after the first paint; ${n}`,
     );
     results.set(
       "widget.answerFetchMs",
@@ -456,7 +494,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.cls",
       round(worst.cls, 4),
-      `the largest over all runs of the summed layout-shift values without recent input, from navigation through the intro, the first question and the feedback, on a host page with text below the widget (so growth would count). Loading phase alone: up to ${round(Math.max(...runs.map((r) => r.clsAtIntro)), 4)}.${shifted ? ` Nodes that moved: ${shifted}` : ""}`,
+      `the largest over all runs of the summed layout-shift values without recent input, from navigation through the first question and the feedback, on a host page with text below the widget (so growth would count) and the README's reservation (${reserve}). Loading phase alone: up to ${round(Math.max(...runs.map((r) => r.clsAtFirst)), 4)}.${shifted ? ` Nodes that moved: ${shifted}` : ""}`,
     );
     results.set(
       "widget.healthFetchMs",
@@ -466,7 +504,7 @@ export async function measureWidgetSpeed(
     results.set(
       "widget.undefinedHeightPx",
       med((r) => r.undefinedHeight),
-      "the <recall-quiz> element's height before widget.js runs (the host page's own CSS only)",
+      "the <recall-quiz> element's height before widget.js runs (the host page's own CSS: the README's reservation)",
     );
     results.set(
       "widget.loadingHeightPx",
@@ -475,14 +513,14 @@ export async function measureWidgetSpeed(
     );
     results.set(
       "widget.introHeightPx",
-      med((r) => r.introHeight),
-      "the widget's height once the intro shows; more than the loading height means a shift",
+      med((r) => r.firstHeight),
+      "the widget's height once its first screen (the first question) shows; more than the loading height means a shift",
     );
     results.set("widget.speedRuns", runs.length);
     results.set(
       "widget.intlColdMs",
       round(await coldIntl(browser), 1),
-      "the first `new Intl.NumberFormat()` in a fresh page of this Chromium (ICU data loaded on first use), median of 5 pages; widget/i18n.ts builds its formatter on first use, after the quiz request has left",
+      "the first `new Intl.NumberFormat()` in a fresh page of this Chromium (ICU data loaded on first use), median of 5 pages; the widget needs none for English and Russian (ASCII digits), Urdu's chunk makes one on first use",
     );
   } finally {
     await browser.close();

@@ -1,27 +1,21 @@
 /**
- * The quiz's flow: intro → one question at a time → feedback → … → score and review, with
- * "retry the ones I missed"; each screen is its own file in screens/. One class component and no
- * hooks, to keep the bundle small. Every step is saved (store.ts) before it is sent, so a reload
- * or an outage resumes in place.
+ * The quiz's state and its first screen: the quiz's title above its first question. Everything
+ * after — the round and its attempt, answers, feedback, the score, resuming, what shows when
+ * there is no quiz — comes with the flow chunk (flow.tsx), fetched once the first screen has
+ * painted (or at once when a saved round or a failure needs it), which then renders the screens
+ * and drives this component through its QuizHost side. One class component and no hooks, to keep
+ * widget.js small.
  */
-import { Component, type ComponentChildren } from "preact";
-import type {
-  AnswerResult,
-  AttemptProgress,
-  FinishResult,
-  PublicQuestion,
-  PublicQuiz,
-} from "../worker/contract.ts";
-import { type HttpError, request } from "./api.ts";
-import { unhashed } from "./article-link.ts";
-import type { Locale } from "./i18n.ts";
-import { Feedback } from "./screens/feedback.tsx";
-import { Intro } from "./screens/intro.tsx";
+import { Component } from "preact";
+import type { PublicQuiz } from "../worker/contract.ts";
+import { type HttpError, send } from "./api.ts";
+import { type Chunks, chunk } from "./chunks.ts";
+import { english, type Lang, type Locale, locale } from "./i18n.ts";
+import type { QuizHost, QuizState } from "./quiz-host.ts";
 import { Question } from "./screens/question.tsx";
-import { Result } from "./screens/result.tsx";
 import { siteQuizPath } from "./site.ts";
-import { learnerId, load, type Round, save, uuid } from "./store.ts";
-import { button, Progress, questionById, type TextAttributes } from "./ui.tsx";
+import { load, type Round, roundKey } from "./store.ts";
+import { Progress, type TextAttributes } from "./ui.tsx";
 
 export interface AppProps {
   /** The API origin, without a trailing slash. */
@@ -33,355 +27,148 @@ export interface AppProps {
   /** Render nothing, rather than a note, when no quiz can be shown. */
   hideErrors: boolean;
   group: string | null;
-  loc: Locale;
+  lang: Lang;
   /** The <recall-quiz> element, which dispatches recall:complete. */
   host: HTMLElement;
+  /** Its shadow root, where the app renders (and chunks' scripts run). */
+  root: ShadowRoot;
 }
 
-interface AppState {
-  quiz?: PublicQuiz;
-  /**
-   * Why no quiz shows: "nf" no such quiz; "down" the server could not be reached; in site mode
-   * "soon" the page's quiz awaits review, "na" any other reason (a short article, an unreadable
-   * page, another origin, an unknown site, the network).
-   */
-  err?: "nf" | "down" | "soon" | "na";
-  /** The current round; none while the intro shows. */
-  run?: Round;
-  /** The choice selected but not yet submitted. */
-  pick?: string;
-  /** Requests are failing and being retried. */
-  wait?: boolean;
-  fin?: FinishResult;
-  /** What the aria-live region says. */
-  live?: string;
+type Flow = Chunks["flow"];
+
+interface AppState extends QuizState {
+  /** The flow chunk, once it has arrived. */
+  flow?: Flow;
+  /** The flow chunk could not be fetched either: nothing can say what went wrong. */
+  lost?: boolean;
 }
 
-export class App extends Component<AppProps, AppState> {
+/** The first screen's English; the rest comes with the flow chunk (flow.tsx). */
+const firstEnglish = locale("en", english);
+
+export class App extends Component<AppProps, AppState> implements QuizHost {
   override state: AppState = {};
-  /** A selector to focus after the next render. */
-  #focus?: string;
-  #attempt?: Promise<string>;
-  #text: TextAttributes = { dir: "auto" };
+  attempt?: Promise<string>;
+  text: TextAttributes = { dir: "auto" };
+
+  get loc(): Locale {
+    return this.state.loc ?? firstEnglish;
+  }
 
   /** The slug of the quiz showing (in site mode, the one the site's response named). */
-  get #slug() {
+  get slug() {
     return this.state.quiz?.slug ?? this.props.slug;
   }
 
-  /** Where the round in progress on a quiz is saved. */
-  #key(slug = this.#slug) {
-    return `recall:${this.props.api}/${slug}`;
-  }
-
-  override componentDidMount() {
-    void this.#load();
-  }
-
-  override componentDidUpdate() {
-    if (this.#focus) {
-      this.props.host.shadowRoot?.querySelector<HTMLElement>(this.#focus)?.focus();
-      this.#focus = undefined;
-    }
-  }
-
-  #url(path: string) {
-    return `${this.props.api}/api/${path}`;
-  }
-
-  #waiting = (wait: boolean) => this.setState({ wait });
-
-  /** Loads the quiz, then resumes a saved round if there is one. */
-  #load = async () => {
-    const { slug, site } = this.props;
-    const bySite = !slug && site;
-    this.setState({ err: undefined });
-    try {
-      const quiz = await request<PublicQuiz>(
-        this.#url(bySite ? siteQuizPath(bySite) : `quizzes/${slug}`),
+  // Before the first render (the loading box), so that the quiz's request leaves at once.
+  override componentWillMount() {
+    const { lang, root } = this.props;
+    if (lang === "en") this.setState({ loc: firstEnglish });
+    else {
+      // Fetched beside the quiz; without it, English.
+      chunk(lang, root).then(
+        (m) => this.setState({ loc: locale(lang, m.strings, m.number) }),
+        () => this.setState({ loc: firstEnglish }),
       );
-      let run = load<Round>(this.#key(quiz.slug));
-      if (run) {
-        // Questions removed since the round began are dropped; the learner's answers stay.
-        const has = (id: string) => quiz.questions.some((q) => q.id === id);
-        run.pos = run.ids.slice(0, run.pos).filter(has).length;
-        run.ids = run.ids.filter(has);
-        if (!run.a || !run.ids[0]) run = undefined;
-        else if (!run.ids[run.pos]) run.done = true;
-      }
-      this.setState({ quiz, run });
-      if (run?.done) void this.#finish(run);
-      else if (run) {
-        const qid = run.ids[run.pos] ?? "";
-        const pending = run.ans[qid];
-        // Resending is safe: the server answers the same answer with the same grade.
-        if (pending && !pending.r) void this.#send(run, qid);
-      }
-    } catch (e) {
-      const { code } = e as HttpError;
-      let err: AppState["err"] = code === "unreachable" ? "down" : "nf";
-      // In site mode every reason but a pending review gets the same quiet note.
-      if (bySite) err = code === "quiz_pending" ? "soon" : "na";
-      this.setState({ err });
     }
-  };
+    this.load();
+    // While the quiz is on its way: a page's first localStorage read opens its storage (some
+    // milliseconds), and the secret is read later anyway (learner.ts).
+    load("recall:secret");
+  }
 
   /**
-   * A request the server refused. A question removed from the quiz: reload the quiz, which drops
-   * it from the round and keeps the rest. Any other 404: the attempt is gone (the learner erased
-   * their data, or the database was reset), so the round is dropped for a fresh start.
+   * The flow chunk (fetched on first use), then `act` on it. Without it nothing can go on: the
+   * server counts as unreachable, and when there is nothing to show, the element shows nothing.
    */
-  #fail(e: HttpError) {
-    if (e.code === "question_not_found") void this.#load();
-    else if (e.status === 404) {
-      save(this.#key(), null);
-      this.setState({ run: undefined, fin: undefined });
-    } else this.setState({ err: "down" });
+  #flow(act?: (flow: Flow) => unknown) {
+    chunk("flow", this.props.root).then(
+      (flow) => {
+        if (!this.state.flow) this.setState({ flow });
+        act?.(flow);
+      },
+      () => (act || this.state.err) && this.setState({ err: "unreachable", lost: true }),
+    );
   }
 
-  /** Saves the round, then renders it. */
-  #persist(run: Round) {
-    save(this.#key(), run);
-    this.setState({ run });
-  }
-
-  /** Starts a round over the given questions; the attempt is created in the background. */
-  #round(ids: string[], p?: string) {
-    const run: Round = { a: uuid(), p, ids, pos: 0, ans: {} };
-    this.#attempt = undefined;
-    this.#focus = "legend";
-    this.setState({ fin: undefined, pick: undefined, live: undefined });
-    this.#persist(run);
-    void this.#ensureAttempt(run);
-  }
-
-  #start = () => {
-    this.#round(this.state.quiz?.questions.map((q) => q.id) ?? []);
-  };
-
-  #retry = () => {
-    const { fin, run } = this.state;
-    // The review holds exactly the round's questions (the server records what it asked).
-    this.#round(fin?.review.filter((r) => !r.correct).map((r) => r.questionId) ?? [], run?.a);
-  };
-
-  #ensureAttempt(run: Round): Promise<string> {
-    if (run.s) return Promise.resolve(run.a);
-    if (!this.#attempt) {
-      const { group } = this.props;
-      const slug = this.#slug;
-      const page = unhashed(location.href);
-      this.#attempt = learnerId()
-        .then((id) =>
-          request(
-            this.#url(`quizzes/${slug}/attempts`),
-            "POST",
-            {
-              attemptId: run.a,
-              retryOf: run.p,
-              questionIds: run.p && run.ids,
-              learnerId: id,
-              group: group?.trim().slice(0, 64) || undefined,
-              pageUrl: /^https?:/.test(page) ? page.slice(0, 2048) : undefined,
-            },
-            this.#waiting,
-          ),
-        )
-        .then(() => {
-          run.s = 1;
-          if (run === this.state.run) this.#persist(run);
-          return run.a;
-        });
-      // A failed start may be retried by the next answer.
-      this.#attempt.catch(() => {
-        this.#attempt = undefined;
-      });
-    }
-    return this.#attempt;
-  }
-
-  #submit = () => {
-    const { run, pick } = this.state;
-    const qid = run?.ids[run.pos];
-    // An answer already on its way is not sent twice.
-    if (!run || !qid || run.ans[qid]) return;
-    if (!pick) {
-      // Nothing chosen: back to the choices, whose group announces the question again.
-      this.#focus = "input";
-      this.setState({});
-      return;
-    }
-    run.ans[qid] = { c: pick };
-    this.#persist(run);
-    void this.#send(run, qid);
-  };
-
-  /** Sends the saved answer to `qid` until the server grades it. */
-  async #send(run: Round, qid: string) {
-    const answer = run.ans[qid];
-    if (!answer) return;
-    this.setState({ pick: answer.c });
-    try {
-      const a = await this.#ensureAttempt(run);
-      answer.r = await request<AnswerResult>(
-        this.#url(`attempts/${a}/answers/${qid}`),
-        "PUT",
-        { choiceId: answer.c },
-        this.#waiting,
-      ).catch(async (e: HttpError) => {
-        // 409: answered differently first (another tab); that answer counts, so show it.
-        const first =
-          e.status === 409 &&
-          (await request<AttemptProgress>(this.#url(`attempts/${a}`))).answers.find(
-            (x) => x.questionId === qid,
-          );
-        if (!first) throw e;
-        answer.c = first.choiceId;
-        return first;
-      });
-      const right = this.#question(qid)?.choices.find((c) => c.id === answer.r?.correctChoiceId);
-      const { t } = this.props.loc;
-      this.#focus = "#fh";
-      this.setState({
-        live: `${answer.r.correct ? t.correct : t.incorrect}. ${t.answer} ${right?.text ?? ""}`,
-      });
-      this.#persist(run);
-    } catch (e) {
-      this.#fail(e as HttpError);
-    }
-  }
-
-  #next = () => {
-    const run = this.state.run;
-    if (!run) return;
-    if (run.pos + 1 < run.ids.length) {
-      run.pos++;
-      this.#focus = "legend";
-      this.setState({ pick: undefined, live: undefined });
-      this.#persist(run);
-    } else {
-      run.done = true;
-      this.#persist(run);
-      void this.#finish(run);
-    }
-  };
-
-  async #finish(run: Round) {
-    try {
-      const attemptId = await this.#ensureAttempt(run);
-      const fin = await request<FinishResult>(
-        this.#url(`attempts/${attemptId}/finish`),
-        "POST",
-        undefined,
-        this.#waiting,
+  /** Loads the quiz, and has the flow chunk resume a saved round if there is one. */
+  load = () => {
+    const { api, slug, site } = this.props;
+    const bySite = !slug && site;
+    const url = `${api}/api/${bySite ? siteQuizPath(bySite) : `quizzes/${slug}`}`;
+    this.setState({ err: undefined });
+    send<PublicQuiz>(url)
+      // What waiting may fix is retried by the flow chunk's request(), with backoff.
+      .catch((e: HttpError) =>
+        e.code === "unreachable"
+          ? chunk("flow", this.props.root).then((flow) => flow.request<PublicQuiz>(url))
+          : Promise.reject(e),
+      )
+      .then(
+        (quiz) => {
+          const saved = load<Round>(roundKey(api, quiz.slug));
+          this.setState({ quiz, saved });
+          if (saved) this.#flow((flow) => flow.resume(this));
+          // Once the first screen has painted, so that it never waits for the rest.
+          else requestAnimationFrame(() => setTimeout(() => this.#flow()));
+        },
+        (e: HttpError) => {
+          // The flow chunk says what it means for the reader.
+          this.setState({ err: e.code });
+          this.#flow();
+        },
       );
-      const { score, maxScore: max } = fin;
-      this.#focus = "#fh";
-      this.setState({ fin, live: `${this.props.loc.t.score}: ${this.props.loc.of(score, max)}` });
-      if (!run.ev) {
-        run.ev = true;
-        this.#persist(run);
-        this.props.host.dispatchEvent(
-          new CustomEvent("recall:complete", {
-            bubbles: true,
-            composed: true,
-            detail: { score, maxScore: max, quiz: this.#slug, attemptId },
-          }),
-        );
-      }
-    } catch (e) {
-      this.#fail(e as HttpError);
-    }
-  }
+  };
 
-  #question(id: string): PublicQuestion | undefined {
-    return this.state.quiz && questionById(this.state.quiz, id);
-  }
+  #pick = (choice: string) => {
+    this.setState({ pick: choice });
+    this.#flow((flow) => flow.pickChoice(this, choice));
+  };
 
-  #pick = (pick: string) => this.setState({ pick });
+  #check = () => this.#flow((flow) => flow.submit(this));
 
   override render() {
-    const { loc, hideErrors } = this.props;
-    const { t } = loc;
-    const { quiz, err, run, fin, pick, wait, live } = this.state;
-    const text = this.#text;
-    // A site's page without a quiz (yet) gets one quiet line, in a box no taller than it.
-    const note = err === "soon" || err === "na";
-    let body: ComponentChildren;
+    const { hideErrors } = this.props;
+    const { loc, quiz, err, saved, pick, wait, live, flow, lost } = this.state;
+    const text = this.text;
     text.lang = quiz?.locale;
-    if (err && !quiz && hideErrors) return null;
-    if (note) {
-      body = <p class="mu">{err === "soon" ? t.soon : t.na}</p>;
-    } else if (err) {
-      body = (
-        <>
-          <p role="alert">{err === "nf" ? t.notFound : t.down}</p>
-          {err === "down" && button(t.tryAgain, this.#load)}
-        </>
-      );
-    } else if (!quiz) {
-      body = <p class="mu">{t.loading}</p>;
-    } else if (!run) {
-      body = <Intro quiz={quiz} loc={loc} text={text} onStart={this.#start} />;
-    } else if (run.done) {
-      body = fin ? (
-        <Result
-          fin={fin}
-          quiz={quiz}
-          loc={loc}
-          text={text}
-          onRetry={this.#retry}
-          onAgain={this.#start}
-        />
-      ) : (
-        <p class="mu">{t.loading}</p>
-      );
-    } else {
-      const qid = run.ids[run.pos] ?? "";
-      const q = this.#question(qid);
-      const answer = run.ans[qid];
-      const n = run.ids.length;
-      const at = run.pos + 1;
-      body = q && (
-        <>
-          <Progress at={at} of={n} loc={loc} />
-          {answer?.r ? (
-            <Feedback
-              q={q}
-              chosen={answer.c}
-              result={answer.r}
-              sourceUrl={quiz.sourceUrl}
-              last={at === n}
-              loc={loc}
-              text={text}
-              onNext={this.#next}
-            />
-          ) : (
+    // Nothing at all with hidden-errors, or when not even the flow chunk, which says what went
+    // wrong, could be fetched: no box. (Until it arrives, the loading box stays.)
+    if (err && ((!quiz && hideErrors) || lost)) {
+      return <style>{":host{display:none!important}"}</style>;
+    }
+    const first = quiz?.questions[0];
+    return (
+      <section
+        class={err && flow ? "r n" : "r"}
+        aria-label={quiz?.title}
+        lang={loc?.lang}
+        dir={loc?.dir}
+      >
+        {flow && <style>{flow.css}</style>}
+        <div class="sr" aria-live="polite">
+          {wait ?? live}
+        </div>
+        {quiz && !err && <h2 {...text}>{quiz.title}</h2>}
+        {!loc ? null : flow ? (
+          flow.screen(this)
+        ) : !first || saved || err ? (
+          <p class="mu">{loc.t.loading}</p>
+        ) : (
+          <>
+            <Progress at={1} of={quiz.questions.length} loc={loc} />
             <Question
-              q={q}
+              q={first}
               pick={pick}
-              sending={!!answer}
+              sending={false}
               loc={loc}
               text={text}
               onPick={this.#pick}
-              onCheck={this.#submit}
+              onCheck={this.#check}
             />
-          )}
-        </>
-      );
-    }
-    return (
-      <section
-        class={note ? "r n" : "r"}
-        aria-label={quiz?.title ?? "Recall"}
-        lang={loc.lang}
-        dir={loc.dir}
-      >
-        <div class="sr" aria-live="polite">
-          {wait ? t.reconnecting : live}
-        </div>
-        {body}
-        {wait && <p class="mu">{t.reconnecting}</p>}
+          </>
+        )}
+        {wait && <p class="mu">{wait}</p>}
       </section>
     );
   }

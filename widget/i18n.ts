@@ -1,18 +1,20 @@
 /**
- * The widget's UI strings in English, Urdu (right-to-left) and Russian, and the rule that picks
- * the language: the element's `lang`, else the page's `<html lang>`, else English.
+ * The widget's UI strings and the rule that picks their language: the element's `lang`, else the
+ * page's `<html lang>`, else English. widget.js holds only the English of the first screen; the
+ * rest of the English comes with the flow chunk (i18n/english-later.ts), and Urdu (right to left)
+ * and Russian are chunks of their own (i18n/ur.ts, i18n/ru.ts), fetched beside the quiz only by
+ * readers who get them.
  *
  * Each language is one "|"-separated string in the order of `keys`, so the key names are not
- * repeated per language in the bundle (this saves about 150 bytes gzip of a 10 KB budget).
- * "{n}", "{a}" and "{b}" are numbers, localised with Intl.NumberFormat.
+ * repeated per language. "{a}" and "{b}" are numbers.
  */
 
-/** The strings' names, in the order of each language's packed string. */
+/** The strings' names: the first screen's, then the later screens'. */
 type Key =
-  | "count" // "Questions: {n}" (a label, so no plural forms are needed)
   | "of" // "{a} of {b}": progress and score
-  | "start"
   | "check"
+  | "loading"
+  | "blank"
   | "next"
   | "finish"
   | "correct"
@@ -23,81 +25,55 @@ type Key =
   | "score"
   | "retry"
   | "again"
-  | "loading"
   | "notFound"
   | "down"
   | "tryAgain"
   | "reconnecting"
-  | "blank"
   | "soon" // site mode: the page's quiz awaits review
   | "na"; // site mode: no quiz for this page (too short, unreadable, not this site's, offline)
 
-// One string in the bundle instead of an array of twenty (the type above checks each name).
+// One string in the bundle instead of an array of names (the type above checks each use).
 const keys = (
-  "count of start check next finish correct incorrect answer yours show score retry again " +
-  "loading notFound down tryAgain reconnecting blank soon na"
+  "of check loading blank next finish correct incorrect answer yours show score retry again " +
+  "notFound down tryAgain reconnecting soon na"
 ).split(" ") as Key[];
 
 export type Strings = Record<Key, string>;
 
-const packed: Record<string, string> = {
-  en:
-    "Questions: {n}|{a} of {b}|" +
-    "Start quiz|Check answer|Next|See my score|Correct|Incorrect|The answer:|Your answer:|" +
-    "Show in article|Your score|Retry the ones I missed|Start over|Loading quiz…|" +
-    "This quiz could not be found.|The quiz server cannot be reached.|Try again|" +
-    "Reconnecting… Your answer is saved.|blank|" +
-    "Quiz coming soon.|No quiz for this page right now.",
-  ur:
-    "سوالات: {n}|{b} میں سے {a}|" +
-    "کوئز شروع کریں|جواب جانچیں|اگلا|میرا اسکور دیکھیں|درست|غلط|درست جواب:|آپ کا جواب:|" +
-    "مضمون میں دیکھیں|آپ کا اسکور|غلط سوالات دوبارہ حل کریں|دوبارہ شروع کریں|کوئز لوڈ ہو رہا ہے…|" +
-    "یہ کوئز نہیں ملا۔|کوئز سرور سے رابطہ نہیں ہو سکا۔|دوبارہ کوشش کریں|" +
-    "دوبارہ رابطہ ہو رہا ہے… آپ کا جواب محفوظ ہے۔|خالی جگہ|" +
-    "کوئز جلد آ رہا ہے۔|اس صفحے کے لیے ابھی کوئی کوئز نہیں۔",
-  ru:
-    "Вопросов: {n}|{a} из {b}|" +
-    "Начать тест|Проверить ответ|Далее|Показать результат|Верно|Неверно|Правильный ответ:|Ваш ответ:|" +
-    "Показать в статье|Ваш результат|Повторить ошибки|Пройти заново|Загрузка теста…|" +
-    "Тест не найден.|Сервер теста недоступен.|Повторить|" +
-    "Переподключение… Ваш ответ сохранён.|пропуск|" +
-    "Тест скоро появится.|Для этой страницы пока нет теста.",
-};
+/** English for the first screen; the later screens' English is i18n/english-later.ts. */
+export const english = "{a} of {b}|Check answer|Loading quiz…|blank";
+
+export type Lang = "en" | "ur" | "ru";
 
 /** The first supported language among the element's, the page's, then English. */
-export function pickLang(...candidates: (string | null | undefined)[]): string {
+export function pickLang(...candidates: (string | null | undefined)[]): Lang {
   for (const c of candidates) {
-    const base = c?.toLowerCase().split("-")[0];
-    if (base && packed[base]) return base;
+    const base = c?.toLowerCase().split("-")[0] ?? "";
+    if (/^(en|ur|ru)$/.test(base)) return base as Lang;
   }
   return "en";
 }
 
 export interface Locale {
-  lang: string;
+  lang: Lang;
   dir: "ltr" | "rtl";
   t: Strings;
   /** "{a} of {b}" with localised numbers. */
   of: (a: number, b: number) => string;
-  /** "Questions: {n}". */
-  count: (n: number) => string;
 }
 
-export function locale(lang: string): Locale {
-  const parts = (packed[lang] ?? "").split("|");
+/**
+ * The locale of `lang`, whose strings are `packed` (missing ones are ""), numbers written by
+ * `number` (English writes question counts in ASCII digits; the other languages' chunks bring
+ * their own).
+ */
+export function locale(lang: Lang, packed: string, number: (n: number) => string = String): Locale {
+  const parts = packed.split("|");
   const t = Object.fromEntries(keys.map((k, i) => [k, parts[i] ?? ""])) as Strings;
-  // Made on first use: a page's first Intl.NumberFormat costs tens of milliseconds, and the quiz
-  // request should leave before that, not after.
-  let format: ((n: number) => string) | undefined;
-  const num = (n: number) => {
-    format ??= new Intl.NumberFormat(lang).format;
-    return format(n);
-  };
   return {
     lang,
     dir: lang === "ur" ? "rtl" : "ltr",
     t,
-    of: (a, b) => t.of.replace("{a}", num(a)).replace("{b}", num(b)),
-    count: (n) => t.count.replace("{n}", num(n)),
+    of: (a, b) => t.of.replace("{a}", number(a)).replace("{b}", number(b)),
   };
 }

@@ -4,20 +4,22 @@
  * app; the host page is never touched outside the element. The API origin is the one this script
  * was loaded from, unless `api` says otherwise.
  */
+
+import shared from "recall:shared";
 import { render } from "preact";
 import { App } from "./app.tsx";
-import { locale, pickLang } from "./i18n.ts";
+import { arrive } from "./chunks.ts";
+import { pickLang } from "./i18n.ts";
+import { scriptUrl } from "./script-url.ts";
 import css from "./styles.css";
 
-// currentScript is only set while this script first runs, so read it now. A bundler or loader
-// may hide it; then look for our own file name.
-const self =
-  (document.currentScript as HTMLScriptElement | null)?.src ||
-  Array.from(document.scripts).find((s) => /\/widget\.js([?#]|$)/.test(s.src))?.src ||
-  location.href;
-const origin = new URL(self).origin;
+const origin = new URL(scriptUrl).origin;
 
 class RecallQuiz extends HTMLElement {
+  /** For the lazy chunks (chunks.ts): what they use of widget.js, and where they hand in. */
+  static shared = shared;
+  static arrive = arrive;
+
   // theme is handled by CSS (:host([theme=…])) alone, so it needs no re-render.
   static observedAttributes = ["quiz", "site", "lang", "group", "api", "hidden-errors"];
 
@@ -39,18 +41,20 @@ class RecallQuiz extends HTMLElement {
     const api = (attr("api") || origin).replace(/\/+$/, "");
     const slug = attr("quiz") ?? "";
     const site = attr("site");
+    const lang = pickLang(attr("lang"), document.documentElement.lang);
     render(
       <>
         <style>{css}</style>
         <App
-          key={`${api} ${slug} ${site}`}
+          key={`${api} ${slug} ${site} ${lang}`}
           api={api}
           slug={slug}
           site={site}
           hideErrors={this.hasAttribute("hidden-errors")}
           group={attr("group")}
-          loc={locale(pickLang(attr("lang"), document.documentElement.lang))}
+          lang={lang}
           host={this}
+          root={root}
         />
       </>,
       root,

@@ -1,8 +1,9 @@
 /**
- * What the widget keeps in localStorage: the anonymous learner id, and per quiz the current
- * round (attempt id, the questions asked, position, and every answer until and after the server
- * grades it), so a reload or a dropped connection loses nothing. Where localStorage throws
- * (sandboxed iframes, some private modes) it falls back to memory: nothing survives a reload.
+ * What the widget keeps in localStorage: per quiz the current round (attempt id, the questions
+ * asked, position, and every answer until and after the server grades it), so a reload or a
+ * dropped connection loses nothing, and the learner secret (learner.ts). Where localStorage
+ * throws (sandboxed iframes, some private modes) it falls back to memory: nothing survives a
+ * reload.
  */
 import type { AnswerResult } from "../worker/contract.ts";
 
@@ -30,6 +31,9 @@ export interface Round {
   ev?: boolean;
 }
 
+/** Where the round in progress on a quiz is saved: per API origin and quiz. */
+export const roundKey = (api: string, slug: string) => `recall:${api}/${slug}`;
+
 /**
  * The page's copy of every key read or written: what load() answers once a key has been read.
  * Where localStorage throws (a sandboxed iframe without allow-same-origin, a full or disabled
@@ -54,37 +58,5 @@ export function save(key: string, value: unknown): void {
     localStorage.setItem(key, text);
   } catch {
     // Kept in memory only: resuming after a reload will not work, everything else does.
-  }
-}
-
-const hex = (bytes: ArrayBuffer | Uint8Array) =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
-
-/** A random UUID (v4 layout of random bits); crypto.randomUUID needs a secure context. */
-export const uuid = () =>
-  hex(crypto.getRandomValues(new Uint8Array(16))).replace(
-    /(.{8})(.{4})(.{4})(.{4})/,
-    "$1-$2-$3-$4-",
-  );
-
-/**
- * The anonymous learner id: the first 32 hex digits of SHA-256 of a random secret made once per
- * browser and kept only here, so the learner (and nobody else) can later prove who they are and
- * erase their data (docs/security.md). Never a cookie, never an IP. Plain-http pages have no
- * crypto.subtle: their attempts simply carry no learner id.
- */
-export async function learnerId(): Promise<string | undefined> {
-  let secret = load<string>("recall:secret");
-  if (!secret) {
-    secret = hex(crypto.getRandomValues(new Uint8Array(32)));
-    save("recall:secret", secret);
-  }
-  try {
-    return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))).slice(
-      0,
-      32,
-    );
-  } catch {
-    return undefined;
   }
 }

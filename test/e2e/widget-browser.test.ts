@@ -152,7 +152,7 @@ function storedRound(page: Page) {
 }
 
 describe("the widget", () => {
-  it("loads with one request for the script and one for the quiz, reserving its height", async () => {
+  it("shows the first question with two requests (the script and the quiz), in the height it held while loading", async () => {
     const page = await newPage();
     const requests: string[] = [];
     page.on("request", (r) => {
@@ -164,6 +164,7 @@ describe("the widget", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let beforeQuiz: string[] = [];
     await page.route(`${server.origin}/api/quizzes/*`, async (route) => {
       await held;
       await route.continue();
@@ -172,13 +173,56 @@ describe("the widget", () => {
     await widget(page).getByText("Loading quiz…").waitFor();
     const loadingBox = await widget(page).boundingBox();
     const afterBox = await page.getByText("After the quiz.").boundingBox();
+    beforeQuiz = [...requests];
     release();
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor();
-    expect(await widget(page).getByText(`Questions: ${quiz.questions.length}`).count()).toBe(1);
+    // The first screen: the quiz's title above its first question.
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor();
+    expect(await widget(page).locator("h2").textContent()).toBe(quiz.title);
+    expect(await progressText(page, 1, quiz.questions.length).count()).toBe(1);
+    expect(await widget(page).getByRole("radio").count()).toBe(quiz.questions[0]?.choices.length);
     // No layout shift: the widget and what follows it stay put.
     expect((await widget(page).boundingBox())?.height).toBe(loadingBox?.height);
     expect((await page.getByText("After the quiz.").boundingBox())?.y).toBe(afterBox?.y);
-    expect(requests).toEqual(["GET /widget.js", `GET /api/quizzes/${seedSlug}`]);
+    // Until the quiz arrived, the script and the quiz only; the rest of the widget is fetched
+    // only after it (once its first question has painted), and no attempt before a choice.
+    expect(beforeQuiz).toEqual(["GET /widget.js", `GET /api/quizzes/${seedSlug}`]);
+    await expect.poll(() => requests.length).toBe(3);
+    expect(requests[2]).toMatch(/^GET \/widget-flow\.[0-9a-f]{8}\.js$/);
+    await page.waitForTimeout(300);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("keeps the reader's focus and choice when the rest of the widget arrives, then checks it", async () => {
+    const page = await newPage();
+    // Hold the flow chunk back while the reader picks a choice on the first screen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`${server.origin}/widget-flow.*.js`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(hostUrl("/plain"));
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor();
+    await page.keyboard.press("Tab");
+    const steps = (quiz.questions[0]?.choices ?? []).findIndex((c) => c.id === correctChoice(0));
+    if (steps === 0) await page.keyboard.press("Space");
+    else for (let s = 0; s < steps; s++) await page.keyboard.press("ArrowDown");
+    const picked = choiceText(0, correctChoice(0));
+    const radio = widget(page).getByRole("radio", { name: picked, exact: true });
+    expect(await radio.isChecked()).toBe(true);
+    const before = await radio.elementHandle();
+    release();
+    // The flow chunk has taken over (its stylesheet is in): same element, still focused, checked.
+    await expect.poll(() => widget(page).locator("section > style").count()).toBe(1);
+    expect(await radio.evaluate((el, old) => el === old, before)).toBe(true);
+    expect(await radio.isChecked()).toBe(true);
+    expect(await focused(page)).toMatchObject({ tag: "input" });
+    // Enter on the choice checks it.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page).then((f) => f?.id), { timeout: 10_000 }).toBe("fh");
+    expect((await focused(page))?.text).toContain("Correct");
   });
 
   it("can be completed with the keyboard alone, moving focus sensibly, and reports completion", async () => {
@@ -190,17 +234,17 @@ describe("the widget", () => {
         document.addEventListener("recall:complete", (e) => resolve((e as CustomEvent).detail)),
       );
     });
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor();
-    // The page has no other focusable element: the first Tab reaches Start.
-    await page.keyboard.press("Tab");
-    expect(await focused(page)).toMatchObject({ tag: "button", text: "Start quiz" });
-    await page.keyboard.press("Enter");
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor();
 
     let correct = 0;
     for (let index = 0; index < quiz.questions.length; index++) {
-      await expect
-        .poll(() => focused(page).then((f) => f?.tag), { timeout: 10_000 })
-        .toBe("legend");
+      // The page has no other focusable element: its first Tab reaches the first question's
+      // choices; after each Next, focus is on the question's legend, and Tab goes to its choices.
+      if (index > 0) {
+        await expect
+          .poll(() => focused(page).then((f) => f?.tag), { timeout: 10_000 })
+          .toBe("legend");
+      }
       expect(await progressText(page, index + 1, quiz.questions.length).count()).toBe(1);
       // Into the radio group, then arrows pick a choice: the right one on even questions.
       await page.keyboard.press("Tab");
@@ -247,7 +291,6 @@ describe("the widget", () => {
   it("retries only the missed questions in a new attempt", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     const missed: number[] = [];
     for (let index = 0; index < quiz.questions.length; index++) {
       const right = index >= 2;
@@ -291,7 +334,6 @@ describe("the widget", () => {
   it("resumes the current attempt after a reload", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await answer(page, 0, correctChoice(0));
     await page.reload();
     // Back on the feedback of question 1, without pressing Start again.
@@ -317,7 +359,6 @@ describe("the widget", () => {
   it("keeps answers through a network outage, even across a reload, and sends them when back", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await answer(page, 0, correctChoice(0));
     await next(page, 0);
 
@@ -364,7 +405,6 @@ describe("the widget", () => {
   it("waits as long as a 429's Retry-After says, then sends the answer", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     const tries: number[] = [];
     await page.route(`${server.origin}/api/attempts/*/answers/*`, async (route) => {
       tries.push(Date.now());
@@ -388,7 +428,6 @@ describe("the widget", () => {
   it("gives up after three 429s and offers to try again, instead of retrying without end", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     const tries: number[] = [];
     await page.route(`${server.origin}/api/attempts/*/answers/*`, (route) => {
       tries.push(Date.now());
@@ -448,7 +487,6 @@ describe("the widget", () => {
 
     const page = await newPage();
     await page.goto(hostUrl("/plain", { quiz: created.slug }));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await progressText(page, 1, n).waitFor();
     await widget(page).getByRole("radio").first().check();
     await widget(page).getByRole("button", { name: "Check answer" }).click();
@@ -484,7 +522,6 @@ describe("the widget", () => {
   it("starts afresh when the learner's data was erased mid-quiz", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await answer(page, 0, correctChoice(0));
     await next(page, 0);
     // The learner erases everything with the secret the widget keeps (docs/security.md).
@@ -499,7 +536,9 @@ describe("the widget", () => {
     expect(erased.status).toBe(204);
     await widget(page).getByRole("radio").first().check();
     await widget(page).getByRole("button", { name: "Check answer" }).click();
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 15_000 });
+    // Back on the first screen, with nothing saved.
+    await progressText(page, 1, quiz.questions.length).waitFor({ timeout: 15_000 });
+    expect(await widget(page).locator("#fh").count()).toBe(0);
     expect(await storedRound(page)).toBeNull();
   });
 
@@ -513,13 +552,12 @@ describe("the widget", () => {
   it("renders Urdu right to left with localised text, and follows <html lang> for Russian", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/plain", { lang: "ur" }));
-    const start = widget(page).getByRole("button", { name: "کوئز شروع کریں" });
-    await start.waitFor();
+    const check = widget(page).getByRole("button", { name: "جواب جانچیں" });
+    await check.waitFor();
     const root = widget(page).locator("section");
     expect(await root.getAttribute("dir")).toBe("rtl");
     expect(await root.getAttribute("lang")).toBe("ur");
     expect(await root.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
-    await start.click();
     const n = new Intl.NumberFormat("ur").format(quiz.questions.length);
     await widget(page)
       .getByText(`${n} میں سے ${new Intl.NumberFormat("ur").format(1)}`)
@@ -534,20 +572,20 @@ describe("the widget", () => {
 
     const ru = await newPage();
     await ru.goto(hostUrl("/plain", { htmlLang: "ru-RU" }));
-    await widget(ru).getByRole("button", { name: "Начать тест" }).waitFor();
+    await widget(ru).getByRole("button", { name: "Проверить ответ" }).waitFor();
     expect(await widget(ru).locator("section").getAttribute("dir")).toBe("ltr");
-    expect(await widget(ru).getByText(`Вопросов: ${quiz.questions.length}`).count()).toBe(1);
+    expect(await widget(ru).getByText(`1 из ${quiz.questions.length}`).count()).toBe(1);
   });
 
   it("survives hostile global CSS on the host page and still works", async () => {
     const page = await newPage();
     await page.goto(hostUrl("/hostile"));
-    const start = widget(page).getByRole("button", { name: "Start quiz" });
-    await start.waitFor();
+    const check = widget(page).getByRole("button", { name: "Check answer" });
+    await check.waitFor();
     const box = await widget(page).boundingBox();
     expect(box?.height).toBeGreaterThan(100);
-    expect(await start.isVisible()).toBe(true);
-    const look = await start.evaluate((el) => {
+    expect(await check.isVisible()).toBe(true);
+    const look = await check.evaluate((el) => {
       const s = getComputedStyle(el);
       const r = getComputedStyle(el.closest("section") as Element);
       return {
@@ -574,8 +612,7 @@ describe("the widget", () => {
       whiteSpace: "normal",
     });
     // Huge host fonts scale the widget (it is sized in em) without breaking it.
-    expect(await start.evaluate((el) => getComputedStyle(el).fontSize)).toBe("30px");
-    await start.click();
+    expect(await check.evaluate((el) => getComputedStyle(el).fontSize)).toBe("30px");
     for (let index = 0; index < quiz.questions.length; index++) {
       const radio = widget(page).getByRole("radio", {
         name: choiceText(index, correctChoice(index)),
@@ -606,9 +643,10 @@ describe("the widget", () => {
     await page.goto(hostUrl("/neighbours", { noscript: "1" }));
     const before = await page.evaluate(snapshotHostStyles);
     await page.goto(hostUrl("/neighbours"));
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor();
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await widget(page).getByRole("radio").first().waitFor();
+    await widget(page).getByRole("radio").first().check();
+    await widget(page).getByRole("button", { name: "Check answer" }).click();
+    await feedbackHeading(page).waitFor();
     expect(await page.evaluate(snapshotHostStyles)).toEqual(before);
     // Nothing but the element itself was added to the light DOM.
     expect(await page.evaluate(() => document.querySelectorAll("recall-quiz *").length)).toBe(0);
@@ -621,8 +659,8 @@ describe("the widget", () => {
         const page = await newPage({ colorScheme: theme === "dark" ? "dark" : "light" });
         await page.goto(hostUrl("/plain", { theme, lang }));
         await widget(page).locator("section h2").waitFor();
-        expect(await axeViolations(page), `${theme} ${lang} intro`).toEqual([]);
-        await widget(page).getByRole("button").first().click();
+        await widget(page).locator("legend").waitFor();
+        expect(await axeViolations(page), `${theme} ${lang} first question`).toEqual([]);
         for (let index = 0; index < quiz.questions.length; index++) {
           await widget(page).locator("legend").waitFor();
           await widget(page)
@@ -651,7 +689,7 @@ describe("the widget", () => {
     const page = await newPage({ colorScheme: "dark" });
     await page.goto(hostUrl("/plain", { theme: "auto" }));
     const root = widget(page).locator("section");
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor();
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor();
     expect(await root.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       "rgb(23, 25, 30)",
     );
@@ -664,7 +702,6 @@ describe("the widget", () => {
   it("links each source sentence into the article: on this page when it holds it", async () => {
     const page = await newPage();
     await page.goto(`${server.origin}/`);
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await answer(page, 0, correctChoice(0));
     const link = widget(page).getByRole("link", { name: "Show in article" });
     const href = (await link.getAttribute("href")) ?? "";
@@ -709,7 +746,6 @@ describe("the widget", () => {
       expect(published.status).toBeLessThan(300);
       const sourced = await newPage();
       await sourced.goto(hostUrl("/plain", { quiz: slug }));
-      await widget(sourced).getByRole("button", { name: "Start quiz" }).click();
       await widget(sourced).getByRole("radio").first().check();
       await widget(sourced).getByRole("button", { name: "Check answer" }).click();
       const away = widget(sourced).getByRole("link", { name: "Show in article" });
@@ -720,7 +756,6 @@ describe("the widget", () => {
     // A page without the article, for a quiz without a source URL: no link at all.
     const other = await newPage();
     await other.goto(hostUrl("/plain"));
-    await widget(other).getByRole("button", { name: "Start quiz" }).click();
     await answer(other, 0, correctChoice(0));
     expect(await widget(other).getByRole("link").count()).toBe(quiz.sourceUrl ? 1 : 0);
   });
@@ -795,7 +830,7 @@ describe("embeds", () => {
     const html = oembed.html.replace(/(<iframe src="[^"]+)"/, '$1#?secret=abc123XYZ"');
     await page.goto(`${host.origin}/iframe?${new URLSearchParams({ html })}`);
     const frame = page.frameLocator("iframe");
-    await frame.getByRole("button", { name: "Start quiz" }).waitFor();
+    await frame.getByRole("button", { name: "Check answer" }).waitFor();
     const iframe = page.locator("iframe");
     const contentHeight = () => {
       const inner = page.frames().find((f) => f.url().includes("/embed/"));
@@ -804,12 +839,14 @@ describe("embeds", () => {
       );
     };
     await expect.poll(async () => (await iframe.boundingBox())?.height).toBe(await contentHeight());
-    const introHeight = (await iframe.boundingBox())?.height ?? 0;
-    expect(introHeight).not.toBe(oembed.height);
-    await frame.getByRole("button", { name: "Start quiz" }).click();
-    await frame.getByRole("radio").first().waitFor();
+    const firstHeight = (await iframe.boundingBox())?.height ?? 0;
+    expect(firstHeight).not.toBe(oembed.height);
+    // A narrower column makes the quiz taller: the frame follows.
+    await page.setViewportSize({ width: 420, height: 900 });
+    await expect
+      .poll(async () => (await iframe.boundingBox())?.height)
+      .toBeGreaterThan(firstHeight);
     await expect.poll(async () => (await iframe.boundingBox())?.height).toBe(await contentHeight());
-    expect((await iframe.boundingBox())?.height).toBeGreaterThan(introHeight);
     const messages = (await page.evaluate(
       () => (window as unknown as { heightMessages: unknown[] }).heightMessages,
     )) as { origin: string; data: Record<string, unknown> }[];
@@ -836,7 +873,6 @@ describe("screenshots for the README", () => {
     ] as const) {
       const page = await newPage({ viewport: { width: 640, height: 900 } });
       await page.goto(hostUrl("/plain", params));
-      await widget(page).getByRole("button").first().click();
       await widget(page).getByRole("radio").nth(1).check();
       await widget(page).locator("fieldset + button").click();
       await feedbackHeading(page).waitFor();

@@ -86,7 +86,7 @@ it("answers in a frame sandboxed with exactly allow-scripts: by click and by Ent
   });
   expect(await page.locator("iframe").getAttribute("sandbox")).toBe("allow-scripts");
 
-  await frame.getByRole("button", { name: "Start quiz" }).click();
+  await frame.getByRole("button", { name: "Check answer" }).waitFor();
   // The sandbox is real: an opaque origin without storage.
   expect(
     await embedFrame(page).evaluate(() => {

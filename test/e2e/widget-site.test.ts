@@ -131,10 +131,11 @@ function siteRequests(page: Page): string[] {
 
 const widget = (page: Page) => page.locator("recall-quiz");
 
-/** All the widget says (its stylesheet aside). */
+/** All the widget says: the rendered text, not its stylesheets' source. */
 async function widgetText(page: Page): Promise<string> {
   return widget(page).evaluate(
-    (el) => el.shadowRoot?.querySelector("section")?.textContent?.trim() ?? "",
+    // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point.
+    (el) => el.shadowRoot?.querySelector<HTMLElement>("section")?.innerText.trim() ?? "",
   );
 }
 
@@ -150,9 +151,10 @@ describe("a site's post", () => {
       );
     });
     await page.goto(`${blog.origin}/post?site=${blogSite}&utm_source=feed#comments`);
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 30_000 });
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor({ timeout: 30_000 });
     // Without query and fragment: the form the worker keys a post on.
     expect(asked).toEqual([`${blog.origin}/post`]);
+    // The first screen: the post's quiz's title above its first question.
 
     // The same payload the widget got, by its slug.
     const res = await fetch(
@@ -163,7 +165,6 @@ describe("a site's post", () => {
     expect(quiz.slug).toBeTruthy();
     expect(await widget(page).locator("h2").textContent()).toBe(quiz.title);
 
-    await widget(page).getByRole("button", { name: "Start quiz" }).click();
     await widget(page).getByRole("radio").first().check();
     await widget(page).getByRole("button", { name: "Check answer" }).click();
     await widget(page).locator("#fh").waitFor();
@@ -208,9 +209,9 @@ describe("a site's post", () => {
     const page = await newPage();
     const asked = siteRequests(page);
     await page.goto(`${blog.origin}/post-alias?site=${blogSite}`);
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 30_000 });
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor({ timeout: 30_000 });
     await page.goto(`${blog.origin}/syndicated?site=${blogSite}`);
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 30_000 });
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor({ timeout: 30_000 });
     expect(asked).toEqual([`${blog.origin}/post`, `${blog.origin}/syndicated`]);
   });
 });
@@ -229,13 +230,12 @@ describe("a post without a quiz", () => {
     );
     expect((await widget(page).boundingBox())?.height).toBeLessThan(lineHeight * 3);
 
+    const quizAsked = siteRequests(page);
     await page.goto(`${reviewed.origin}/post?site=${reviewedSite}&hidden-errors`);
-    await expect
-      .poll(() => widget(page).evaluate((el) => el.shadowRoot?.childElementCount))
-      .toBe(1);
-    await page.waitForTimeout(500);
+    await expect.poll(() => quizAsked.length).toBe(1);
+    // Not rendered at all: no box, no reserved space.
+    await expect.poll(() => widget(page).boundingBox(), { timeout: 15_000 }).toBeNull();
     expect(await widget(page).evaluate((el) => el.shadowRoot?.querySelector("section"))).toBeNull();
-    expect((await widget(page).boundingBox())?.height).toBe(0);
 
     // An educator publishes the post's quiz: the next view shows it.
     const listed = (await (
@@ -248,7 +248,7 @@ describe("a post without a quiz", () => {
     });
     expect(published.status).toBe(200);
     await page.goto(`${reviewed.origin}/post?site=${reviewedSite}`);
-    await widget(page).getByRole("button", { name: "Start quiz" }).waitFor({ timeout: 30_000 });
+    await widget(page).getByRole("button", { name: "Check answer" }).waitFor({ timeout: 30_000 });
   });
 
   it("gets one polite, localised note for every other outcome, and nothing with hidden-errors", async () => {
@@ -291,12 +291,11 @@ describe("a post without a quiz", () => {
       });
       await hidden.goto(`${url}&lang=${lang}&hidden-errors`);
       await settled;
-      await expect
-        .poll(() => widget(hidden).evaluate((el) => el.shadowRoot?.querySelector("section")), {
-          timeout: 15_000,
-        })
-        .toBeNull();
-      expect((await widget(hidden).boundingBox())?.height, url).toBe(0);
+      // Not rendered at all: no box, no reserved space.
+      await expect.poll(() => widget(hidden).boundingBox(), { timeout: 15_000 }).toBeNull();
+      expect(
+        await widget(hidden).evaluate((el) => el.shadowRoot?.querySelector("section")),
+      ).toBeNull();
     }
   });
 });

@@ -4,7 +4,8 @@
  */
 import type { AnswerResult, PublicQuestion } from "../../worker/contract.ts";
 import { articleLink, unhashed } from "../article-link.ts";
-import { button, type ScreenProps } from "../ui.tsx";
+import { button } from "../shared.ts";
+import type { ScreenProps } from "../ui.tsx";
 
 export interface FeedbackProps extends ScreenProps {
   q: PublicQuestion;

@@ -31,13 +31,7 @@ export function Question({ q, pick, sending, loc, text, onPick, onCheck }: Quest
         </legend>
         {q.choices.map((c) => (
           <label key={c.id} {...text}>
-            <input
-              type="radio"
-              name="c"
-              value={c.id}
-              checked={pick === c.id}
-              onChange={() => onPick(c.id)}
-            />
+            <input type="radio" name="c" checked={pick === c.id} onChange={() => onPick(c.id)} />
             {c.text}
           </label>
         ))}

@@ -3,7 +3,8 @@
  * (when some were) and "Start over".
  */
 import type { FinishResult, PublicQuiz } from "../../worker/contract.ts";
-import { button, prompt, questionById, type ScreenProps } from "../ui.tsx";
+import { button, prompt, questionById } from "../shared.ts";
+import type { ScreenProps } from "../ui.tsx";
 
 export interface ResultProps extends ScreenProps {
   fin: FinishResult;
