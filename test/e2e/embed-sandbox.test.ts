@@ -134,7 +134,7 @@ describe("the embed page in WordPress's sandboxed frame", () => {
     const iframe = page.locator("iframe");
     expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts");
     const frame = page.frameLocator("iframe");
-    await frame.getByRole("button", { name: "Start quiz" }).waitFor();
+    await frame.getByRole("button", { name: "Check answer" }).waitFor();
     // Nobody listened yet: the frame is still clipped behind its fallback link.
     expect(await iframe.getAttribute("style")).toContain("clip");
     expect(await page.locator("blockquote").isVisible()).toBe(true);
@@ -149,8 +149,11 @@ describe("the embed page in WordPress's sandboxed frame", () => {
 
     const feedback = await answerFirstQuestion(frame);
     expect(feedback).toMatch(/\b(Correct|Incorrect)\b/);
+    // The widget holds its first screen's height, so the feedback need not be taller: a phone's
+    // narrower column makes the quiz taller, and the frame follows.
+    await page.setViewportSize({ width: 375, height: 900 });
+    await expect.poll(() => contentHeight(page)).toBeGreaterThan(introHeight);
     const grown = await contentHeight(page);
-    expect(grown).toBeGreaterThan(introHeight);
     await expect.poll(async () => (await frameBox(iframe)).height).toBe(clamp(grown));
     // The frame's own origin is opaque (its API calls say `Origin: null`), and they were served.
     expect(await embedFrame(page).evaluate(() => self.origin)).toBe("null");
@@ -163,7 +166,7 @@ describe("the embed page in WordPress's sandboxed frame", () => {
     const html = filteredAsUntrusted(await oembedHtml(seedSlug), "Ea5Vt7Nc3Q");
     await page.goto(`${host.origin}/post?${new URLSearchParams({ html, early: "1" })}`);
     const iframe = page.locator("iframe");
-    await page.frameLocator("iframe").getByRole("button", { name: "Start quiz" }).waitFor();
+    await page.frameLocator("iframe").getByRole("button", { name: "Check answer" }).waitFor();
     await expect.poll(() => iframe.getAttribute("style")).toBeNull();
     await expect
       .poll(async () => (await frameBox(iframe)).height)
@@ -231,7 +234,7 @@ describe("the iframe snippet under theme rules", () => {
     await page.goto(`${host.origin}/themed?${new URLSearchParams({ html })}`);
     const iframe = page.locator("iframe");
     const frame = page.frameLocator("iframe");
-    await frame.getByRole("button", { name: "Start quiz" }).waitFor();
+    await frame.getByRole("button", { name: "Check answer" }).waitFor();
     const column = await page
       .locator("main > p")
       .first()
