@@ -1,13 +1,14 @@
 /**
  * Answering and finishing an attempt, and reading its progress: validation and rate limits at
  * the edge; the rules (grading, idempotency, the score) live in worker/services/attempts.ts.
+ * Answer and finish make no read of their own before their one batch (which finds out whether
+ * the attempt exists); the two limiters of an answer are asked side by side.
  */
 import { eq } from "drizzle-orm";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import * as v from "valibot";
 import type { AnswerResult, AttemptProgress, FinishResult } from "../contract.ts";
-import { attemptById } from "../db/lookups.ts";
-import { type AttemptRow, quizzes } from "../db/schema.ts";
+import { attempts, quizzes } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
 import { clientAddress, enforceRateLimit } from "../security/rate-limit.ts";
@@ -18,13 +19,6 @@ const attemptParams = v.strictObject({ attemptId: uuidSchema });
 const answerParams = v.strictObject({ attemptId: uuidSchema, questionId: questionIdSchema });
 const answerBody = v.strictObject({ choiceId: choiceIdSchema });
 
-/** The attempt, usually already read (with its quiz's origins) by the CORS check. */
-async function requireAttempt(c: Context<AppEnv>, attemptId: string): Promise<AttemptRow> {
-  const attempt = await attemptById(c, attemptId);
-  if (!attempt) throw notFound("Attempt");
-  return attempt;
-}
-
 export const attemptRoutes = new Hono<AppEnv>()
   .put(
     "/api/attempts/:attemptId/answers/:questionId",
@@ -32,26 +26,27 @@ export const attemptRoutes = new Hono<AppEnv>()
     jsonBody(answerBody),
     async (c) => {
       const { attemptId, questionId } = c.req.valid("param");
-      await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-      await enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", clientAddress(c));
-      const attempt = await requireAttempt(c, attemptId);
-      const graded = await answerQuestion(
-        c.var.db,
-        attempt,
-        questionId,
-        c.req.valid("json").choiceId,
-      );
-      return c.json<AnswerResult>(graded);
+      await Promise.all([
+        enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId),
+        enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", clientAddress(c)),
+      ]);
+      const { choiceId } = c.req.valid("json");
+      return c.json<AnswerResult>(await answerQuestion(c.env.DB, attemptId, questionId, choiceId));
     },
   )
   .post("/api/attempts/:attemptId/finish", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
     await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-    const attempt = await requireAttempt(c, attemptId);
-    return c.json<FinishResult>(await finishAttempt(c.var.db, attempt));
+    return c.json<FinishResult>(await finishAttempt(c.env.DB, attemptId));
   })
   .get("/api/attempts/:attemptId", params(attemptParams), async (c) => {
-    const attempt = await requireAttempt(c, c.req.valid("param").attemptId);
-    const quiz = await c.var.db.query.quizzes.findFirst({ where: eq(quizzes.id, attempt.quizId) });
-    return c.json<AttemptProgress>(await attemptProgress(c.var.db, attempt, quiz?.slug ?? ""));
+    const { attemptId } = c.req.valid("param");
+    const found = await c.var.db
+      .select({ attempt: attempts, slug: quizzes.slug })
+      .from(attempts)
+      .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+      .where(eq(attempts.id, attemptId))
+      .get();
+    if (!found) throw notFound("Attempt");
+    return c.json<AttemptProgress>(await attemptProgress(c.var.db, found.attempt, found.slug));
   });
