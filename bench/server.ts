@@ -64,7 +64,12 @@ SELECT attempt_id, quiz_id, question_id, choice_id, choice_id = answer, answered
 );`;
 }
 
-/** A published copy of the seed quiz with `responses` generated responses over its attempts. */
+/**
+ * A published copy of the seed quiz with `responses` generated responses over its attempts. As a
+ * real quiz fills: attempts start, their responses come in, then 90% of them finish (so the
+ * report counters' triggers run as they do for learners, each attempt moved once when it
+ * finishes).
+ */
 function reportQuizSql(quiz: ReportQuiz, questionCount: number, now: number): string {
   const attempts = Math.ceil(quiz.responses / questionCount);
   const id = `(SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)})`;
@@ -76,17 +81,16 @@ INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, exp
 SELECT ${id}, id, position, type, prompt, choices, answer, explanation, source, status
 FROM questions WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active';
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${attempts})
-INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at, finished_at)
+INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at)
 SELECT printf('%08x-0000-4000-9000-%012x', z.id, i), z.id, printf('learner-%08d', i),
   CASE WHEN i % 3 = 0 THEN printf('Learner %d', i) END, printf('group-%d', i % 4),
-  printf('https://blog.example/post-%d', i % 3), ${t0} + i * 60000,
-  CASE WHEN i % 10 < 9 THEN ${t0} + i * 60000 + 240000 END
+  printf('https://blog.example/post-%d', i % 3), ${t0} + i * 60000
 FROM n, (SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)}) z;
 ${responsesSql(`a.quiz_id = ${id}`, quiz.responses)}
-UPDATE attempts SET
+UPDATE attempts SET finished_at = started_at + 240000,
   score = (SELECT count(*) FROM responses r WHERE r.attempt_id = attempts.id AND r.correct = 1),
   max_score = ${questionCount}
-WHERE quiz_id = ${id} AND finished_at IS NOT NULL;`;
+WHERE quiz_id = ${id} AND CAST(substr(learner_id, 9) AS INTEGER) % 10 < 9;`;
 }
 
 export async function startBenchServer(options: {

@@ -122,11 +122,16 @@ const asksSql = (list: string, question: string) => `(json_array_length(${list})
 /**
  * The first answer, graded as it is stored (the one grading rule: the choice equals the stored
  * key): only while the attempt is open, asks the question and the choice is one of the active
- * question's; a second answer does nothing. ?1 attempt, ?2 question, ?3 choice, ?4 now.
+ * question's; a second answer does nothing. Its time to answer is measured from the attempt's
+ * latest earlier answer, or its start (the same rule as the insert trigger of
+ * migrations/0004_report_counter_triggers.sql). ?1 attempt, ?2 question, ?3 choice, ?4 now.
  */
 const insertFirstAnswerSql = `insert into responses
-  (attempt_id, quiz_id, question_id, choice_id, correct, answered_at)
-select a.id, a.quiz_id, k.id, ?3, k.answer = ?3, ?4
+  (attempt_id, quiz_id, question_id, choice_id, correct, answered_at, ms_to_answer)
+select a.id, a.quiz_id, k.id, ?3, k.answer = ?3, ?4, max(0, ?4 - coalesce(
+    (select max(p.answered_at) from responses p where p.quiz_id = a.quiz_id and p.attempt_id = a.id
+      and (p.answered_at < ?4 or (p.answered_at = ?4 and p.question_id < ?2))),
+    a.started_at))
 from attempts a join questions k on k.quiz_id = a.quiz_id and k.id = ?2 and k.status = 'active'
 where a.id = ?1 and a.finished_at is null and ${asksSql("a.question_ids", "?2")}
   and exists (select 1 from json_each(k.choices) where json_extract(value, '$.id') = ?3)
