@@ -7,7 +7,7 @@
  */
 import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
-import type { BenchServer } from "./server.ts";
+import { type BenchServer, reportQuestionCount } from "./server.ts";
 
 const label = (responses: number) =>
   responses >= 1000 ? `${responses / 1000}k` : String(responses);
@@ -48,7 +48,7 @@ export async function measureReport(
       results.set(
         key,
         round(median(samples), 1),
-        `GET /api/quizzes/:slug/report over ${quiz.responses} responses (${Math.ceil(quiz.responses / server.questionIds.length)} attempts, 90% finished, 4 groups, 3 pages): median of ${runs} requests after one warm-up, loopback to workerd (miniflare), local D1`,
+        `GET /api/quizzes/:slug/report over ${quiz.responses} responses (${Math.ceil(quiz.responses / reportQuestionCount)} attempts × ${reportQuestionCount} questions, 90% finished, 4 groups, 3 pages): median of ${runs} requests after one warm-up, loopback to workerd (miniflare), local D1`,
       );
       results.set(`report.jsonBytes${label(quiz.responses)}`, warm.bytes);
       results.set(`report.floorMs${label(quiz.responses)}`, round(median(floorSamples), 1));

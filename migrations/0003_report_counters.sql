@@ -44,10 +44,11 @@ CREATE TABLE `report_score_items` (
 	`quiz_id` integer NOT NULL,
 	`retry` integer NOT NULL,
 	`score` integer NOT NULL,
+	`day` integer NOT NULL,
 	`question_id` text NOT NULL,
 	`responses` integer NOT NULL,
 	`correct` integer NOT NULL,
-	PRIMARY KEY(`quiz_id`, `retry`, `score`, `question_id`),
+	PRIMARY KEY(`quiz_id`, `retry`, `score`, `day`, `question_id`),
 	FOREIGN KEY (`quiz_id`) REFERENCES `quizzes`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

@@ -21,11 +21,13 @@ SELECT r.quiz_id, a.retry_of IS NOT NULL, r.question_id, r.ms_to_answer / 1000, 
 FROM responses r JOIN attempts a ON a.id = r.attempt_id
 GROUP BY r.quiz_id, a.retry_of IS NOT NULL, r.question_id, r.ms_to_answer / 1000;
 --> statement-breakpoint
-INSERT INTO report_score_items (quiz_id, retry, score, question_id, responses, correct)
-SELECT r.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), r.question_id, count(*), sum(r.correct)
+INSERT INTO report_score_items (quiz_id, retry, score, day, question_id, responses, correct)
+SELECT r.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), a.started_at / 86400000,
+  r.question_id, count(*), sum(r.correct)
 FROM responses r JOIN attempts a ON a.id = r.attempt_id
 WHERE a.finished_at IS NOT NULL
-GROUP BY r.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), r.question_id;
+GROUP BY r.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), a.started_at / 86400000,
+  r.question_id;
 --> statement-breakpoint
 INSERT INTO report_attempt_counts (quiz_id, retry, day, finished, score, max_score, attempts)
 SELECT quiz_id, retry_of IS NOT NULL, started_at / 86400000, finished_at IS NOT NULL,
@@ -91,11 +93,13 @@ BEGIN
       WHERE r.attempt_id = old.id AND r.question_id = report_score_items.question_id)
   WHERE old.finished_at IS NOT NULL AND quiz_id = old.quiz_id
     AND retry = (old.retry_of IS NOT NULL) AND score = coalesce(old.score, -1)
+    AND day = old.started_at / 86400000
     AND question_id IN (SELECT question_id FROM responses WHERE attempt_id = old.id);
-  INSERT INTO report_score_items (quiz_id, retry, score, question_id, responses, correct)
-  SELECT new.quiz_id, new.retry_of IS NOT NULL, coalesce(new.score, -1), r.question_id, 1, r.correct
+  INSERT INTO report_score_items (quiz_id, retry, score, day, question_id, responses, correct)
+  SELECT new.quiz_id, new.retry_of IS NOT NULL, coalesce(new.score, -1), new.started_at / 86400000,
+    r.question_id, 1, r.correct
   FROM responses r WHERE r.attempt_id = new.id AND new.finished_at IS NOT NULL
-  ON CONFLICT (quiz_id, retry, score, question_id)
+  ON CONFLICT (quiz_id, retry, score, day, question_id)
   DO UPDATE SET responses = responses + 1, correct = correct + excluded.correct;
 END;
 --> statement-breakpoint
@@ -138,6 +142,7 @@ BEGIN
       WHERE r.attempt_id = old.id AND r.question_id = report_score_items.question_id)
   WHERE old.finished_at IS NOT NULL AND quiz_id = old.quiz_id
     AND retry = (old.retry_of IS NOT NULL) AND score = coalesce(old.score, -1)
+    AND day = old.started_at / 86400000
     AND question_id IN (SELECT question_id FROM responses WHERE attempt_id = old.id);
 END;
 --> statement-breakpoint
@@ -161,10 +166,11 @@ BEGIN
   SELECT new.quiz_id, a.retry_of IS NOT NULL, new.question_id, r.ms_to_answer / 1000, 1
   FROM attempts a, responses r WHERE a.id = new.attempt_id AND r.rowid = new.rowid
   ON CONFLICT (quiz_id, retry, question_id, second) DO UPDATE SET responses = responses + 1;
-  INSERT INTO report_score_items (quiz_id, retry, score, question_id, responses, correct)
-  SELECT new.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), new.question_id, 1, new.correct
+  INSERT INTO report_score_items (quiz_id, retry, score, day, question_id, responses, correct)
+  SELECT new.quiz_id, a.retry_of IS NOT NULL, coalesce(a.score, -1), a.started_at / 86400000,
+    new.question_id, 1, new.correct
   FROM attempts a WHERE a.id = new.attempt_id AND a.finished_at IS NOT NULL
-  ON CONFLICT (quiz_id, retry, score, question_id)
+  ON CONFLICT (quiz_id, retry, score, day, question_id)
   DO UPDATE SET responses = responses + 1, correct = correct + excluded.correct;
 END;
 --> statement-breakpoint
@@ -181,6 +187,6 @@ BEGIN
     AND retry = (SELECT retry_of IS NOT NULL FROM attempts WHERE id = old.attempt_id);
   UPDATE report_score_items SET responses = responses - 1, correct = correct - old.correct
   WHERE quiz_id = old.quiz_id AND question_id = old.question_id
-    AND (retry, score) = (SELECT retry_of IS NOT NULL, coalesce(score, -1) FROM attempts
-      WHERE id = old.attempt_id AND finished_at IS NOT NULL);
+    AND (retry, score, day) = (SELECT retry_of IS NOT NULL, coalesce(score, -1),
+      started_at / 86400000 FROM attempts WHERE id = old.attempt_id AND finished_at IS NOT NULL);
 END;

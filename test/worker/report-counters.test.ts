@@ -236,6 +236,45 @@ describe("report counters", () => {
     },
   );
 
+  it("match when the tied attempts at the 27% cut span several days", simulated, async () => {
+    const id = await quizId();
+    const next = random(5);
+    const day0 = Date.UTC(2026, 2, 1, 8);
+    const statements: D1PreparedStatement[] = [];
+    // 60 attempts over six days, mostly scoring 2 of 3, so each cut falls inside a band of ties.
+    for (let i = 0; i < 60; i++) {
+      const attemptId = `00000000-0000-4000-8000-${hex(i, 12)}`;
+      const startedAt = day0 + Math.floor(i / 10) * 86_400_000 + (i % 10) * 600_000;
+      statements.push(
+        env.DB.prepare(
+          "insert into attempts (id, quiz_id, learner_id, started_at) values (?, ?, ?, ?)",
+        ).bind(attemptId, id, `imported-${i}`, startedAt),
+      );
+      bank.questions.forEach((question, q) => {
+        const right = next() < 0.7;
+        const choice = right
+          ? question.answer
+          : (question.choices.find((c) => c.id !== question.answer)?.id ?? "a");
+        statements.push(
+          env.DB.prepare(
+            `insert into responses (attempt_id, quiz_id, question_id, choice_id, correct, answered_at)
+             values (?, ?, ?, ?, ?, ?)`,
+          ).bind(attemptId, id, question.id, choice, right ? 1 : 0, startedAt + (q + 1) * 15_000),
+        );
+      });
+    }
+    await env.DB.batch(statements);
+    await env.DB.prepare(
+      `update attempts set finished_at = started_at + 60000, max_score = 3,
+         score = (select count(*) from responses r where r.attempt_id = attempts.id and r.correct = 1)
+       where quiz_id = ?`,
+    )
+      .bind(id)
+      .run();
+    const [first] = await expectCountersMatchRows();
+    expect(first?.discriminationGroups).toEqual({ finishedAttempts: 60, groupSize: 16 });
+  });
+
   it("refuse to change a stored answer or move an attempt to another quiz", async () => {
     const who = await learner(7);
     const attemptId = await start(who, {});

@@ -4,9 +4,9 @@
  * reads a few hundred counter rows instead of the responses: two D1 batches, whatever the size.
  *
  * Two figures need a few rows beyond the counters, and read only those:
- * - discrimination: the counters give correct answers per attempt score, so whole score bands
- *   are summed; only the band cut by the 27% boundary (ties ranked by start time, then id) is
- *   read, from its nearer end.
+ * - discrimination: the counters give correct answers per attempt score and start day, so whole
+ *   score bands (and, in the band the 27% boundary cuts, whole days) are summed; only the
+ *   attempts of the one day the cut falls in (ties ranked by start time, then id) are read.
  * - the median time to answer: the counters give responses per whole second, which locate the
  *   middle responses; the exact values are then read at that offset of the
  *   (quiz, question, ms_to_answer) index, within that second.
@@ -25,6 +25,8 @@ import {
   type Rounds,
   type UpperLower,
 } from "./figures.ts";
+
+const dayMs = 86_400_000;
 
 const retryValues: Record<Rounds, string> = { first: "(0)", retries: "(1)", all: "(0, 1)" };
 
@@ -235,6 +237,38 @@ interface BandCut {
 }
 
 /**
+ * Correct answers per question in a band's first (or last) `count` attempts: whole start days
+ * from the score items, and the attempts of the one day the cut falls in from the rows.
+ */
+function cutSql(quizId: number, rounds: Rounds, cut: BandCut): SQL {
+  const inRounds = sql.raw(retryValues[rounds]);
+  const first = cut.end === "first";
+  const dir = sql.raw(first ? "asc" : "desc");
+  const beforeCut = sql.raw(first ? "<" : ">");
+  return sql`
+    with d as (
+      select day, sum(attempts) as n from report_attempt_counts
+      where quiz_id = ${quizId} and retry in ${inRounds} and finished = 1 and score = ${cut.score}
+      group by day having sum(attempts) > 0),
+    c as (select day, n, sum(n) over (order by day ${dir}) as upto from d),
+    cut as (select day, ${cut.count} - (upto - n) as take from c
+      where upto >= ${cut.count} and upto - n < ${cut.count})
+    select s.question_id as questionId, sum(s.correct) as correct from report_score_items s
+    where s.quiz_id = ${quizId} and s.retry in ${inRounds} and s.score = ${cut.score}
+      and s.day ${beforeCut} (select day from cut)
+    group by s.question_id
+    union all
+    select r.question_id as questionId, sum(r.correct) as correct
+    from (select a.id from attempts a
+          where a.quiz_id = ${quizId} and ${roundCondition[rounds]} and a.finished_at is not null
+            and a.score is ${cut.score < 0 ? null : cut.score}
+            and a.started_at >= (select day from cut) * ${dayMs}
+            and a.started_at < ((select day from cut) + 1) * ${dayMs}
+          order by a.started_at ${dir}, a.id ${dir} limit (select take from cut)) p
+    join responses r on r.attempt_id = p.id group by r.question_id`;
+}
+
+/**
  * Correct answers per question in the upper and lower groups: the finished attempts ranked by
  * score (ties by start time, then id), the first and last k = round(27% × n).
  */
@@ -250,10 +284,10 @@ async function upperLowerOf(
   const k = groupSize(n);
   const result = new Map<string | null, UpperLower>();
   if (k === 0) return result;
-  const add = (correct: Map<string, number>, side: "upper" | "lower", sign = 1) => {
+  const add = (correct: Iterable<[string, number]>, side: "upper" | "lower") => {
     for (const [questionId, x] of correct) {
       const entry = result.get(questionId) ?? { questionId, upper: 0, lower: 0 };
-      entry[side] += sign * x;
+      entry[side] += x;
       result.set(questionId, entry);
     }
   };
@@ -263,7 +297,7 @@ async function upperLowerOf(
     for (const [score, count] of ordered) {
       if (left === 0) break;
       if (count <= left) {
-        add(bandCorrect.get(score) ?? new Map(), side);
+        add(bandCorrect.get(score) ?? [], side);
         left -= count;
       } else {
         cuts.push([{ score, count: left, end }, side]);
@@ -273,33 +307,15 @@ async function upperLowerOf(
   };
   walk(bands, "upper", "first");
   walk([...bands].reverse(), "lower", "last");
-  const reads = cuts.map(([cut, side]) => {
-    const bandSize = finishedByScore.get(cut.score) ?? 0;
-    // Read the smaller side of the cut; the other is the band's total less it.
-    const direct = cut.count <= bandSize - cut.count;
-    const end = direct ? cut.end : cut.end === "first" ? "last" : "first";
-    const order = end === "first" ? sql`a.started_at, a.id` : sql`a.started_at desc, a.id desc`;
-    const limit = direct ? cut.count : bandSize - cut.count;
-    const query = sql`
-      select r.question_id as questionId, sum(r.correct) as correct
-      from (select a.id from attempts a
-            where a.quiz_id = ${quizId} and ${roundCondition[rounds]} and a.finished_at is not null
-              and a.score is ${cut.score < 0 ? null : cut.score}
-            order by ${order} limit ${limit}) p
-      join responses r on r.attempt_id = p.id group by r.question_id`;
-    return { cut, side, direct, query };
-  });
-  const answers = (await readBatch(
+  const read = (await readBatch(
     db,
-    reads.map((r) => r.query),
+    cuts.map(([cut]) => cutSql(quizId, rounds, cut)),
   )) as { questionId: string; correct: number }[][];
-  reads.forEach(({ cut, side, direct }, i) => {
-    const read = new Map((answers[i] ?? []).map((r) => [r.questionId, num(r.correct)]));
-    if (direct) add(read, side);
-    else {
-      add(bandCorrect.get(cut.score) ?? new Map(), side);
-      add(read, side, -1);
-    }
+  cuts.forEach(([, side], i) => {
+    add(
+      (read[i] ?? []).map((r): [string, number] => [r.questionId, num(r.correct)]),
+      side,
+    );
   });
   return result;
 }
