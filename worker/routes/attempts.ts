@@ -2,7 +2,9 @@
  * Answering and finishing an attempt, and reading its progress: validation and rate limits at
  * the edge; the rules (grading, idempotency, the score) live in worker/services/attempts.ts.
  * Answer and finish make no read of their own before their one batch (which finds out whether
- * the attempt exists); the two limiters of an answer are asked side by side.
+ * the attempt exists), and ask a limiter only where the database does not already bound the
+ * write (worker/security/rate-limit.ts): an answer always per attempt, the client's cap and a
+ * finish's only for requests that stored nothing.
  */
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -11,7 +13,11 @@ import type { AnswerResult, AttemptProgress, FinishResult } from "../contract.ts
 import { attempts, quizzes } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
-import { clientAddress, enforceRateLimit } from "../security/rate-limit.ts";
+import {
+  clientAddress,
+  enforceRateLimit,
+  refuseIfRecentlyRefused,
+} from "../security/rate-limit.ts";
 import { answerQuestion, attemptProgress, finishAttempt } from "../services/attempts.ts";
 import { choiceIdSchema, jsonBody, params, questionIdSchema, uuidSchema } from "../validation.ts";
 
@@ -26,18 +32,38 @@ export const attemptRoutes = new Hono<AppEnv>()
     jsonBody(answerBody),
     async (c) => {
       const { attemptId, questionId } = c.req.valid("param");
-      await Promise.all([
-        enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId),
-        enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", clientAddress(c)),
-      ]);
-      const { choiceId } = c.req.valid("json");
-      return c.json<AnswerResult>(await answerQuestion(c.env.DB, attemptId, questionId, choiceId));
+      const address = clientAddress(c);
+      await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+      refuseIfRecentlyRefused(c, "ANSWER_CLIENT_LIMITER", address);
+      let stored = false;
+      try {
+        const answered = await answerQuestion(
+          c.env.DB,
+          attemptId,
+          questionId,
+          c.req.valid("json").choiceId,
+        );
+        stored = answered.stored;
+        return c.json<AnswerResult>(answered.result);
+      } finally {
+        // A first answer is bounded by the schema; the client's cap counts the rest (they
+        // changed nothing, so a 429 here still changes nothing).
+        if (!stored) await enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", address);
+      }
     },
   )
   .post("/api/attempts/:attemptId/finish", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
-    await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-    return c.json<FinishResult>(await finishAttempt(c.env.DB, attemptId));
+    refuseIfRecentlyRefused(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+    let finished = false;
+    try {
+      const done = await finishAttempt(c.env.DB, attemptId);
+      finished = done.finished;
+      return c.json<FinishResult>(done.result);
+    } finally {
+      // The first finish is bounded by the schema (once per attempt); repeats count.
+      if (!finished) await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+    }
   })
   .get("/api/attempts/:attemptId", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");

@@ -14,6 +14,14 @@
  *   await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
  * Educator sign-in (the educator routes call it): `await enforceSignInLimit(c)`.
  *
+ * Where the database already bounds a write, only the requests it does not bound need counting:
+ * a first answer is at most one per question of an attempt, and a first finish one per attempt
+ * (attempts per client are bounded by the start limits), so worker/routes/attempts.ts counts
+ * towards ANSWER_CLIENT_LIMITER (answers) and ANSWER_ATTEMPT_LIMITER (finish) only the requests
+ * that stored nothing, after their batch: a 429 then still changes nothing, and a client seen
+ * over a limit is refused before any database work for the rest of the period
+ * (`refuseIfRecentlyRefused`), without asking the binding again.
+ *
  * Changing a limit in production: edit `limit` (and `period`: 10 or 60 seconds only) of the
  * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After; a test reads
  * wrangler.toml and fails when they disagree), then deploy.
@@ -48,6 +56,47 @@ export const clientAddress = (c: Context): string => c.req.header("cf-connecting
 
 let warnedMissing = false;
 
+const tooMany = (name: LimiterName) => {
+  const { period } = rateLimits[name];
+  return new ApiError(
+    429,
+    "rate_limited",
+    `Too many requests. Please wait ${period} seconds and try again.`,
+    { "Retry-After": String(period) },
+  );
+};
+
+/**
+ * Keys each limiter refused in this isolate, until the end of the wait their 429 asked for
+ * (per binding object, so a stand-in limiter in a test keeps its own). Bounded: oldest first out.
+ */
+const refusals = new WeakMap<RateLimit, Map<string, number>>();
+const maxRefusals = 10_000;
+
+function refusedUntil(limiter: RateLimit, key: string): number {
+  return refusals.get(limiter)?.get(key) ?? 0;
+}
+
+function rememberRefusal(limiter: RateLimit, name: LimiterName, key: string): void {
+  let refused = refusals.get(limiter);
+  if (!refused) {
+    refused = new Map();
+    refusals.set(limiter, refused);
+  }
+  refused.delete(key);
+  if (refused.size >= maxRefusals) {
+    const oldest = refused.keys().next();
+    if (!oldest.done) refused.delete(oldest.value);
+  }
+  refused.set(key, Date.now() + rateLimits[name].period * 1000);
+}
+
+/** Throws the 429 again, without asking the binding, while a refusal of `key` is recent. */
+export function refuseIfRecentlyRefused(c: Context<AppEnv>, name: LimiterName, key: string): void {
+  const limiter = c.env[name] as RateLimit | undefined;
+  if (limiter && refusedUntil(limiter, `${name}:${key}`) > Date.now()) throw tooMany(name);
+}
+
 /**
  * Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit.
  * A missing binding or a failing limiter lets the request through (logged): the limiter protects
@@ -64,21 +113,18 @@ export async function enforceRateLimit(
     warnedMissing = true;
     return;
   }
+  const fullKey = `${name}:${key}`;
+  if (refusedUntil(limiter, fullKey) > Date.now()) throw tooMany(name);
   let outcome: RateLimitOutcome;
   try {
-    outcome = await limiter.limit({ key: `${name}:${key}` });
+    outcome = await limiter.limit({ key: fullKey });
   } catch (err) {
     console.warn(`rate limiter ${name} failed; not limiting`, err);
     return;
   }
   if (outcome.success) return;
-  const { period } = rateLimits[name];
-  throw new ApiError(
-    429,
-    "rate_limited",
-    `Too many requests. Please wait ${period} seconds and try again.`,
-    { "Retry-After": String(period) },
-  );
+  rememberRefusal(limiter, name, fullKey);
+  throw tooMany(name);
 }
 
 /**

@@ -162,20 +162,23 @@ interface StoredAnswer {
  * Stores the first answer to a question of an open attempt, graded in the same statement; the
  * same answer again gets the same result, another one a 409. One batch, two statements on the
  * binding itself (this runs on every answer): the guarded insert, then what is stored and the
- * question. Concurrent submissions all see the one stored row.
+ * question. Concurrent submissions all see the one stored row. `stored` says whether this call
+ * stored the answer (or may have: a retried batch); the rest changed nothing.
  */
 export async function answerQuestion(
   d1: D1Database,
   attemptId: string,
   questionId: string,
   choiceId: string,
-): Promise<AnswerResult> {
-  const [, read] = await withD1Retry(() =>
-    d1.batch([
+): Promise<{ result: AnswerResult; stored: boolean }> {
+  let tries = 0;
+  const [inserted, read] = await withD1Retry(() => {
+    tries++;
+    return d1.batch([
       d1.prepare(insertFirstAnswerSql).bind(attemptId, questionId, choiceId, Date.now()),
       d1.prepare(storedAnswerSql).bind(attemptId, questionId, choiceId),
-    ]),
-  );
+    ]);
+  });
   const row = (read?.results as StoredAnswer[] | undefined)?.[0];
   if (!row) throw notFound("Attempt");
   if (!row.active || !row.asked) {
@@ -199,10 +202,14 @@ export async function answerQuestion(
     );
   }
   return {
-    correct: row.correct === 1,
-    correctChoiceId: row.answer ?? "",
-    explanation: row.explanation ?? "",
-    source: JSON.parse(row.source ?? "null") as SourcePassage,
+    result: {
+      correct: row.correct === 1,
+      correctChoiceId: row.answer ?? "",
+      explanation: row.explanation ?? "",
+      source: JSON.parse(row.source ?? "null") as SourcePassage,
+    },
+    // A batch retried after a lost reply may have stored the row on its first try.
+    stored: (inserted?.meta.changes ?? 0) > 0 || tries > 1,
   };
 }
 
@@ -254,16 +261,24 @@ interface ReviewRow {
   source: string;
 }
 
-/** Finishes an attempt (see `finishSql`) and returns its score and review, in one batch. */
-export async function finishAttempt(d1: D1Database, attemptId: string): Promise<FinishResult> {
+/**
+ * Finishes an attempt (see `finishSql`) and returns its score and review, in one batch;
+ * `finished` says whether this call finished it (or may have: a retried batch).
+ */
+export async function finishAttempt(
+  d1: D1Database,
+  attemptId: string,
+): Promise<{ result: FinishResult; finished: boolean }> {
   const now = Date.now();
-  const [, finished, reviewed] = await withD1Retry(() =>
-    d1.batch([
+  let tries = 0;
+  const [updated, finished, reviewed] = await withD1Retry(() => {
+    tries++;
+    return d1.batch([
       d1.prepare(finishSql).bind(attemptId, now),
       d1.prepare(finishedSql).bind(attemptId),
       d1.prepare(reviewSql).bind(attemptId),
-    ]),
-  );
+    ]);
+  });
   const final = (finished?.results as FinishedRow[] | undefined)?.[0];
   if (!final) throw notFound("Attempt");
   const rows = (reviewed?.results ?? []) as ReviewRow[];
@@ -280,7 +295,10 @@ export async function finishAttempt(d1: D1Database, attemptId: string): Promise<
             source: JSON.parse(row.source) as SourcePassage,
           },
   );
-  return { score: final.score ?? 0, maxScore: final.maxScore ?? rows.length, review };
+  return {
+    result: { score: final.score ?? 0, maxScore: final.maxScore ?? rows.length, review },
+    finished: (updated?.meta.changes ?? 0) > 0 || tries > 1,
+  };
 }
 
 /** An answered question as the progress shows it (already revealed to this learner). */
