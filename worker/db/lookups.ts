@@ -5,19 +5,18 @@
  * An attempt's quiz never changes, so which quiz an attempt belongs to is kept in this isolate
  * (bounded, oldest dropped first); the quiz's allowed origins come from worker/db/quiz-cache.ts
  * (two seconds, cleared on every edit). So the answers and finish of an attempt this isolate has
- * seen need no read before their own write. Nothing here decides whether an attempt exists or is
- * open: the handlers' own statements do.
+ * seen need no read before their own write, nor do any while no quiz restricts its origins.
+ * Nothing here decides whether an attempt exists or is open: the handlers' own statements do.
  */
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
-import { peekQuizOrigins, rememberOrigins } from "./quiz-cache.ts";
+import { anyQuizRestrictsOrigins, peekQuizOrigins, rememberOrigins } from "./quiz-cache.ts";
 import { type QuizRow, quizzes } from "./schema.ts";
 
-/** What the CORS check of an attempt route needs: the attempt's quiz and its allowed origins. */
+/** What the CORS check of an attempt route needs: the allowed origins of the attempt's quiz. */
 export interface AttemptAccess {
   id: string;
-  quizId: number;
   allowedOrigins: string[];
 }
 
@@ -59,15 +58,19 @@ export function rememberAttemptQuiz(attemptId: string, quizId: number): void {
 const attemptAccessSql = `select z.id as quizId, z.slug as slug, z.allowed_origins as origins
   from attempts a join quizzes z on z.id = a.quiz_id where a.id = ?`;
 
-/** The attempt's quiz and allowed origins (named for what it looks up); undefined when unknown. */
+/**
+ * The allowed origins of the attempt's quiz (named for what it looks up); undefined for an unknown
+ * attempt. No read when this isolate knows the attempt's quiz and its origins, or when no quiz
+ * restricts origins at all.
+ */
 export async function attemptById(
   c: Context<AppEnv>,
   attemptId: string,
 ): Promise<AttemptAccess | undefined> {
   const known = quizOfAttempt.get(attemptId);
   const origins = known === undefined ? undefined : peekQuizOrigins(known);
-  if (known !== undefined && origins)
-    return { id: attemptId, quizId: known, allowedOrigins: origins };
+  if (origins) return { id: attemptId, allowedOrigins: origins };
+  if (!(await anyQuizRestrictsOrigins(c.env.DB))) return { id: attemptId, allowedOrigins: [] };
   const row = await c.env.DB.prepare(attemptAccessSql)
     .bind(attemptId)
     .first<{ quizId: number; slug: string; origins: string }>();
@@ -75,5 +78,5 @@ export async function attemptById(
   const allowedOrigins = JSON.parse(row.origins) as string[];
   rememberAttemptQuiz(attemptId, row.quizId);
   rememberOrigins(row.quizId, row.slug, allowedOrigins);
-  return { id: attemptId, quizId: row.quizId, allowedOrigins };
+  return { id: attemptId, allowedOrigins };
 }

@@ -4,8 +4,9 @@
  * only when an educator edits or publishes — which clears it here at once; other isolates catch
  * up within the two seconds. Grading never uses it: answers are checked against the stored key.
  *
- * Beside it, for the attempt routes' CORS check, each quiz's allowed origins by quiz id, under the
- * same two-second rule and cleared by the same `forgetQuiz`.
+ * Beside it, for the attempt routes' CORS check, each quiz's allowed origins by quiz id, and
+ * whether any quiz restricts its origins at all, under the same two-second rule and cleared by
+ * the same `forgetQuiz`.
  */
 import type { Database } from "../env.ts";
 import { activeQuestionsBySlug, findQuiz } from "./quizzes.ts";
@@ -77,8 +78,24 @@ export function rememberOrigins(quizId: number, slug: string, origins: string[])
   remember(originsById, quizId, { slug, origins, expires: Date.now() + ttlMs });
 }
 
+let restricted: { any: boolean; expires: number } | undefined;
+
+/**
+ * Does any quiz list allowed origins? When none does, every learner route allows any origin and
+ * the attempt routes' CORS check needs no read of the attempt's quiz.
+ */
+export async function anyQuizRestrictsOrigins(d1: D1Database): Promise<boolean> {
+  if (restricted && restricted.expires > Date.now()) return restricted.any;
+  const row = await d1
+    .prepare("select 1 as found from quizzes where allowed_origins <> '[]' limit 1")
+    .first<{ found: number }>();
+  restricted = { any: row !== null, expires: Date.now() + ttlMs };
+  return restricted.any;
+}
+
 /** Called after every write to a quiz or its questions. */
 export function forgetQuiz(slug: string): void {
   entries.delete(slug);
   for (const [id, entry] of originsById) if (entry.slug === slug) originsById.delete(id);
+  restricted = undefined;
 }

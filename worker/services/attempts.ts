@@ -21,6 +21,8 @@ import type {
   FinishResult,
   ReviewItem,
 } from "../contract.ts";
+import { rememberAttemptQuiz } from "../db/lookups.ts";
+import { rememberOrigins } from "../db/quiz-cache.ts";
 import { activeQuestions } from "../db/quizzes.ts";
 import { withD1Retry } from "../db/retry.ts";
 import {
@@ -112,6 +114,9 @@ export async function startAttempt(
   if (stored?.quizId !== quiz.id || stored.learnerId !== (input.learnerId ?? null)) {
     throw new ApiError(409, "attempt_id_taken", "This attempt id is taken; make a new one.");
   }
+  // The learner's answers will likely come to this isolate: their CORS check needs no read.
+  rememberAttemptQuiz(id, quiz.id);
+  rememberOrigins(quiz.id, quiz.slug, quiz.allowedOrigins);
   return id;
 }
 
@@ -237,23 +242,24 @@ const finishSql = `update attempts set finished_at = ?2,
       and ${asksSql("attempts.question_ids", "q.id")})
 where id = ?1 and finished_at is null`;
 
-const finishedSql = "select score, max_score as maxScore from attempts where id = ?1";
-
-/** The review: every question the attempt asked that is still in the quiz, in quiz order. */
-const reviewSql = `select k.id as questionId, r.choice_id as choiceId, r.correct as correct,
+/**
+ * The score as stored, and the review: every question the attempt asked that is still in the
+ * quiz, in quiz order (one row with no question when none is left; no row: no such attempt).
+ */
+const reviewSql = `select a.score as score, a.max_score as maxScore, k.id as questionId,
+  r.choice_id as choiceId, r.correct as correct,
   k.answer as answer, k.explanation as explanation, k.source as source
-from attempts a join questions k on k.quiz_id = a.quiz_id and k.status = 'active'
+from attempts a
+left join questions k on k.quiz_id = a.quiz_id and k.status = 'active'
+  and ${asksSql("a.question_ids", "k.id")}
 left join responses r on r.attempt_id = a.id and r.question_id = k.id
-where a.id = ?1 and ${asksSql("a.question_ids", "k.id")}
+where a.id = ?1
 order by k.position`;
 
-interface FinishedRow {
+interface ReviewRow {
   score: number | null;
   maxScore: number | null;
-}
-
-interface ReviewRow {
-  questionId: string;
+  questionId: string | null;
   choiceId: string | null;
   correct: number | null;
   answer: string;
@@ -271,19 +277,20 @@ export async function finishAttempt(
 ): Promise<{ result: FinishResult; finished: boolean }> {
   const now = Date.now();
   let tries = 0;
-  const [updated, finished, reviewed] = await withD1Retry(() => {
+  const [updated, reviewed] = await withD1Retry(() => {
     tries++;
     return d1.batch([
       d1.prepare(finishSql).bind(attemptId, now),
-      d1.prepare(finishedSql).bind(attemptId),
       d1.prepare(reviewSql).bind(attemptId),
     ]);
   });
-  const final = (finished?.results as FinishedRow[] | undefined)?.[0];
-  if (!final) throw notFound("Attempt");
   const rows = (reviewed?.results ?? []) as ReviewRow[];
-  const review = rows.map(
-    (row): ReviewItem =>
+  const final = rows[0];
+  if (!final) throw notFound("Attempt");
+  const review: ReviewItem[] = [];
+  for (const row of rows) {
+    if (row.questionId === null) continue;
+    review.push(
       row.choiceId === null
         ? { questionId: row.questionId, choiceId: null, correct: false }
         : {
@@ -294,9 +301,10 @@ export async function finishAttempt(
             explanation: row.explanation,
             source: JSON.parse(row.source) as SourcePassage,
           },
-  );
+    );
+  }
   return {
-    result: { score: final.score ?? 0, maxScore: final.maxScore ?? rows.length, review },
+    result: { score: final.score ?? 0, maxScore: final.maxScore ?? review.length, review },
     finished: (updated?.meta.changes ?? 0) > 0 || tries > 1,
   };
 }
