@@ -9,8 +9,16 @@ import type { Results } from "./lib/results.ts";
 import { median, round } from "./lib/stats.ts";
 import { type BenchServer, reportQuestionCount } from "./server.ts";
 
-const label = (responses: number) =>
-  responses >= 1000 ? `${responses / 1000}k` : String(responses);
+/** Responses in the report quizzes: the time should grow no faster than the count. */
+export const reportSizes = [1000, 10_000, 100_000, 300_000, 1_000_000];
+
+export const reportLabel = (responses: number) =>
+  responses >= 1_000_000
+    ? `${responses / 1_000_000}m`
+    : responses >= 1000
+      ? `${responses / 1000}k`
+      : String(responses);
+const label = reportLabel;
 
 export async function measureReport(
   results: Results,

@@ -1,13 +1,14 @@
 /**
  * The bench's server: the real worker in workerd through miniflare (scripts/lib/miniflare.ts) on a
  * free loopback port over its own local D1 in a temporary folder, with the real migrations and
- * every bank seeded as `npm start` seeds them, plus bench data written with set-based SQL (recursive CTEs, so 100k rows
- * are one statement, not 100k): attempt pools for fresh answer and finish writes, and three
- * copies of the seed quiz holding 1k, 10k and 100k generated responses for the report.
+ * every bank seeded as `npm start` seeds them, plus bench data written with set-based SQL
+ * (recursive CTEs, 5,000 attempts to a statement): attempt pools for fresh answer and finish
+ * writes, ten-question copies of the seed quiz holding 100k, 300k and 1M generated responses for
+ * the report, and empty ten-question copies for the load run's readers.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { startLocalWorker } from "../scripts/lib/miniflare.ts";
+import { type LocalD1, startLocalWorker } from "../scripts/lib/miniflare.ts";
 import { readBanks } from "../scripts/lib/seed.ts";
 import { attemptId as attemptIdOf } from "./lib/load.ts";
 
@@ -28,6 +29,10 @@ export interface BenchServer {
   answerAttempts: number;
   finishAttempts: number;
   reportQuizzes: ReportQuiz[];
+  /** Published ten-question quizzes with no attempts, for the load run's readers. */
+  loadQuizzes: string[];
+  /** The local D1, for recounting after a run. */
+  db: LocalD1;
   /** Seconds spent preparing the database and starting the server. */
   setupSeconds: number;
   stop(): Promise<void>;
@@ -81,11 +86,30 @@ const attemptsPerStatement = 5000;
 /** Questions of the report quizzes: the seed quiz's active ones and, if short of ten, copies. */
 export const reportQuestionCount = 10;
 
+/** A published copy of the seed quiz with ten questions (its active ones, then copies). */
+function quizCopySql(slug: string): string[] {
+  const id = `(SELECT id FROM quizzes WHERE slug = ${q(slug)})`;
+  return [
+    `INSERT INTO quizzes (slug, title, source_url, article_hash, locale, status, allowed_origins, settings, created_at)
+SELECT ${q(slug)}, title, source_url, article_hash, locale, 'published', allowed_origins, settings, created_at
+FROM quizzes WHERE slug = ${q(seedSlug)}`,
+    `WITH RECURSIVE seed AS (SELECT * FROM questions
+  WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active'),
+copies(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM copies WHERE n < ${reportQuestionCount})
+INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, explanation, source, status)
+SELECT ${id}, CASE WHEN c.n = 0 THEN s.id ELSE s.id || '-' || c.n END,
+  c.n * (SELECT count(*) FROM seed) + s.position, s.type, s.prompt, s.choices, s.answer,
+  s.explanation, s.source, 'active'
+FROM seed s, copies c
+ORDER BY c.n, s.position LIMIT ${reportQuestionCount}`,
+  ];
+}
+
 /**
- * A published copy of the seed quiz with ten questions and `responses` generated responses over
- * its attempts (a million is 100k attempts × 10 questions). As a real quiz fills: attempts
- * start, their responses come in, then 90% of them finish (so the report counters' triggers run
- * as they do for learners, each attempt moved once when it finishes).
+ * A ten-question copy of the seed quiz with `responses` generated responses over its attempts (a
+ * million is 100k attempts × 10 questions). As a real quiz fills: attempts start, their
+ * responses come in, then 90% of them finish (so the report counters' triggers run as they do
+ * for learners, each attempt moved once when it finishes).
  */
 function reportQuizSql(quiz: ReportQuiz, now: number): string[] {
   const attempts = Math.ceil(quiz.responses / reportQuestionCount);
@@ -97,18 +121,7 @@ function reportQuizSql(quiz: ReportQuiz, now: number): string[] {
     `a.quiz_id = ${id} AND a.rowid >= ${firstRow} + ${from} AND a.rowid < ${firstRow} + ${to}`;
   const chunks = ranges(attempts, attemptsPerStatement);
   return [
-    `INSERT INTO quizzes (slug, title, source_url, article_hash, locale, status, allowed_origins, settings, created_at)
-SELECT ${q(quiz.slug)}, title, source_url, article_hash, locale, 'published', allowed_origins, settings, created_at
-FROM quizzes WHERE slug = ${q(seedSlug)}`,
-    `WITH RECURSIVE seed AS (SELECT * FROM questions
-  WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active'),
-copies(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM copies WHERE n < ${reportQuestionCount})
-INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, explanation, source, status)
-SELECT ${id}, CASE WHEN c.n = 0 THEN s.id ELSE s.id || '-' || c.n END,
-  c.n * (SELECT count(*) FROM seed) + s.position, s.type, s.prompt, s.choices, s.answer,
-  s.explanation, s.source, 'active'
-FROM seed s, copies c
-ORDER BY c.n, s.position LIMIT ${reportQuestionCount}`,
+    ...quizCopySql(quiz.slug),
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${attempts})
 INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at)
 SELECT printf('%08x-0000-4000-9000-%012x', z.id, i), z.id, printf('learner-%08d', i),
@@ -145,6 +158,8 @@ export async function startBenchServer(options: {
   /** Attempt pools for the fresh writes, sized from the seed quiz's question count. */
   pools: (questionCount: number) => { answerAttempts: number; finishAttempts: number };
   reportSizes: number[];
+  /** How many quizzes the load run spreads its readers over (none: no load run). */
+  loadQuizzes?: number;
 }): Promise<BenchServer> {
   const t0 = performance.now();
   const adminToken = randomBytes(24).toString("base64url");
@@ -163,12 +178,17 @@ export async function startBenchServer(options: {
     slug: `bench-report-${responses >= 1000 ? `${responses / 1000}k` : responses}`,
     responses,
   }));
+  const loadQuizzes = Array.from(
+    { length: options.loadQuizzes ?? 0 },
+    (_, i) => `bench-load-${String(i + 1).padStart(2, "0")}`,
+  );
   const statements = [
     poolSql(answerPrefix, answerAttempts, now),
     poolSql(finishPrefix, finishAttempts, now),
     // Finishing scores an attempt from its responses, so the finish pool has them all.
     ...finishPoolResponsesSql(finishAttempts, questionIds.length),
     ...reportQuizzes.flatMap((quiz) => reportQuizSql(quiz, now)),
+    ...loadQuizzes.flatMap((slug) => quizCopySql(slug)),
   ];
   // Through the worker's own D1 binding, in order (each statement sees the ones before it).
   for (const statement of statements) await worker.db.prepare(statement).run();
@@ -180,6 +200,8 @@ export async function startBenchServer(options: {
     answerAttempts,
     finishAttempts,
     reportQuizzes,
+    loadQuizzes,
+    db: worker.db,
     setupSeconds: (performance.now() - t0) / 1000,
     stop: () => worker.stop(),
   };

@@ -2,9 +2,8 @@
  * Answering and finishing an attempt, and reading its progress: validation and rate limits at
  * the edge; the rules (grading, idempotency, the score) live in worker/services/attempts.ts.
  * Answer and finish make no read of their own before their one batch (which finds out whether
- * the attempt exists), and ask a limiter only where the database does not already bound the
- * write (worker/security/rate-limit.ts): an answer always per attempt, the client's cap and a
- * finish's only for requests that stored nothing.
+ * the attempt exists), and wait for their limiters only when the batch stored nothing: a first
+ * answer or finish is bounded by the schema, counted but never held up (worker/security/rate-limit.ts).
  */
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -15,7 +14,7 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
 import {
   clientAddress,
-  enforceRateLimit,
+  countBoundedWrite,
   refuseIfRecentlyRefused,
 } from "../security/rate-limit.ts";
 import { answerQuestion, attemptProgress, finishAttempt } from "../services/attempts.ts";
@@ -32,37 +31,32 @@ export const attemptRoutes = new Hono<AppEnv>()
     jsonBody(answerBody),
     async (c) => {
       const { attemptId, questionId } = c.req.valid("param");
-      const address = clientAddress(c);
-      await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-      refuseIfRecentlyRefused(c, "ANSWER_CLIENT_LIMITER", address);
+      refuseIfRecentlyRefused(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+      const perAttempt = countBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+      const perClient = countBoundedWrite(c, "ANSWER_CLIENT_LIMITER", clientAddress(c));
       let stored = false;
       try {
-        const answered = await answerQuestion(
-          c.env.DB,
-          attemptId,
-          questionId,
-          c.req.valid("json").choiceId,
-        );
+        const { choiceId } = c.req.valid("json");
+        const answered = await answerQuestion(c.env.DB, attemptId, questionId, choiceId);
         stored = answered.stored;
         return c.json<AnswerResult>(answered.result);
       } finally {
-        // A first answer is bounded by the schema; the client's cap counts the rest (they
-        // changed nothing, so a 429 here still changes nothing).
-        if (!stored) await enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", address);
+        await perAttempt(stored);
+        await perClient(stored);
       }
     },
   )
   .post("/api/attempts/:attemptId/finish", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
     refuseIfRecentlyRefused(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+    const perAttempt = countBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
     let finished = false;
     try {
       const done = await finishAttempt(c.env.DB, attemptId);
       finished = done.finished;
       return c.json<FinishResult>(done.result);
     } finally {
-      // The first finish is bounded by the schema (once per attempt); repeats count.
-      if (!finished) await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+      await perAttempt(finished);
     }
   })
   .get("/api/attempts/:attemptId", params(attemptParams), async (c) => {

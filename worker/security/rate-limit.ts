@@ -14,13 +14,14 @@
  *   await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
  * Educator sign-in (the educator routes call it): `await enforceSignInLimit(c)`.
  *
- * Where the database already bounds a write, only the requests it does not bound need counting:
- * a first answer is at most one per question of an attempt, and a first finish one per attempt
- * (attempts per client are bounded by the start limits), so worker/routes/attempts.ts counts
- * towards ANSWER_CLIENT_LIMITER (answers) and ANSWER_ATTEMPT_LIMITER (finish) only the requests
- * that stored nothing, after their batch: a 429 then still changes nothing, and a client seen
- * over a limit is refused before any database work for the rest of the period
- * (`refuseIfRecentlyRefused`), without asking the binding again.
+ * Where the database already bounds a write (a first answer: one per question of an attempt; a
+ * first finish: one per attempt; attempts per client are bounded by the start limits), the write
+ * is counted but never refused for it: worker/routes/attempts.ts asks the limiter as the request
+ * starts (`countBoundedWrite`), and only once its batch says it stored nothing does the request
+ * wait for the answer and get a 429 over the limit — which then still changes nothing. So no
+ * learner's first answer waits for, or is lost to, a limiter (readers behind one school address
+ * included). A key seen over its limit is refused at once for the rest of the period it was told
+ * to wait, without asking the binding again (`refuseIfRecentlyRefused`).
  *
  * Changing a limit in production: edit `limit` (and `period`: 10 or 60 seconds only) of the
  * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After; a test reads
@@ -98,33 +99,66 @@ export function refuseIfRecentlyRefused(c: Context<AppEnv>, name: LimiterName, k
 }
 
 /**
- * Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit.
- * A missing binding or a failing limiter lets the request through (logged): the limiter protects
- * capacity, and correctness never depends on it.
+ * Asks the binding to count one action: true within the limit. A missing binding or a failing
+ * limiter lets the request through (logged): the limiter protects capacity, and correctness never
+ * depends on it.
  */
-export async function enforceRateLimit(
-  c: Context<AppEnv>,
-  name: LimiterName,
-  key: string,
-): Promise<void> {
+async function withinLimit(c: Context<AppEnv>, name: LimiterName, key: string): Promise<boolean> {
   const limiter = c.env[name] as RateLimit | undefined;
   if (!limiter) {
     if (!warnedMissing) console.warn(`rate limiter ${name} is not bound; not limiting`);
     warnedMissing = true;
-    return;
+    return true;
   }
   const fullKey = `${name}:${key}`;
-  if (refusedUntil(limiter, fullKey) > Date.now()) throw tooMany(name);
+  if (refusedUntil(limiter, fullKey) > Date.now()) return false;
   let outcome: RateLimitOutcome;
   try {
     outcome = await limiter.limit({ key: fullKey });
   } catch (err) {
     console.warn(`rate limiter ${name} failed; not limiting`, err);
-    return;
+    return true;
   }
-  if (outcome.success) return;
-  rememberRefusal(limiter, name, fullKey);
-  throw tooMany(name);
+  if (!outcome.success) rememberRefusal(limiter, name, fullKey);
+  return outcome.success;
+}
+
+/** Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit. */
+export async function enforceRateLimit(
+  c: Context<AppEnv>,
+  name: LimiterName,
+  key: string,
+): Promise<void> {
+  if (!(await withinLimit(c, name, key))) throw tooMany(name);
+}
+
+/**
+ * Counts a request whose write the database may bound, from its start; call the result once the
+ * request knows whether it stored something. Stored: the count finishes in the background and
+ * never refuses it. Stored nothing: waits for the count and throws 429 over the limit.
+ */
+export function countBoundedWrite(
+  c: Context<AppEnv>,
+  name: LimiterName,
+  key: string,
+): (stored: boolean) => Promise<void> {
+  const counted = withinLimit(c, name, key);
+  return async (stored) => {
+    if (stored) {
+      keepRunning(c, counted);
+      return;
+    }
+    if (!(await counted)) throw tooMany(name);
+  };
+}
+
+/** Lets a promise finish after the response (waitUntil), where the request has a context. */
+function keepRunning(c: Context<AppEnv>, work: Promise<unknown>): void {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context (app.fetch called directly, as some tests do): it runs on regardless.
+  }
 }
 
 /**
