@@ -2,8 +2,9 @@
  * Answering and finishing an attempt, and reading its progress: validation and rate limits at
  * the edge; the rules (grading, idempotency, the score) live in worker/services/attempts.ts.
  * Answer and finish make no read of their own before their one batch (which finds out whether
- * the attempt exists), and wait for their limiters only when the batch stored nothing: a first
- * answer or finish is bounded by the schema, counted but never held up (worker/security/rate-limit.ts).
+ * the attempt exists), and ask their limiters only when the batch stored nothing: a first answer
+ * or finish is bounded by the schema, and its count is deferred to the attempt's next repeat
+ * (worker/security/rate-limit.ts).
  */
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -14,7 +15,8 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
 import {
   clientAddress,
-  countBoundedWrite,
+  deferBoundedWrite,
+  enforceRateLimit,
   refuseIfRecentlyRefused,
 } from "../security/rate-limit.ts";
 import { answerQuestion, attemptProgress, finishAttempt } from "../services/attempts.ts";
@@ -32,8 +34,6 @@ export const attemptRoutes = new Hono<AppEnv>()
     async (c) => {
       const { attemptId, questionId } = c.req.valid("param");
       refuseIfRecentlyRefused(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-      const perAttempt = countBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-      const perClient = countBoundedWrite(c, "ANSWER_CLIENT_LIMITER", clientAddress(c));
       let stored = false;
       try {
         const { choiceId } = c.req.valid("json");
@@ -41,22 +41,25 @@ export const attemptRoutes = new Hono<AppEnv>()
         stored = answered.stored;
         return c.json<AnswerResult>(answered.result);
       } finally {
-        await perAttempt(stored);
-        await perClient(stored);
+        if (stored) deferBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+        else {
+          await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+          await enforceRateLimit(c, "ANSWER_CLIENT_LIMITER", clientAddress(c));
+        }
       }
     },
   )
   .post("/api/attempts/:attemptId/finish", params(attemptParams), async (c) => {
     const { attemptId } = c.req.valid("param");
     refuseIfRecentlyRefused(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
-    const perAttempt = countBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
     let finished = false;
     try {
       const done = await finishAttempt(c.env.DB, attemptId);
       finished = done.finished;
       return c.json<FinishResult>(done.result);
     } finally {
-      await perAttempt(finished);
+      if (finished) deferBoundedWrite(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
+      else await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
     }
   })
   .get("/api/attempts/:attemptId", params(attemptParams), async (c) => {

@@ -14,14 +14,19 @@
  *   await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
  * Educator sign-in (the educator routes call it): `await enforceSignInLimit(c)`.
  *
- * Where the database already bounds a write (a first answer: one per question of an attempt; a
- * first finish: one per attempt; attempts per client are bounded by the start limits), the write
- * is counted but never refused for it: worker/routes/attempts.ts asks the limiter as the request
- * starts (`countBoundedWrite`), and only once its batch says it stored nothing does the request
- * wait for the answer and get a 429 over the limit — which then still changes nothing. So no
- * learner's first answer waits for, or is lost to, a limiter (readers behind one school address
- * included). A key seen over its limit is refused at once for the rest of the period it was told
- * to wait, without asking the binding again (`refuseIfRecentlyRefused`).
+ * Where the database already bounds a write — a first answer (one per question of an attempt) or
+ * a first finish (one per attempt); attempts per client are bounded by the start limits — the
+ * write needs no limiter: worker/routes/attempts.ts learns from its batch whether it stored
+ * something, and only a request that stored nothing (a repeat, a conflict, an unknown attempt)
+ * is counted, and refused over the limit with a 429 that then still changes nothing. The
+ * attempt's bounded writes are not forgotten: the isolate keeps their number
+ * (`deferBoundedWrite`) and counts them into the binding before the attempt's next unbounded
+ * request (`enforceRateLimit`), so the per-attempt limit still covers every write of an attempt
+ * that starts repeating itself. The client's cap counts only unbounded answers (a classroom
+ * behind one address never loses a first answer to it). A key seen over its limit is refused at
+ * once, for the period its 429 asked it to wait, without asking the binding again
+ * (`refuseIfRecentlyRefused`). So a learner's ordinary visit — ten first answers and a finish —
+ * makes no limiter call at all.
  *
  * Changing a limit in production: edit `limit` (and `period`: 10 or 60 seconds only) of the
  * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After; a test reads
@@ -98,10 +103,36 @@ export function refuseIfRecentlyRefused(c: Context<AppEnv>, name: LimiterName, k
   if (limiter && refusedUntil(limiter, `${name}:${key}`) > Date.now()) throw tooMany(name);
 }
 
+/** Bounded writes per key not yet counted into the binding (per binding object, bounded). */
+const deferred = new WeakMap<RateLimit, Map<string, number>>();
+const maxDeferred = 20_000;
+
 /**
- * Asks the binding to count one action: true within the limit. A missing binding or a failing
- * limiter lets the request through (logged): the limiter protects capacity, and correctness never
- * depends on it.
+ * Notes one write the database bounds for `key`, to be counted into the binding before the key's
+ * next unbounded request (see the module comment). Makes no call now.
+ */
+export function deferBoundedWrite(c: Context<AppEnv>, name: LimiterName, key: string): void {
+  const limiter = c.env[name] as RateLimit | undefined;
+  if (!limiter) return;
+  let pending = deferred.get(limiter);
+  if (!pending) {
+    pending = new Map();
+    deferred.set(limiter, pending);
+  }
+  const fullKey = `${name}:${key}`;
+  const count = (pending.get(fullKey) ?? 0) + 1;
+  pending.delete(fullKey);
+  if (pending.size >= maxDeferred) {
+    const oldest = pending.keys().next();
+    if (!oldest.done) pending.delete(oldest.value);
+  }
+  pending.set(fullKey, count);
+}
+
+/**
+ * Asks the binding to count one action (after the key's deferred bounded writes): true within the
+ * limit. A missing binding or a failing limiter lets the request through (logged): the limiter
+ * protects capacity, and correctness never depends on it.
  */
 async function withinLimit(c: Context<AppEnv>, name: LimiterName, key: string): Promise<boolean> {
   const limiter = c.env[name] as RateLimit | undefined;
@@ -112,15 +143,19 @@ async function withinLimit(c: Context<AppEnv>, name: LimiterName, key: string): 
   }
   const fullKey = `${name}:${key}`;
   if (refusedUntil(limiter, fullKey) > Date.now()) return false;
-  let outcome: RateLimitOutcome;
+  const earlier = deferred.get(limiter)?.get(fullKey) ?? 0;
+  deferred.get(limiter)?.delete(fullKey);
   try {
-    outcome = await limiter.limit({ key: fullKey });
+    let success = true;
+    for (let i = 0; i <= earlier; i++) {
+      success = (await limiter.limit({ key: fullKey })).success;
+    }
+    if (!success) rememberRefusal(limiter, name, fullKey);
+    return success;
   } catch (err) {
     console.warn(`rate limiter ${name} failed; not limiting`, err);
     return true;
   }
-  if (!outcome.success) rememberRefusal(limiter, name, fullKey);
-  return outcome.success;
 }
 
 /** Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit. */
@@ -130,35 +165,6 @@ export async function enforceRateLimit(
   key: string,
 ): Promise<void> {
   if (!(await withinLimit(c, name, key))) throw tooMany(name);
-}
-
-/**
- * Counts a request whose write the database may bound, from its start; call the result once the
- * request knows whether it stored something. Stored: the count finishes in the background and
- * never refuses it. Stored nothing: waits for the count and throws 429 over the limit.
- */
-export function countBoundedWrite(
-  c: Context<AppEnv>,
-  name: LimiterName,
-  key: string,
-): (stored: boolean) => Promise<void> {
-  const counted = withinLimit(c, name, key);
-  return async (stored) => {
-    if (stored) {
-      keepRunning(c, counted);
-      return;
-    }
-    if (!(await counted)) throw tooMany(name);
-  };
-}
-
-/** Lets a promise finish after the response (waitUntil), where the request has a context. */
-function keepRunning(c: Context<AppEnv>, work: Promise<unknown>): void {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    // No execution context (app.fetch called directly, as some tests do): it runs on regardless.
-  }
 }
 
 /**
