@@ -1,6 +1,6 @@
 /**
- * Report (issue 7, point 5): time for `GET /api/quizzes/:slug/report` (admin token) over quizzes
- * holding 1k, 10k and 100k generated responses, measured end to end over loopback against
+ * Report (issue 7, point 5; issue 14): time for `GET /api/quizzes/:slug/report` (admin token) over
+ * quizzes holding 1k to 1M generated responses, measured end to end over loopback against
  * the local worker's D1 (workerd via miniflare): median of several sequential requests after one warm-up.
  * Beside each, its floor: one bare `SELECT … GROUP BY` over the same responses from a plain Worker
  * in the same workerd (bench/floors/worker.ts); `report.vsFloor…` is the report's time over it.
@@ -68,5 +68,13 @@ export async function measureReport(
     } catch (error) {
       results.set(key, null, (error as Error).message);
     }
+  }
+  const [small, large] = [results.get("report.ms100k"), results.get("report.ms1m")];
+  if (small !== null && large !== null) {
+    results.set(
+      "report.growth1m",
+      round(large / small / 10, 2),
+      "(report time over 1M responses ÷ over 100k) ÷ 10: 1 is linear growth, below it sublinear",
+    );
   }
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: Recall against its peers and its limits, side by side in one run (issue 7).
  * Writes bench/results.json (the flat figures + notes) and BENCHMARKS.md (tables, targets, method).
  *
- *   node bench/run.ts            the full bench (about 2-4 minutes on a 2-core machine)
+ *   node bench/run.ts            the full bench (about 8-11 minutes on a 2-core machine)
  *   node bench/run.ts --smoke    a few-second check that the bench still works: widget and
  *                                Preact sizes, one generation per article, the load generator
  *                                against a local stub; prints, writes nothing
