@@ -218,14 +218,15 @@ async function recountFromD1(
   ledger: Map<string, Ledger>,
 ): Promise<Pick<LoadMixResult, "lostAnswers" | "wrongScores" | "counterMismatches">> {
   const slugs = server.loadQuizzes.map((s) => `'${s}'`).join(", ");
+  // The attempts this run started (an earlier run's stay out of its count).
   const { results: stored } = await server.db
     .prepare(
       `select a.id as id, count(r.question_id) as responses, a.finished_at is not null as finished,
          a.score as score
-       from attempts a join quizzes z on z.id = a.quiz_id
-       left join responses r on r.attempt_id = a.id
-       where z.slug in (${slugs}) group by a.id`,
+       from attempts a left join responses r on r.attempt_id = a.id
+       where a.id in (select value from json_each(?)) group by a.id`,
     )
+    .bind(JSON.stringify([...ledger.keys()]))
     .all<{ id: string; responses: number; finished: number; score: number | null }>();
   let lostAnswers = 0;
   let wrongScores = 0;
