@@ -435,6 +435,11 @@ insert, never an idempotent replay; each finish closes a different attempt holdi
 answers. Latencies under load are dominated by queueing in the single local workerd and its D1 on a
 2-core machine it shares with the load generator: compare ratios, not absolutes.
 
+What the report counters cost a write: the floor's answer into \`responses\`, whose triggers keep
+the counters, runs at ${ratio(r("worker.answerFloorVsPlain"))} the rate of the same write into a
+copy of the table without them (${note("worker.answerFloorVsPlain")}). Both floors pay it, so
+\`worker.answerVsFloor\` compares like with like.
+
 ## 4. Generation
 
 ${table(["article", "words", "median"], generationRows)}
@@ -450,7 +455,8 @@ ${table(["responses", "GET …/report (median)", "floor: bare GROUP BY (median)"
 ${note("report.ms1m")}. The report quizzes' data goes in as learners' would (attempts, then their
 responses, then 90% finish), so the report counters' triggers run for every row. The floor scans
 the responses; the report reads counters instead, so it is faster than its floor from 10k
-responses on, and its time barely moves with the count (target table).
+responses on, and its time barely moves with the count (target table). Storage: ${num(r("report.bytesPerResponse"))}
+bytes of database per response (${note("report.bytesPerResponse")}).
 
 ## 7. Load
 

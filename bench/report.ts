@@ -69,6 +69,14 @@ export async function measureReport(
       results.set(key, null, (error as Error).message);
     }
   }
+  const responses = server.reportQuizzes.reduce((sum, quiz) => sum + quiz.responses, 0);
+  if (responses > 0) {
+    results.set(
+      "report.bytesPerResponse",
+      Math.round(server.databaseBytes / responses),
+      `the seeded database's size (${server.databaseBytes} bytes: attempts, responses, their indexes and the report counters) ÷ the ${responses} report responses in it`,
+    );
+  }
   const [small, large] = [results.get("report.ms100k"), results.get("report.ms1m")];
   if (small !== null && large !== null) {
     results.set(

@@ -33,6 +33,8 @@ export interface BenchServer {
   loadQuizzes: string[];
   /** The local D1, for recounting after a run. */
   db: LocalD1;
+  /** The database file's size once seeded (D1's `size_after`). */
+  databaseBytes: number;
   /** Seconds spent preparing the database and starting the server. */
   setupSeconds: number;
   stop(): Promise<void>;
@@ -143,6 +145,26 @@ WHERE ${rowRange(range)} AND CAST(substr(learner_id, 9) AS INTEGER) % 10 < 9`,
   ];
 }
 
+/**
+ * A copy of the responses table with its keys and indexes but none of the report counters'
+ * triggers: the floor's answer write into it prices the counters (bench/floors/worker.ts).
+ */
+const plainResponsesSql = [
+  `CREATE TABLE responses_plain (
+  attempt_id text NOT NULL REFERENCES attempts(id) ON DELETE cascade,
+  quiz_id integer NOT NULL,
+  question_id text NOT NULL,
+  choice_id text NOT NULL,
+  correct integer NOT NULL,
+  answered_at integer NOT NULL,
+  ms_to_answer integer,
+  PRIMARY KEY (attempt_id, question_id),
+  FOREIGN KEY (quiz_id, question_id) REFERENCES questions(quiz_id, id) ON DELETE cascade
+)`,
+  "CREATE INDEX responses_plain_quiz_question_time ON responses_plain (quiz_id, question_id, ms_to_answer)",
+  "CREATE INDEX responses_plain_quiz_attempt_answered ON responses_plain (quiz_id, attempt_id, answered_at)",
+];
+
 /** The finish pool's responses, a range of its attempts (by id) at a time. */
 function finishPoolResponsesSql(attempts: number, questionCount: number): string[] {
   return ranges(attempts, attemptsPerStatement).map(([from, to]) =>
@@ -183,6 +205,7 @@ export async function startBenchServer(options: {
     (_, i) => `bench-load-${String(i + 1).padStart(2, "0")}`,
   );
   const statements = [
+    ...plainResponsesSql,
     poolSql(answerPrefix, answerAttempts, now),
     poolSql(finishPrefix, finishAttempts, now),
     // Finishing scores an attempt from its responses, so the finish pool has them all.
@@ -191,7 +214,10 @@ export async function startBenchServer(options: {
     ...loadQuizzes.flatMap((slug) => quizCopySql(slug)),
   ];
   // Through the worker's own D1 binding, in order (each statement sees the ones before it).
-  for (const statement of statements) await worker.db.prepare(statement).run();
+  let databaseBytes = 0;
+  for (const statement of statements) {
+    databaseBytes = (await worker.db.prepare(statement).run()).meta.size_after;
+  }
   return {
     origin: worker.origin,
     adminToken,
@@ -202,6 +228,7 @@ export async function startBenchServer(options: {
     reportQuizzes,
     loadQuizzes,
     db: worker.db,
+    databaseBytes,
     setupSeconds: (performance.now() - t0) / 1000,
     stop: () => worker.stop(),
   };
