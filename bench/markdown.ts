@@ -138,7 +138,7 @@ export function renderMarkdown(
       "Finish ≥ 0.7 × its floor (the same D1 work, bare)",
       ratio(r("worker.finishVsFloor")),
       verdict(r("worker.finishVsFloor"), (v) => v >= 0.7),
-      "One batch like the floor's (the guarded UPDATE of the recount, then one read), no limiter call on a first finish; beyond the middleware above, the reply carries the review the contract asks for (each question's explanation and source passage), several times the floor's bytes out of D1 and onto the wire.",
+      "One batch like the floor's (the guarded UPDATE of the recount, then one read of the review with its keys, explanations and sources), no limiter call on a first finish; what is left is the middleware of the PUT row, over a shorter request.",
     ],
     [
       "Generation ≤ 50 ms per 2,000-word article (stretch 10 ms)",

@@ -257,7 +257,7 @@ export async function measureThroughput(
     ],
     finish: [
       "POST /api/attempts/:id/finish (each a different attempt with all questions answered)",
-      "a bare Worker doing one UPDATE … RETURNING of the recount, plus one read of the responses",
+      "a bare Worker doing one UPDATE … RETURNING of the recount, plus one read of the responses with the key, explanation and source the review shows",
     ],
   };
   const wrapped = overflow

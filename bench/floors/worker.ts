@@ -11,7 +11,8 @@
  *   PUT  /floor/attempts/:id/plain-answers/:q   the same into a copy of responses without the
  *                                               report counters' triggers (their price)
  *   POST /floor/attempts/:id/finish             one UPDATE … RETURNING of the recount, plus one
- *                                               read of the responses for the review
+ *                                               read of the responses with what the review shows
+ *                                               (key, explanation, source), as the reply must
  *   GET  /floor/quizzes/:slug/report            one SELECT … GROUP BY over the quiz's responses
  */
 
@@ -101,13 +102,24 @@ async function finish(db: D1Database, attemptId: string): Promise<Response> {
       .bind(Date.now(), attemptId),
     db
       .prepare(
-        "SELECT question_id AS questionId, choice_id AS choiceId, correct FROM responses WHERE attempt_id = ? ORDER BY answered_at",
+        `SELECT r.question_id AS questionId, r.choice_id AS choiceId, r.correct, k.answer, k.explanation, k.source
+         FROM responses r JOIN questions k ON k.quiz_id = r.quiz_id AND k.id = r.question_id
+         WHERE r.attempt_id = ? ORDER BY k.position`,
       )
       .bind(attemptId),
   ]);
   const head = updated?.results[0];
   if (!head) return json({ error: "not found" }, 404);
-  return json({ ...head, review: review?.results ?? [] });
+  // The review the contract's reply carries: each answer with its key, explanation and source.
+  const items = (review?.results ?? []).map((row) => ({
+    questionId: row.questionId,
+    choiceId: row.choiceId,
+    correct: row.correct === 1,
+    correctChoiceId: row.answer,
+    explanation: row.explanation,
+    source: JSON.parse(String(row.source)),
+  }));
+  return json({ ...head, review: items });
 }
 
 async function report(db: D1Database, slug: string): Promise<Response> {
