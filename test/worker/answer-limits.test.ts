@@ -8,20 +8,21 @@ import { beforeEach, describe, expect, it } from "vitest";
 import app from "../../worker/index.ts";
 import { rateLimits } from "../../worker/security/rate-limit.ts";
 import { expectError } from "./expect-error.ts";
-import { countRows, resetDatabase, seedQuiz, slug, startAttempt } from "./fixtures.ts";
+import {
+  countingLimiter,
+  countRows,
+  resetDatabase,
+  seedQuiz,
+  slug,
+  startAttempt,
+} from "./fixtures.ts";
 
-/** A limiter like Cloudflare's with a small limit, counting the calls per key. */
-function countingLimiter(limit: number) {
-  const counts = new Map<string, number>();
-  const limiter: RateLimit = {
-    async limit({ key }) {
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
-      return { success: count <= limit };
-    },
-  };
-  return { limiter, counts };
-}
+/** The fixture quiz's three questions, each answered once (right, right, wrong). */
+const firstAnswers = [
+  ["q1", "b"],
+  ["q2", "a"],
+  ["q3", "c"],
+] as const;
 
 const address = "198.51.100.77";
 
@@ -51,11 +52,7 @@ describe("the client's answer cap", () => {
     const key = `ANSWER_CLIENT_LIMITER:${address}`;
 
     // Three first answers: bounded by the schema, the cap is not asked.
-    for (const [question, choice] of [
-      ["q1", "b"],
-      ["q2", "a"],
-      ["q3", "c"],
-    ] as const) {
+    for (const [question, choice] of firstAnswers) {
       expect((await put(attemptId, question, choice)).status).toBe(200);
     }
     expect(client.counts.size).toBe(0);
@@ -89,11 +86,7 @@ describe("the per-attempt cap", () => {
       send(bindings, "PUT", `/api/attempts/${attemptId}/answers/${question}`, { choiceId: choice });
     const key = `ANSWER_ATTEMPT_LIMITER:${attemptId}`;
 
-    for (const [question, choice] of [
-      ["q1", "b"],
-      ["q2", "a"],
-      ["q3", "c"],
-    ] as const) {
+    for (const [question, choice] of firstAnswers) {
       expect((await put(question, choice)).status).toBe(200);
     }
     // An ordinary visit asks no limiter at all.
