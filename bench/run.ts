@@ -73,9 +73,9 @@ const loadPlan: LoadMixPlan = {
 const burstPlan: LoadMixPlan = { ...loadPlan, seconds: 20, connections: 256 };
 
 const plan: ThroughputPlan = {
-  // Five rounds: on a shared 2-core machine one 3 s run can be off by a third; the median of five
-  // pairs holds.
-  rounds: 5,
+  // Seven rounds: on a shared 2-core machine one 3 s run can be off by half (other processes'
+  // bursts); the median of seven adjacent pairs holds better.
+  rounds: 7,
   seconds: 3,
   threads: 2,
   connections: 20,
