@@ -2,12 +2,13 @@
  * `npm run bench`: Recall against its peers and its limits, side by side in one run (issue 7).
  * Writes bench/results.json (the flat figures + notes) and BENCHMARKS.md (tables, targets, method).
  *
- *   node bench/run.ts            the full bench (about 2-4 minutes on a 2-core machine)
+ *   node bench/run.ts            the full bench (about 8-11 minutes on a 2-core machine)
  *   node bench/run.ts --smoke    a few-second check that the bench still works: widget and
  *                                Preact sizes, one generation per article, the load generator
  *                                against a local stub; prints, writes nothing
  *   node bench/run.ts --only widget,generation   some sections only (prints, writes nothing);
  *                                sections: widget peers worker generation speed throughput report
+ *                                load
  *   --no-wrk                     use the Node load generator even where wrk is installed
  *
  * Prerequisites: Debian's `wrk` (`apt-get install -y wrk`; without it a Node load generator is
@@ -24,15 +25,26 @@ import { root } from "../scripts/lib/wrangler.ts";
 import { measureGeneration } from "./generation.ts";
 import { load, wrkAvailable } from "./lib/load.ts";
 import { Results, requiredKeys } from "./lib/results.ts";
+import { measureLoad } from "./load.ts";
+import type { LoadMixPlan } from "./load-mix.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { measureReport } from "./report.ts";
+import { measureReport, reportSizes } from "./report.ts";
 import { type BenchServer, startBenchServer } from "./server.ts";
 import { measureThroughput, poolSizes, type ThroughputPlan } from "./throughput.ts";
 import { measurePeers, measureWidgetWeight } from "./weight.ts";
 import { measureWidgetSpeed } from "./widget-speed.ts";
 import { measureWorkerBundle, measureWorkerStartup } from "./worker-bundle.ts";
 
-const sectionNames = ["widget", "peers", "worker", "generation", "speed", "throughput", "report"];
+const sectionNames = [
+  "widget",
+  "peers",
+  "worker",
+  "generation",
+  "speed",
+  "throughput",
+  "report",
+  "load",
+];
 
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
@@ -50,12 +62,24 @@ for (const name of only ?? []) {
 }
 const enabled = (name: string) => (only ? only.has(name) : true);
 
+/** The load run (issue 14): readers' visits at 64 connections for a minute, then a burst at 256. */
+const loadPlan: LoadMixPlan = {
+  seconds: 60,
+  connections: 64,
+  readerAddresses: 1 << 16,
+  schoolAddresses: 8,
+  schoolShare: 0.1,
+};
+const burstPlan: LoadMixPlan = { ...loadPlan, seconds: 20, connections: 256 };
+
 const plan: ThroughputPlan = {
-  rounds: 3,
-  seconds: 3,
+  // Many short rounds: on a shared 2-core machine other processes' bursts last seconds, so a
+  // route and its floor compared a second apart, fifteen times, drift least.
+  rounds: 15,
+  seconds: 1,
   threads: 2,
   connections: 20,
-  perThread: 2000,
+  perThread: 800,
 };
 
 const results = new Results();
@@ -130,16 +154,18 @@ try {
   // Preparing the server's database is mostly wrangler start-ups: it runs while the sizes are
   // measured. Everything timed on the CPU (speed, throughput, report, start-up, generation)
   // runs alone, one after another.
-  const needsServer = !smoke && (enabled("speed") || enabled("throughput") || enabled("report"));
+  const needsServer =
+    !smoke && (enabled("speed") || enabled("throughput") || enabled("report") || enabled("load"));
   const serverKeys = requiredKeys.filter((k) =>
-    /^(widget\.(first|cls|interaction)|worker\.\w+(Ratio|VsFloor)|report\.)/.test(k),
+    /^(widget\.(first|cls|interaction)|worker\.\w+(Ratio|VsFloor)|report\.|load\.)/.test(k),
   );
   const serverReady = needsServer
     ? section("server", serverKeys, async () => {
         const ready = await startBenchServer({
           tmp,
           pools: (questions) => poolSizes(plan, questions),
-          reportSizes: enabled("report") ? [1000, 10_000, 100_000] : [],
+          reportSizes: enabled("report") ? reportSizes : [],
+          loadQuizzes: enabled("load") ? 24 : 0,
         });
         server = ready;
         log(`server ready at ${ready.origin} after ${ready.setupSeconds.toFixed(1)} s`);
@@ -176,8 +202,16 @@ try {
         () => measureThroughput(results, live, plan, { workDir: tmp, wrk, log: runLog }),
       );
     if (enabled("report"))
-      await section("report", ["report.ms1k", "report.ms10k", "report.ms100k"], () =>
-        measureReport(results, live, { smoke }),
+      await section(
+        "report",
+        requiredKeys.filter((k) => k.startsWith("report.")),
+        () => measureReport(results, live, { smoke }),
+      );
+    if (enabled("load"))
+      await section(
+        "load",
+        requiredKeys.filter((k) => k.startsWith("load.")),
+        () => measureLoad(results, live, loadPlan, burstPlan, runLog),
       );
     await live.stop();
     server = null;

@@ -1,15 +1,16 @@
 /**
  * The bench's server: the real worker in workerd through miniflare (scripts/lib/miniflare.ts) on a
  * free loopback port over its own local D1 in a temporary folder, with the real migrations and
- * every bank seeded as `npm start` seeds them, plus bench data written with set-based SQL (recursive CTEs, so 100k rows
- * are one statement, not 100k): attempt pools for fresh answer and finish writes, and three
- * copies of the seed quiz holding 1k, 10k and 100k generated responses for the report.
+ * every bank seeded as `npm start` seeds them, plus bench data written with set-based SQL
+ * (recursive CTEs, 5,000 attempts to a statement): attempt pools for fresh answer and finish
+ * writes, ten-question copies of the seed quiz holding 100k, 300k and 1M generated responses for
+ * the report, and empty ten-question copies for the load run's readers.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { unstable_splitSqlQuery } from "wrangler";
-import { startLocalWorker } from "../scripts/lib/miniflare.ts";
+import { type LocalD1, startLocalWorker } from "../scripts/lib/miniflare.ts";
 import { readBanks } from "../scripts/lib/seed.ts";
+import { attemptId as attemptIdOf } from "./lib/load.ts";
 
 export const seedSlug = "pakistan-russia-75-years";
 export const answerPrefix = "a0000000";
@@ -28,6 +29,12 @@ export interface BenchServer {
   answerAttempts: number;
   finishAttempts: number;
   reportQuizzes: ReportQuiz[];
+  /** Published ten-question quizzes with no attempts, for the load run's readers. */
+  loadQuizzes: string[];
+  /** The local D1, for recounting after a run. */
+  db: LocalD1;
+  /** The database file's size once seeded (D1's `size_after`). */
+  databaseBytes: number;
   /** Seconds spent preparing the database and starting the server. */
   setupSeconds: number;
   stop(): Promise<void>;
@@ -41,7 +48,7 @@ function poolSql(prefix: string, count: number, now: number): string {
 INSERT INTO attempts (id, quiz_id, learner_id, group_name, started_at)
 SELECT printf('${prefix}-0000-4000-8000-%012x', i), (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}),
   printf('bench-%08d', i), 'bench', ${now}
-FROM n;`;
+FROM n`;
 }
 
 /**
@@ -61,32 +68,111 @@ SELECT attempt_id, quiz_id, question_id, choice_id, choice_id = answer, answered
   WHERE ${where}
   ORDER BY a.rowid, k.position
   LIMIT ${limit}
-);`;
+)`;
 }
 
-/** A published copy of the seed quiz with `responses` generated responses over its attempts. */
-function reportQuizSql(quiz: ReportQuiz, questionCount: number, now: number): string {
-  const attempts = Math.ceil(quiz.responses / questionCount);
+/** [first, end) ranges of `count` items, `size` at a time. */
+function ranges(count: number, size: number): [number, number][] {
+  return Array.from({ length: Math.ceil(count / size) }, (_, i) => [
+    i * size,
+    Math.min(count, (i + 1) * size),
+  ]);
+}
+
+/**
+ * Attempts, and then responses, in statements of this many attempts: every row runs the report
+ * counters' triggers, and one statement over a million rows would outlast the local D1's limit.
+ */
+const attemptsPerStatement = 5000;
+
+/** Questions of the report quizzes: the seed quiz's active ones and, if short of ten, copies. */
+export const reportQuestionCount = 10;
+
+/** A published copy of the seed quiz with ten questions (its active ones, then copies). */
+function quizCopySql(slug: string): string[] {
+  const id = `(SELECT id FROM quizzes WHERE slug = ${q(slug)})`;
+  return [
+    `INSERT INTO quizzes (slug, title, source_url, article_hash, locale, status, allowed_origins, settings, created_at)
+SELECT ${q(slug)}, title, source_url, article_hash, locale, 'published', allowed_origins, settings, created_at
+FROM quizzes WHERE slug = ${q(seedSlug)}`,
+    `WITH RECURSIVE seed AS (SELECT * FROM questions
+  WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active'),
+copies(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM copies WHERE n < ${reportQuestionCount})
+INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, explanation, source, status)
+SELECT ${id}, CASE WHEN c.n = 0 THEN s.id ELSE s.id || '-' || c.n END,
+  c.n * (SELECT count(*) FROM seed) + s.position, s.type, s.prompt, s.choices, s.answer,
+  s.explanation, s.source, 'active'
+FROM seed s, copies c
+ORDER BY c.n, s.position LIMIT ${reportQuestionCount}`,
+  ];
+}
+
+/**
+ * A ten-question copy of the seed quiz with `responses` generated responses over its attempts (a
+ * million is 100k attempts × 10 questions). As a real quiz fills: attempts start, their
+ * responses come in, then 90% of them finish (so the report counters' triggers run as they do
+ * for learners, each attempt moved once when it finishes).
+ */
+function reportQuizSql(quiz: ReportQuiz, now: number): string[] {
+  const attempts = Math.ceil(quiz.responses / reportQuestionCount);
   const id = `(SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)})`;
   const t0 = now - attempts * 60_000;
-  return `INSERT INTO quizzes (slug, title, source_url, article_hash, locale, status, allowed_origins, settings, created_at)
-SELECT ${q(quiz.slug)}, title, source_url, article_hash, locale, 'published', allowed_origins, settings, created_at
-FROM quizzes WHERE slug = ${q(seedSlug)};
-INSERT INTO questions (quiz_id, id, position, type, prompt, choices, answer, explanation, source, status)
-SELECT ${id}, id, position, type, prompt, choices, answer, explanation, source, status
-FROM questions WHERE quiz_id = (SELECT id FROM quizzes WHERE slug = ${q(seedSlug)}) AND status = 'active';
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${attempts})
-INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at, finished_at)
+  // The quiz's attempts are inserted together, so their rowids are consecutive from `firstRow`.
+  const firstRow = `(SELECT min(rowid) FROM attempts WHERE quiz_id = ${id})`;
+  const rowRange = ([from, to]: [number, number]) =>
+    `a.quiz_id = ${id} AND a.rowid >= ${firstRow} + ${from} AND a.rowid < ${firstRow} + ${to}`;
+  const chunks = ranges(attempts, attemptsPerStatement);
+  return [
+    ...quizCopySql(quiz.slug),
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${attempts})
+INSERT INTO attempts (id, quiz_id, learner_id, learner_name, group_name, page_url, started_at)
 SELECT printf('%08x-0000-4000-9000-%012x', z.id, i), z.id, printf('learner-%08d', i),
   CASE WHEN i % 3 = 0 THEN printf('Learner %d', i) END, printf('group-%d', i % 4),
-  printf('https://blog.example/post-%d', i % 3), ${t0} + i * 60000,
-  CASE WHEN i % 10 < 9 THEN ${t0} + i * 60000 + 240000 END
-FROM n, (SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)}) z;
-${responsesSql(`a.quiz_id = ${id}`, quiz.responses)}
-UPDATE attempts SET
-  score = (SELECT count(*) FROM responses r WHERE r.attempt_id = attempts.id AND r.correct = 1),
-  max_score = ${questionCount}
-WHERE quiz_id = ${id} AND finished_at IS NOT NULL;`;
+  printf('https://blog.example/post-%d', i % 3), ${t0} + i * 60000
+FROM n, (SELECT id FROM quizzes WHERE slug = ${q(quiz.slug)}) z`,
+    ...chunks.map(([from, to]) =>
+      responsesSql(
+        rowRange([from, to]),
+        Math.min(quiz.responses - from * reportQuestionCount, (to - from) * reportQuestionCount),
+      ),
+    ),
+    ...chunks.map(
+      (range) => `UPDATE attempts AS a SET finished_at = started_at + 240000,
+  score = (SELECT count(*) FROM responses r WHERE r.attempt_id = a.id AND r.correct = 1),
+  max_score = ${reportQuestionCount}
+WHERE ${rowRange(range)} AND CAST(substr(learner_id, 9) AS INTEGER) % 10 < 9`,
+    ),
+  ];
+}
+
+/**
+ * A copy of the responses table with its keys and indexes but none of the report counters'
+ * triggers: the floor's answer write into it prices the counters (bench/floors/worker.ts).
+ */
+const plainResponsesSql = [
+  `CREATE TABLE responses_plain (
+  attempt_id text NOT NULL REFERENCES attempts(id) ON DELETE cascade,
+  quiz_id integer NOT NULL,
+  question_id text NOT NULL,
+  choice_id text NOT NULL,
+  correct integer NOT NULL,
+  answered_at integer NOT NULL,
+  ms_to_answer integer,
+  PRIMARY KEY (attempt_id, question_id),
+  FOREIGN KEY (quiz_id, question_id) REFERENCES questions(quiz_id, id) ON DELETE cascade
+)`,
+  "CREATE INDEX responses_plain_quiz_question_time ON responses_plain (quiz_id, question_id, ms_to_answer)",
+  "CREATE INDEX responses_plain_quiz_attempt_answered ON responses_plain (quiz_id, attempt_id, answered_at)",
+];
+
+/** The finish pool's responses, a range of its attempts (by id) at a time. */
+function finishPoolResponsesSql(attempts: number, questionCount: number): string[] {
+  return ranges(attempts, attemptsPerStatement).map(([from, to]) =>
+    responsesSql(
+      `a.id >= '${attemptIdOf(finishPrefix, from)}' AND a.id < '${attemptIdOf(finishPrefix, to)}'`,
+      (to - from) * questionCount,
+    ),
+  );
 }
 
 export async function startBenchServer(options: {
@@ -94,6 +180,8 @@ export async function startBenchServer(options: {
   /** Attempt pools for the fresh writes, sized from the seed quiz's question count. */
   pools: (questionCount: number) => { answerAttempts: number; finishAttempts: number };
   reportSizes: number[];
+  /** How many quizzes the load run spreads its readers over (none: no load run). */
+  loadQuizzes?: number;
 }): Promise<BenchServer> {
   const t0 = performance.now();
   const adminToken = randomBytes(24).toString("base64url");
@@ -112,15 +200,24 @@ export async function startBenchServer(options: {
     slug: `bench-report-${responses >= 1000 ? `${responses / 1000}k` : responses}`,
     responses,
   }));
-  const sql = [
+  const loadQuizzes = Array.from(
+    { length: options.loadQuizzes ?? 0 },
+    (_, i) => `bench-load-${String(i + 1).padStart(2, "0")}`,
+  );
+  const statements = [
+    ...plainResponsesSql,
     poolSql(answerPrefix, answerAttempts, now),
     poolSql(finishPrefix, finishAttempts, now),
     // Finishing scores an attempt from its responses, so the finish pool has them all.
-    responsesSql(`a.id LIKE '${finishPrefix}-%'`, finishAttempts * questionIds.length),
-    ...reportQuizzes.map((quiz) => reportQuizSql(quiz, questionIds.length, now)),
-  ].join("\n");
+    ...finishPoolResponsesSql(finishAttempts, questionIds.length),
+    ...reportQuizzes.flatMap((quiz) => reportQuizSql(quiz, now)),
+    ...loadQuizzes.flatMap((slug) => quizCopySql(slug)),
+  ];
   // Through the worker's own D1 binding, in order (each statement sees the ones before it).
-  for (const statement of unstable_splitSqlQuery(sql)) await worker.db.prepare(statement).run();
+  let databaseBytes = 0;
+  for (const statement of statements) {
+    databaseBytes = (await worker.db.prepare(statement).run()).meta.size_after;
+  }
   return {
     origin: worker.origin,
     adminToken,
@@ -129,6 +226,9 @@ export async function startBenchServer(options: {
     answerAttempts,
     finishAttempts,
     reportQuizzes,
+    loadQuizzes,
+    db: worker.db,
+    databaseBytes,
     setupSeconds: (performance.now() - t0) / 1000,
     stop: () => worker.stop(),
   };

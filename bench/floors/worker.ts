@@ -8,8 +8,11 @@
  *   GET  /floor/quizzes/:slug                   the quiz and its active questions, one batch
  *   PUT  /floor/attempts/:id/answers/:question  one INSERT … ON CONFLICT DO NOTHING RETURNING,
  *                                               graded against the stored key, plus one read
+ *   PUT  /floor/attempts/:id/plain-answers/:q   the same into a copy of responses without the
+ *                                               report counters' triggers (their price)
  *   POST /floor/attempts/:id/finish             one UPDATE … RETURNING of the recount, plus one
- *                                               read of the responses for the review
+ *                                               read of the responses with what the review shows
+ *                                               (key, explanation, source), as the reply must
  *   GET  /floor/quizzes/:slug/report            one SELECT … GROUP BY over the quiz's responses
  */
 
@@ -45,18 +48,25 @@ async function quiz(db: D1Database, slug: string): Promise<Response> {
   return json({ ...head, questions });
 }
 
+/**
+ * The answer's write: its time to answer from the attempt's latest earlier answer (or its start)
+ * as the app stores it. `table` is `responses`, or the trigger-less copy the bench makes to
+ * price the report counters (bench/server.ts).
+ */
 async function answer(
   db: D1Database,
   attemptId: string,
   questionId: string,
   request: Request,
+  table: "responses" | "responses_plain",
 ): Promise<Response> {
   const { choiceId } = (await request.json()) as { choiceId: string };
   const [, read] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
-        `INSERT INTO responses (attempt_id, quiz_id, question_id, choice_id, correct, answered_at)
-         SELECT a.id, a.quiz_id, k.id, ?1, ?1 = k.answer, ?2
+        `INSERT INTO ${table} (attempt_id, quiz_id, question_id, choice_id, correct, answered_at, ms_to_answer)
+         SELECT a.id, a.quiz_id, k.id, ?1, ?1 = k.answer, ?2, max(0, ?2 - coalesce(
+           (SELECT max(p.answered_at) FROM ${table} p WHERE p.quiz_id = a.quiz_id AND p.attempt_id = a.id), a.started_at))
          FROM attempts a JOIN questions k ON k.quiz_id = a.quiz_id AND k.id = ?3 AND k.status = 'active'
          WHERE a.id = ?4 AND a.finished_at IS NULL
          ON CONFLICT DO NOTHING RETURNING correct`,
@@ -65,7 +75,7 @@ async function answer(
     db
       .prepare(
         `SELECT r.choice_id AS choiceId, r.correct, k.answer, k.explanation, k.source
-         FROM responses r JOIN questions k ON k.quiz_id = r.quiz_id AND k.id = r.question_id
+         FROM ${table} r JOIN questions k ON k.quiz_id = r.quiz_id AND k.id = r.question_id
          WHERE r.attempt_id = ? AND r.question_id = ?`,
       )
       .bind(attemptId, questionId),
@@ -92,13 +102,24 @@ async function finish(db: D1Database, attemptId: string): Promise<Response> {
       .bind(Date.now(), attemptId),
     db
       .prepare(
-        "SELECT question_id AS questionId, choice_id AS choiceId, correct FROM responses WHERE attempt_id = ? ORDER BY answered_at",
+        `SELECT r.question_id AS questionId, r.choice_id AS choiceId, r.correct, k.answer, k.explanation, k.source
+         FROM responses r JOIN questions k ON k.quiz_id = r.quiz_id AND k.id = r.question_id
+         WHERE r.attempt_id = ? ORDER BY k.position`,
       )
       .bind(attemptId),
   ]);
   const head = updated?.results[0];
   if (!head) return json({ error: "not found" }, 404);
-  return json({ ...head, review: review?.results ?? [] });
+  // The review the contract's reply carries: each answer with its key, explanation and source.
+  const items = (review?.results ?? []).map((row) => ({
+    questionId: row.questionId,
+    choiceId: row.choiceId,
+    correct: row.correct === 1,
+    correctChoiceId: row.answer,
+    explanation: row.explanation,
+    source: JSON.parse(String(row.source)),
+  }));
+  return json({ ...head, review: items });
 }
 
 async function report(db: D1Database, slug: string): Promise<Response> {
@@ -120,7 +141,15 @@ export default {
     if (resource === "quizzes" && id && request.method === "GET")
       return action === "report" ? report(env.DB, id) : quiz(env.DB, id);
     if (resource === "attempts" && id && action === "answers" && sub && request.method === "PUT")
-      return answer(env.DB, id, sub, request);
+      return answer(env.DB, id, sub, request, "responses");
+    if (
+      resource === "attempts" &&
+      id &&
+      action === "plain-answers" &&
+      sub &&
+      request.method === "PUT"
+    )
+      return answer(env.DB, id, sub, request, "responses_plain");
     if (resource === "attempts" && id && action === "finish" && request.method === "POST")
       return finish(env.DB, id);
     return json({ error: "no such floor" }, 404);

@@ -15,6 +15,8 @@ export interface SlotPlan {
   kind: "answer" | "finish";
   /** Where the attempts routes live: the app's `/api` or the bare floor's `/floor`. */
   base: "/api" | "/floor";
+  /** The answer route's segment after the attempt id (the floor's trigger-less copy differs). */
+  answers?: string;
   /** Eight hex digits that start every attempt id of the pool. */
   prefix: string;
   /** First slot of this run; thread t uses [first + t * perThread, first + (t + 1) * perThread). */
@@ -77,7 +79,7 @@ export function slotPath(plan: SlotPlan, t: number, n: number): string {
   if (plan.kind === "finish") return `${plan.base}/attempts/${attemptId(plan.prefix, slot)}/finish`;
   const attempt = slot % plan.attempts;
   const question = plan.questions[Math.floor(slot / plan.attempts) % plan.questions.length];
-  return `${plan.base}/attempts/${attemptId(plan.prefix, attempt)}/answers/${question}`;
+  return `${plan.base}/attempts/${attemptId(plan.prefix, attempt)}/${plan.answers ?? "answers"}/${question}`;
 }
 
 export function wrkAvailable(): string | null {
@@ -124,7 +126,7 @@ function wrkScript(target: Target): string {
     "  nextReader()",
     plan.kind === "finish"
       ? `  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/finish", slot)`
-      : `  local q = questions[math.floor(slot / attempts) % #questions + 1]\n  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/answers/%s", slot % attempts, q)`,
+      : `  local q = questions[math.floor(slot / attempts) % #questions + 1]\n  local p = string.format("${plan.base}/attempts/${plan.prefix}-0000-4000-8000-%012x/${plan.answers ?? "answers"}/%s", slot % attempts, q)`,
     "  return wrk.format(nil, p)",
     "end",
   );

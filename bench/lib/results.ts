@@ -29,6 +29,11 @@ export const requiredKeys = [
   "report.ms1k",
   "report.ms10k",
   "report.ms100k",
+  "report.ms1m",
+  "load.errors",
+  "load.lostAnswers",
+  "load.p50Ms",
+  "load.p99Ms",
 ] as const;
 
 export type Section =
@@ -38,7 +43,8 @@ export type Section =
   | "worker"
   | "throughput"
   | "generation"
-  | "report";
+  | "report"
+  | "load";
 
 export class Results {
   readonly figures = new Map<string, Figure>();

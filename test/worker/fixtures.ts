@@ -119,3 +119,19 @@ export async function countRows(table: "quizzes" | "questions" | "attempts" | "r
   const row = await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/**
+ * A stand-in for Cloudflare's rate-limiting binding with a small limit, counting its calls per
+ * key, for tests that need to reach a limit quickly or see which keys were asked.
+ */
+export function countingLimiter(limit: number) {
+  const counts = new Map<string, number>();
+  const limiter: RateLimit = {
+    async limit({ key }) {
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      return { success: count <= limit };
+    },
+  };
+  return { limiter, counts };
+}

@@ -169,6 +169,11 @@ export const responses = sqliteTable(
     choiceId: text("choice_id").notNull(),
     correct: integer("correct", { mode: "boolean" }).notNull(),
     answeredAt: integer("answered_at").notNull(),
+    /**
+     * Milliseconds from the attempt's previous answer (or its start) to this one, when it was
+     * stored; the report's time to answer (a trigger fills it for rows inserted without it).
+     */
+    msToAnswer: integer("ms_to_answer"),
   },
   (t) => [
     // One response per attempt and question: the database, not the handler, makes answers idempotent.
@@ -177,7 +182,8 @@ export const responses = sqliteTable(
       columns: [t.quizId, t.questionId],
       foreignColumns: [questions.quizId, questions.id],
     }).onDelete("cascade"),
-    index("responses_quiz_question").on(t.quizId, t.questionId),
+    // Per question, in time-to-answer order: the report's exact median reads a few of these.
+    index("responses_quiz_question_time").on(t.quizId, t.questionId, t.msToAnswer),
     // The report's time-to-answer walks each attempt's responses in order.
     index("responses_quiz_attempt_answered").on(t.quizId, t.attemptId, t.answeredAt),
   ],
@@ -209,6 +215,92 @@ export const sitePages = sqliteTable(
 );
 
 export type SitePageRow = typeof sitePages.$inferSelect;
+
+/*
+ * Report counters: what a quiz's report shows over all its attempts, kept by triggers
+ * (migrations/0006_report_counter_triggers.sql) on every insert, update and delete of attempts
+ * and responses, in the same transaction as the write, so the report reads a few hundred rows
+ * whatever the number of responses (worker/reports/counters.ts). `retry` is 0 for first attempts
+ * and 1 for retry rounds; a missing score or max score is counted as -1.
+ */
+
+/** Responses per question and choice (facility, distractor picks). */
+export const reportChoiceCounts = sqliteTable(
+  "report_choice_counts",
+  {
+    quizId: quizOwned(),
+    retry: integer("retry").notNull(),
+    questionId: text("question_id").notNull(),
+    choiceId: text("choice_id").notNull(),
+    responses: integer("responses").notNull(),
+    correct: integer("correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.retry, t.questionId, t.choiceId] })],
+);
+
+/** Responses per question and whole second of `ms_to_answer` (the median's neighbourhood). */
+export const reportAnswerSeconds = sqliteTable(
+  "report_answer_seconds",
+  {
+    quizId: quizOwned(),
+    retry: integer("retry").notNull(),
+    questionId: text("question_id").notNull(),
+    second: integer("second").notNull(),
+    responses: integer("responses").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.retry, t.questionId, t.second] })],
+);
+
+/**
+ * Responses of finished attempts per attempt score, start day and question (discrimination,
+ * point-biserial): the day lets the discrimination's 27% cut read only one day's attempts.
+ */
+export const reportScoreItems = sqliteTable(
+  "report_score_items",
+  {
+    quizId: quizOwned(),
+    retry: integer("retry").notNull(),
+    score: integer("score").notNull(),
+    /** The attempt's started_at in whole UTC days since 1970. */
+    day: integer("day").notNull(),
+    questionId: text("question_id").notNull(),
+    responses: integer("responses").notNull(),
+    correct: integer("correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.retry, t.score, t.day, t.questionId] })],
+);
+
+/** Attempts per start day, finished or not, and score (summary, histogram, timeline). */
+export const reportAttemptCounts = sqliteTable(
+  "report_attempt_counts",
+  {
+    quizId: quizOwned(),
+    retry: integer("retry").notNull(),
+    /** started_at in whole UTC days since 1970. */
+    day: integer("day").notNull(),
+    finished: integer("finished").notNull(),
+    score: integer("score").notNull(),
+    maxScore: integer("max_score").notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.quizId, t.retry, t.day, t.finished, t.score, t.maxScore],
+    }),
+  ],
+);
+
+/** Attempts per group and per page (the report's filter choices); `value_key` '' is none, else '=' + value. */
+export const reportFilterCounts = sqliteTable(
+  "report_filter_counts",
+  {
+    quizId: quizOwned(),
+    kind: text("kind", { enum: ["group", "page"] }).notNull(),
+    valueKey: text("value_key").notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.kind, t.valueKey] })],
+);
 
 export type QuizRow = typeof quizzes.$inferSelect;
 export type NewQuizRow = typeof quizzes.$inferInsert;

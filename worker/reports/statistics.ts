@@ -1,8 +1,11 @@
 /**
  * The quiz report: attempt summary, score histogram, attempts over time, per-question item
- * statistics with automatic flags, and the latest learners. Every figure is a SQL aggregate
- * computed inside D1 (window functions for ranks and medians); the Worker only receives one row
- * per question, per choice, per score or per day — never every response.
+ * statistics with automatic flags, and the latest learners. A whole quiz's figures come from
+ * the report counters (worker/reports/counters.ts), which triggers keep in step with every write,
+ * so the report costs the same over a thousand responses or a million; a report narrowed to a
+ * group or a page aggregates the rows themselves in SQL here (window functions for ranks and
+ * medians). Either way the Worker receives one row per question, per choice, per score or per
+ * day — never every response — and both give the same figures for the same attempts.
  *
  * Definitions (also in docs/educators.md):
  * - facility: share of the question's responses that are correct (all responses of the
@@ -15,26 +18,36 @@
  *   between answering it correctly (1/0) and the rest score (the attempt's score minus this
  *   question), so an item does not correlate with itself.
  * - time to answer: answered_at minus the attempt's previous answer (or its start, for the first
- *   answer); the median over the question's responses, in seconds.
+ *   answer), as stored with the response (ms_to_answer); the median over the question's
+ *   responses, in seconds.
  */
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { questions } from "../db/schema.ts";
 import type { Database } from "../env.ts";
+import { counterFigures, filterOptionsOf } from "./counters.ts";
+import {
+  type BiserialAggregate,
+  type FilterOption,
+  groupSize,
+  type ItemAggregate,
+  num,
+  type ReportFigures,
+  type Rounds,
+  type SummaryFigures,
+  thresholds,
+  type UpperLower,
+} from "./figures.ts";
+
+export { type FilterOption, groupSize, type Rounds, roundKinds, thresholds } from "./figures.ts";
 
 export interface ReportFilters {
   /** Only attempts started with this `group`. */
   group?: string | undefined;
   /** Only attempts started from this embedding page (URL without its fragment). */
   pageUrl?: string | undefined;
-  /**
-   * Which rounds count: first attempts (the report's default), retry rounds ("retry the ones I
-   * missed", which ask only the missed questions), or all (the exports' default).
-   */
+  /** Which rounds count (worker/reports/figures.ts): first attempts unless it says otherwise. */
   rounds?: Rounds | undefined;
 }
-
-export const roundKinds = ["first", "retries", "all"] as const;
-export type Rounds = (typeof roundKinds)[number];
 
 export const flagKinds = [
   "too-easy",
@@ -49,19 +62,6 @@ export interface Flag {
   kind: FlagKind;
   message: string;
 }
-
-/** Thresholds for the automatic flags, and the least data they need before they speak. */
-export const thresholds = {
-  tooEasyAbove: 0.9,
-  tooHardBelow: 0.2,
-  weakDiscriminationBelow: 0.2,
-  /** Facility and distractor flags need this many responses to the question. */
-  minResponses: 5,
-  /** Discrimination flags need this many finished attempts. */
-  minFinishedAttempts: 10,
-  /** Share of finished attempts in each of the upper and lower groups. */
-  groupShare: 0.27,
-} as const;
 
 export interface ChoiceStats {
   id: string;
@@ -107,12 +107,6 @@ export interface LearnerRow {
   answers: LearnerAnswer[];
 }
 
-export interface FilterOption {
-  /** null: attempts started without one. */
-  value: string | null;
-  attempts: number;
-}
-
 export interface QuizReport {
   filters: ReportFilters;
   summary: {
@@ -154,30 +148,8 @@ export function attemptFilter(quizId: number, filters: ReportFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const num = (value: unknown): number => (typeof value === "number" ? value : Number(value ?? 0));
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 export const isoTime = (ms: number): string => new Date(ms).toISOString();
-
-/** Group size for the upper and lower groups: round(27% of n), at least 1. */
-export function groupSize(finishedAttempts: number): number {
-  if (finishedAttempts < 2) return 0;
-  return Math.max(1, Math.floor(thresholds.groupShare * finishedAttempts + 0.5));
-}
-
-interface ItemAggregate {
-  questionId: string;
-  n: number;
-  correct: number;
-}
-
-interface BiserialAggregate {
-  questionId: string;
-  n: number;
-  sx: number;
-  sy: number;
-  syy: number;
-  sxy: number;
-}
 
 /**
  * Point-biserial of correctness against the rest score, from sums computed in SQL:
@@ -289,23 +261,22 @@ export function allQuestionsOf(db: Database, quizId: number) {
 }
 type ReportQuestion = Awaited<ReturnType<typeof allQuestionsOf>>[number];
 
-interface SummaryRow {
-  started: number;
-  finished: number;
-  meanScore: number | null;
-  meanPercent: number | null;
-  maxSeen: number | null;
-}
-
-async function summaryOf({ db, where }: Scope): Promise<SummaryRow | undefined> {
-  const rows = await db.all<SummaryRow>(sql`
+async function summaryOf({ db, where }: Scope): Promise<SummaryFigures> {
+  const rows = await db.all<SummaryFigures>(sql`
     select count(*) as started, count(a.finished_at) as finished,
       avg(case when a.finished_at is not null then a.score end) as meanScore,
       avg(case when a.finished_at is not null and a.max_score > 0
         then cast(a.score as real) / a.max_score end) as meanPercent,
       max(case when a.finished_at is not null then a.max_score end) as maxSeen
     from attempts a where ${where}`);
-  return rows[0];
+  const row = rows[0];
+  return {
+    started: num(row?.started),
+    finished: num(row?.finished),
+    meanScore: row?.meanScore == null ? null : num(row.meanScore),
+    meanPercent: row?.meanPercent == null ? null : num(row.meanPercent),
+    maxSeen: row?.maxSeen == null ? null : num(row.maxSeen),
+  };
 }
 
 const medianScoreOf = ({ db, finished }: Scope) =>
@@ -313,8 +284,8 @@ const medianScoreOf = ({ db, finished }: Scope) =>
 
 async function scoreCountsOf({ db, finished }: Scope): Promise<Map<number, number>> {
   const rows = await db.all<{ score: number; attempts: number }>(sql`
-    select a.score as score, count(*) as attempts from attempts a where ${finished}
-    group by a.score order by a.score`);
+    select a.score as score, count(*) as attempts from attempts a
+    where ${finished} and a.score is not null group by a.score order by a.score`);
   return new Map(rows.map((r) => [num(r.score), num(r.attempts)]));
 }
 
@@ -327,23 +298,19 @@ function histogramOf(counts: Map<number, number>, maxScore: number) {
   }));
 }
 
-async function timelineOf({ db, where }: Scope): Promise<QuizReport["timeline"]> {
+async function daysOf({ db, where }: Scope): Promise<ReportFigures["days"]> {
   const rows = await db.all<{ day: number; started: number; finished: number }>(sql`
     select a.started_at / ${sql.raw(String(dayMs))} as day, count(*) as started,
       count(a.finished_at) as finished
     from attempts a where ${where} group by day order by day`);
-  return rows.map((r) => ({
-    day: isoTime(num(r.day) * dayMs).slice(0, 10),
-    started: num(r.started),
-    finished: num(r.finished),
-  }));
+  return rows.map((r) => ({ day: num(r.day), started: num(r.started), finished: num(r.finished) }));
 }
 
 async function itemsOf({ db, responses }: Scope): Promise<Map<string, ItemAggregate>> {
   const rows = await db.all<ItemAggregate>(sql`
     select r.question_id as questionId, count(*) as n, sum(r.correct) as correct
     from ${responses} group by r.question_id`);
-  return new Map(rows.map((r) => [r.questionId, r]));
+  return new Map(rows.map((r) => [r.questionId, { ...r, n: num(r.n), correct: num(r.correct) }]));
 }
 
 /** How often each choice was picked, keyed by question id and choice id. */
@@ -352,12 +319,6 @@ async function picksOf({ db, responses }: Scope): Promise<Map<string, number>> {
     select r.question_id as questionId, r.choice_id as choiceId, count(*) as picked
     from ${responses} group by r.question_id, r.choice_id`);
   return new Map(rows.map((r) => [`${r.questionId}\n${r.choiceId}`, num(r.picked)]));
-}
-
-interface UpperLower {
-  questionId: string | null;
-  upper: number;
-  lower: number;
 }
 
 /** Correct answers per question in the upper and lower 27% of finished attempts by score. */
@@ -387,25 +348,44 @@ async function biserialOf({ db, quizId, finished }: Scope) {
       sum(a.score) as sy, sum(a.score * a.score) as syy, sum(r.correct * a.score) as sxy
     from responses r join attempts a on a.id = r.attempt_id
     where r.quiz_id = ${quizId} and ${finished} group by r.question_id`);
-  return new Map(rows.map((r) => [r.questionId, r]));
+  return new Map(
+    rows.map((r) => [
+      r.questionId,
+      { ...r, n: num(r.n), sx: num(r.sx), sy: num(r.sy), syy: num(r.syy), sxy: num(r.sxy) },
+    ]),
+  );
 }
 
 /** Median milliseconds from the attempt's previous answer (or its start) to this one. */
 async function answerTimesOf({ db, quizId, where }: Scope): Promise<Map<string, number>> {
   const rows = await db.all<{ questionId: string; medianMs: number }>(sql`
     with d as (
-      select r.question_id as q,
-        r.answered_at - coalesce(
-          lag(r.answered_at) over (partition by r.attempt_id order by r.answered_at, r.question_id),
-          a.started_at) as dt
+      select r.question_id as q, r.ms_to_answer as dt
       from responses r join attempts a on a.id = r.attempt_id
-      where r.quiz_id = ${quizId} and ${where}),
+      where r.quiz_id = ${quizId} and ${where} and r.ms_to_answer is not null),
     ranked as (
       select q, dt, row_number() over (partition by q order by dt) as rn,
         count(*) over (partition by q) as n from d)
     select q as questionId, avg(dt) as medianMs from ranked
     where rn in ((n + 1) / 2, (n + 2) / 2) group by q`);
   return new Map(rows.map((r) => [r.questionId, num(r.medianMs)]));
+}
+
+/** A narrowed report's figures, aggregated from the rows (each figure its own query). */
+async function rowFigures(scope: Scope): Promise<ReportFigures> {
+  const [summary, medianScore, scoreCounts, days, items, picks, upperLower, biserial, times] =
+    await Promise.all([
+      summaryOf(scope),
+      medianScoreOf(scope),
+      scoreCountsOf(scope),
+      daysOf(scope),
+      itemsOf(scope),
+      picksOf(scope),
+      upperLowerOf(scope),
+      biserialOf(scope),
+      answerTimesOf(scope),
+    ]);
+  return { summary, medianScore, scoreCounts, days, items, picks, upperLower, biserial, times };
 }
 
 /** An attempt's own columns, as the report and the exports select them (`attemptColumns`). */
@@ -452,34 +432,10 @@ async function learnersOf({ db, where }: Scope): Promise<LearnerRow[]> {
   }));
 }
 
-/** Filter choices over all of the quiz's attempts (not only the filtered ones), most used first. */
-function optionsOf({ db, quizId }: Scope, column: "group_name" | "page_url") {
-  return db.all<FilterOption>(sql`
-    select a.${sql.raw(column)} as value, count(*) as attempts from attempts a
-    where a.quiz_id = ${quizId} group by a.${sql.raw(column)}
-    order by attempts desc, value limit 100`);
-}
-
-interface ItemFigures {
-  items: Map<string, ItemAggregate>;
-  picks: Map<string, number>;
-  upperLower: Map<string | null, UpperLower>;
-  biserial: Map<string, BiserialAggregate>;
-  times: Map<string, number>;
+interface ItemFigures extends ReportFigures {
   /** Size of the upper and lower groups (0: too few finished attempts). */
   k: number;
   finishedAttempts: number;
-}
-
-async function itemFiguresOf(scope: Scope): Promise<Omit<ItemFigures, "k" | "finishedAttempts">> {
-  const [items, picks, upperLower, biserial, times] = await Promise.all([
-    itemsOf(scope),
-    picksOf(scope),
-    upperLowerOf(scope),
-    biserialOf(scope),
-    answerTimesOf(scope),
-  ]);
-  return { items, picks, upperLower, biserial, times };
 }
 
 function questionStatsOf(q: ReportQuestion, f: ItemFigures): QuestionStats {
@@ -517,61 +473,54 @@ function questionStatsOf(q: ReportQuestion, f: ItemFigures): QuestionStats {
 
 /**
  * The whole report for one quiz, narrowed by the filters (first attempts unless `rounds` says
- * otherwise): each figure is its own query, run side by side.
+ * otherwise): from the counters for the whole quiz, from the rows when narrowed to a group or
+ * page. `source: "rows"` aggregates the rows in any case: the reference the counters are checked
+ * against (test/worker/report-counters.test.ts).
  */
 export async function reportFor(
   db: Database,
   quizId: number,
   requested: ReportFilters = {},
+  source: "auto" | "rows" = "auto",
 ): Promise<QuizReport> {
   const filters: ReportFilters = { ...requested, rounds: requested.rounds ?? "first" };
+  const rounds = filters.rounds ?? "first";
   const scope = scopeOf(db, quizId, filters);
-  const [
-    questionRows,
-    summary,
-    medianScore,
-    scoreCounts,
-    timeline,
-    learners,
-    groups,
-    pages,
-    items,
-  ] = await Promise.all([
+  const whole = source === "auto" && filters.group === undefined && filters.pageUrl === undefined;
+  const [questionRows, learners, options, figures] = await Promise.all([
     allQuestionsOf(scope.db, scope.quizId),
-    summaryOf(scope),
-    medianScoreOf(scope),
-    scoreCountsOf(scope),
-    timelineOf(scope),
     learnersOf(scope),
-    optionsOf(scope, "group_name"),
-    optionsOf(scope, "page_url"),
-    itemFiguresOf(scope),
+    filterOptionsOf(db, quizId),
+    whole ? counterFigures(db, quizId, rounds) : rowFigures(scope),
   ]);
-  const started = num(summary?.started);
-  const finished = num(summary?.finished);
+  const { started, finished } = figures.summary;
   const activeCount = questionRows.filter((q) => q.status === "active").length;
-  const maxScore = Math.max(activeCount, num(summary?.maxSeen));
-  const figures = { ...items, k: groupSize(finished), finishedAttempts: finished };
+  const maxScore = Math.max(activeCount, figures.summary.maxSeen ?? 0);
+  const itemFigures = { ...figures, k: groupSize(finished), finishedAttempts: finished };
   return {
     filters,
     summary: {
       attemptsStarted: started,
       attemptsFinished: finished,
       completionRate: ratio(finished, started),
-      meanScore: summary?.meanScore == null ? null : num(summary.meanScore),
-      medianScore,
+      meanScore: figures.summary.meanScore,
+      medianScore: figures.medianScore,
       maxScore,
-      meanPercent: summary?.meanPercent == null ? null : num(summary.meanPercent),
+      meanPercent: figures.summary.meanPercent,
     },
-    histogram: histogramOf(scoreCounts, maxScore),
-    timeline,
-    discriminationGroups: { finishedAttempts: finished, groupSize: figures.k },
+    histogram: histogramOf(figures.scoreCounts, maxScore),
+    timeline: figures.days.map((d) => ({
+      day: isoTime(d.day * dayMs).slice(0, 10),
+      started: d.started,
+      finished: d.finished,
+    })),
+    discriminationGroups: { finishedAttempts: finished, groupSize: itemFigures.k },
     // Removed questions stay in the report only while they have responses to show.
     questions: questionRows
       .filter((q) => q.status === "active" || figures.items.has(q.id))
-      .map((q) => questionStatsOf(q, figures)),
+      .map((q) => questionStatsOf(q, itemFigures)),
     learners,
-    options: { groups, pages },
+    options,
   };
 }
 

@@ -14,6 +14,20 @@
  *   await enforceRateLimit(c, "ANSWER_ATTEMPT_LIMITER", attemptId);
  * Educator sign-in (the educator routes call it): `await enforceSignInLimit(c)`.
  *
+ * Where the database already bounds a write — a first answer (one per question of an attempt) or
+ * a first finish (one per attempt); attempts per client are bounded by the start limits — the
+ * write needs no limiter: worker/routes/attempts.ts learns from its batch whether it stored
+ * something, and only a request that stored nothing (a repeat, a conflict, an unknown attempt)
+ * is counted, and refused over the limit with a 429 that then still changes nothing. The
+ * attempt's bounded writes are not forgotten: the isolate keeps their number
+ * (`deferBoundedWrite`) and counts them into the binding before the attempt's next unbounded
+ * request (`enforceRateLimit`), so the per-attempt limit still covers every write of an attempt
+ * that starts repeating itself. The client's cap counts only unbounded answers (a classroom
+ * behind one address never loses a first answer to it). A key seen over its limit is refused at
+ * once, for the period its 429 asked it to wait, without asking the binding again
+ * (`refuseIfRecentlyRefused`). So a learner's ordinary visit — ten first answers and a finish —
+ * makes no limiter call at all.
+ *
  * Changing a limit in production: edit `limit` (and `period`: 10 or 60 seconds only) of the
  * section in wrangler.toml, mirror it in `rateLimits` below (it sets Retry-After; a test reads
  * wrangler.toml and fails when they disagree), then deploy.
@@ -48,37 +62,109 @@ export const clientAddress = (c: Context): string => c.req.header("cf-connecting
 
 let warnedMissing = false;
 
-/**
- * Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit.
- * A missing binding or a failing limiter lets the request through (logged): the limiter protects
- * capacity, and correctness never depends on it.
- */
-export async function enforceRateLimit(
-  c: Context<AppEnv>,
-  name: LimiterName,
-  key: string,
-): Promise<void> {
-  const limiter = c.env[name] as RateLimit | undefined;
-  if (!limiter) {
-    if (!warnedMissing) console.warn(`rate limiter ${name} is not bound; not limiting`);
-    warnedMissing = true;
-    return;
-  }
-  let outcome: RateLimitOutcome;
-  try {
-    outcome = await limiter.limit({ key: `${name}:${key}` });
-  } catch (err) {
-    console.warn(`rate limiter ${name} failed; not limiting`, err);
-    return;
-  }
-  if (outcome.success) return;
+const tooMany = (name: LimiterName) => {
   const { period } = rateLimits[name];
-  throw new ApiError(
+  return new ApiError(
     429,
     "rate_limited",
     `Too many requests. Please wait ${period} seconds and try again.`,
     { "Retry-After": String(period) },
   );
+};
+
+/**
+ * Keys each limiter refused in this isolate, until the end of the wait their 429 asked for
+ * (per binding object, so a stand-in limiter in a test keeps its own). Bounded: oldest first out.
+ */
+const refusals = new WeakMap<RateLimit, Map<string, number>>();
+const maxRefusals = 10_000;
+
+function refusedUntil(limiter: RateLimit, key: string): number {
+  return refusals.get(limiter)?.get(key) ?? 0;
+}
+
+function rememberRefusal(limiter: RateLimit, name: LimiterName, key: string): void {
+  let refused = refusals.get(limiter);
+  if (!refused) {
+    refused = new Map();
+    refusals.set(limiter, refused);
+  }
+  refused.delete(key);
+  if (refused.size >= maxRefusals) {
+    const oldest = refused.keys().next();
+    if (!oldest.done) refused.delete(oldest.value);
+  }
+  refused.set(key, Date.now() + rateLimits[name].period * 1000);
+}
+
+/** Throws the 429 again, without asking the binding, while a refusal of `key` is recent. */
+export function refuseIfRecentlyRefused(c: Context<AppEnv>, name: LimiterName, key: string): void {
+  const limiter = c.env[name] as RateLimit | undefined;
+  if (limiter && refusedUntil(limiter, `${name}:${key}`) > Date.now()) throw tooMany(name);
+}
+
+/** Bounded writes per key not yet counted into the binding (per binding object, bounded). */
+const deferred = new WeakMap<RateLimit, Map<string, number>>();
+const maxDeferred = 20_000;
+
+/**
+ * Notes one write the database bounds for `key`, to be counted into the binding before the key's
+ * next unbounded request (see the module comment). Makes no call now.
+ */
+export function deferBoundedWrite(c: Context<AppEnv>, name: LimiterName, key: string): void {
+  const limiter = c.env[name] as RateLimit | undefined;
+  if (!limiter) return;
+  let pending = deferred.get(limiter);
+  if (!pending) {
+    pending = new Map();
+    deferred.set(limiter, pending);
+  }
+  const fullKey = `${name}:${key}`;
+  const count = (pending.get(fullKey) ?? 0) + 1;
+  pending.delete(fullKey);
+  if (pending.size >= maxDeferred) {
+    const oldest = pending.keys().next();
+    if (!oldest.done) pending.delete(oldest.value);
+  }
+  pending.set(fullKey, count);
+}
+
+/**
+ * Asks the binding to count one action (after the key's deferred bounded writes): true within the
+ * limit. A missing binding or a failing limiter lets the request through (logged): the limiter
+ * protects capacity, and correctness never depends on it.
+ */
+async function withinLimit(c: Context<AppEnv>, name: LimiterName, key: string): Promise<boolean> {
+  const limiter = c.env[name] as RateLimit | undefined;
+  if (!limiter) {
+    if (!warnedMissing) console.warn(`rate limiter ${name} is not bound; not limiting`);
+    warnedMissing = true;
+    return true;
+  }
+  const fullKey = `${name}:${key}`;
+  if (refusedUntil(limiter, fullKey) > Date.now()) return false;
+  const earlier = deferred.get(limiter)?.get(fullKey) ?? 0;
+  deferred.get(limiter)?.delete(fullKey);
+  try {
+    let success = true;
+    for (let i = 0; i <= earlier; i++) {
+      success = (await limiter.limit({ key: fullKey })).success;
+    }
+    if (!success) rememberRefusal(limiter, name, fullKey);
+    return success;
+  } catch (err) {
+    console.warn(`rate limiter ${name} failed; not limiting`, err);
+    return true;
+  }
+}
+
+/** Counts one action for `key` on `name`; throws 429 with Retry-After when over the limit. */
+export async function enforceRateLimit(
+  c: Context<AppEnv>,
+  name: LimiterName,
+  key: string,
+): Promise<void> {
+  if (!(await withinLimit(c, name, key))) throw tooMany(name);
 }
 
 /**
