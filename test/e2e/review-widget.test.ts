@@ -321,3 +321,52 @@ it("in Urdu, right to left; a declined offer stays away, with its chunk, until a
   await offer("2|۲").waitFor();
   await page.close();
 });
+
+it("offers a question missed under another post on this page, linked to that post", async () => {
+  const auth = { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" };
+  const article = readFileSync(path.join(root, "questions", "articles", `${seedSlug}.txt`), "utf8");
+  const created = await fetch(`${server.origin}/api/quizzes`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ title: "Another post", article, sourceUrl: "https://example.com/post" }),
+  });
+  expect(created.status).toBe(201);
+  const { slug, questions } = (await created.json()) as {
+    slug: string;
+    questions: { prompt: string; answer: string; choices: { id: string; text: string }[] }[];
+  };
+  const published = await fetch(`${server.origin}/api/quizzes/${slug}/publish`, {
+    method: "POST",
+    headers: auth,
+  });
+  expect(published.status).toBeLessThan(300);
+  const first = questions[0];
+  const wrong = first?.choices.find((c) => c.id !== first.answer)?.text ?? "";
+  const right = first?.choices.find((c) => c.id === first.answer)?.text ?? "";
+
+  // Missed under the other post, two days ago.
+  const { page } = await newReader();
+  await page.goto(`${host.origin}/plain?quiz=${slug}`);
+  await widget(page).getByRole("radio", { name: wrong, exact: true }).check();
+  await widget(page).getByRole("button", { name: "Check answer" }).click();
+  await widget(page).locator("#fh").waitFor();
+  travelBack(await learnerIdOf(page), 2 * day);
+
+  // This post's quiz (no site, like the other): the other post's question is offered.
+  await page.goto(`${host.origin}/plain?quiz=${seedSlug}`);
+  await widget(page).getByText("1 question from earlier reading is due").waitFor();
+  await widget(page).getByRole("button", { name: "Review (1 min)" }).click();
+  const post = widget(page).getByRole("link", { name: "Another post" });
+  expect(await post.getAttribute("href")).toBe("https://example.com/post");
+  await widget(page).getByRole("radio", { name: right, exact: true }).check();
+  await widget(page).getByRole("button", { name: "Check answer" }).click();
+  await expect.poll(() => widget(page).locator("#fh").textContent()).toContain("Correct");
+  const show = widget(page).getByRole("link", { name: "Show in article" });
+  expect(await show.getAttribute("href")).toMatch(/^https:\/\/example\.com\/post#:~:text=./);
+  await widget(page).getByRole("button", { name: "See my score" }).click();
+  // Remembered: FSRS pushes it out by days.
+  await widget(page)
+    .getByText(/^Next review in \d+ days$/)
+    .waitFor();
+  await page.close();
+});
