@@ -112,7 +112,7 @@ export async function offerReview(
 }
 
 /** Where the review items the reader said "not now" to are kept (per API origin). */
-const declinedKey = (app: QuizHost) => `recall:${app.props.api}/declined`;
+const declinedKey = (app: QuizHost) => `recall:declined:${app.props.api}`;
 const declinedReviews = (app: QuizHost) => load<string[]>(declinedKey(app)) ?? [];
 
 /** The review (offered above the quiz, or under way instead of it), else the quiz's screen. */

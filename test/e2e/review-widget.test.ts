@@ -11,7 +11,6 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Bank } from "../../questions/bank.ts";
 import type { DueReviews, PublicQuiz } from "../../worker/contract.ts";
-import type { QuizRetention } from "../../worker/reports/retention.ts";
 import { type ServerWithDatabase, startServerWithDatabase } from "./database.ts";
 import { launchBrowser, seedSlug } from "./harness.ts";
 import { type HostSite, plainPage, startHostSite } from "./pages/host-server.ts";
@@ -22,6 +21,18 @@ const bank = JSON.parse(
 ) as Bank;
 const axeSource = readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const day = 86_400_000;
+
+/** What this test reads of the report's `retention` (worker/reports/retention.ts). */
+interface Retention {
+  learnersCameBack: number;
+  reviews: number;
+  questions: {
+    id: string;
+    missedFirstTry: number;
+    cameBack: number;
+    firstReview: { learners: number; correct: number };
+  }[];
+}
 
 let server: ServerWithDatabase;
 let browser: Browser;
@@ -262,7 +273,7 @@ it("offers the questions a reader missed two days ago, reviews them by keyboard,
   const report = await fetch(`${server.origin}/api/quizzes/${seedSlug}/report`, {
     headers: { authorization: `Bearer ${server.adminToken}` },
   });
-  const { retention } = (await report.json()) as { retention: QuizRetention };
+  const { retention } = (await report.json()) as { retention: Retention };
   expect(retention.learnersCameBack).toBe(1);
   expect(retention.reviews).toBe(2);
   for (const { index, right } of answered) {
