@@ -31,6 +31,7 @@ export const GZIP_BUDGET = 8000;
  */
 export const chunkEntries = {
   flow: "flow.tsx",
+  review: "review.tsx",
   ur: "i18n/ur.ts",
   ru: "i18n/ru.ts",
 } as const;

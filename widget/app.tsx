@@ -84,7 +84,10 @@ export class App extends Component<AppProps, AppState> implements QuizHost {
   #flow(act?: (flow: Flow) => unknown) {
     chunk("flow", this.props.root).then(
       (flow) => {
-        if (!this.state.flow) this.setState({ flow });
+        if (!this.state.flow) {
+          this.setState({ flow });
+          flow.offerReview(this, chunk);
+        }
         act?.(flow);
       },
       () => (act || this.state.err) && this.setState({ err: "unreachable", lost: true }),

@@ -3,6 +3,8 @@
  * (scripts/build-widget.ts builds one per entry of its `chunkEntries`, named by content hash):
  * - `flow`: everything after the first screen (answering, feedback, finishing, the score, retry),
  *   fetched once the first screen has painted, or at once when a saved round needs it;
+ * - `review`: the spaced review of questions from earlier reading, fetched by the flow chunk only
+ *   when the server says some are due for this reader;
  * - `ur`, `ru`: the UI strings of those languages, fetched beside the quiz when the widget speaks
  *   one of them (English is in widget.js).
  *
@@ -15,10 +17,12 @@ import type { HttpError } from "./api.ts";
 import type * as Flow from "./flow.tsx";
 import type * as Russian from "./i18n/ru.ts";
 import type * as Urdu from "./i18n/ur.ts";
+import type * as Review from "./review.tsx";
 import { scriptUrl } from "./script-url.ts";
 
 export interface Chunks {
   flow: typeof Flow;
+  review: typeof Review;
   ur: typeof Urdu;
   ru: typeof Russian;
 }

@@ -8,7 +8,12 @@
  * is sent, so a reload or an outage resumes in place.
  */
 import type { ComponentChildren } from "preact";
-import type { AnswerResult, AttemptProgress, FinishResult } from "../worker/contract.ts";
+import type {
+  AnswerResult,
+  AttemptProgress,
+  DueReviews,
+  FinishResult,
+} from "../worker/contract.ts";
 import type { HttpError } from "./api.ts";
 import { unhashed } from "./article-link.ts";
 import css from "./flow.css";
@@ -17,10 +22,20 @@ import type { Locale } from "./i18n.ts";
 import { learnerId, uuid } from "./learner.ts";
 import type { QuizHost } from "./quiz-host.ts";
 import { request } from "./retry.ts";
+import type * as ReviewChunk from "./review.tsx";
 import { Feedback } from "./screens/feedback.tsx";
 import { Notice } from "./screens/notice.tsx";
 import { Result } from "./screens/result.tsx";
-import { english, locale, Progress, Question, questionById, roundKey, save } from "./shared.ts";
+import {
+  english,
+  load,
+  locale,
+  Progress,
+  Question,
+  questionById,
+  roundKey,
+  save,
+} from "./shared.ts";
 import type { Round } from "./store.ts";
 
 export { css, pickChoice, request };
@@ -50,8 +65,74 @@ function strings(app: QuizHost): Locale {
 const waiting = (app: QuizHost) => (on: boolean) =>
   app.setState({ wait: on ? strings(app).t.reconnecting : undefined });
 
-/** The question, its feedback, the score, or what shows instead of a quiz. */
+type Review = typeof ReviewChunk;
+
+/** The review chunk, once some reader of this page had questions due. */
+let review: Review | undefined;
+/** The apps whose reader's due questions were asked for (once per element and quiz). */
+const asked = new WeakSet<QuizHost>();
+
+/** What the review chunk uses of this one (review.tsx's ReviewKit). */
+const reviewKit = (app: QuizHost) => ({
+  loc: strings(app),
+  request,
+  waiting: waiting(app),
+  Feedback,
+  declinedKey: declinedKey(app),
+});
+
+/**
+ * Once this chunk has arrived, with a quiz showing: asks whether the reader has questions from
+ * earlier reading due (one GET, only for a reader who has a learner secret, i.e. has answered
+ * before), and only when some are, and the reader has not declined exactly these, fetches the
+ * review chunk (with widget.js's chunks.ts `chunk`, handed in) and offers the review (review.tsx).
+ */
+export async function offerReview(
+  app: QuizHost,
+  loadChunk: (name: "review", root: ShadowRoot) => Promise<Review>,
+) {
+  const { quiz } = app.state;
+  if (!quiz || asked.has(app) || !load("recall:secret")) return;
+  asked.add(app);
+  const { slug, site } = app.props;
+  const scope = slug
+    ? `quiz=${encodeURIComponent(slug)}`
+    : `site=${encodeURIComponent(site ?? "")}`;
+  try {
+    const id = await learnerId();
+    if (!id) return;
+    const list = await request<DueReviews>(url(app, `learners/${id}/reviews?${scope}`));
+    const due = list.due;
+    if (!due[0] || due.every((d) => declinedReviews(app).includes(d.questionId))) return;
+    review = await loadChunk("review", app.props.root);
+    app.setState({ rv: { learner: id, due, pos: -1, sent: {}, res: {} } });
+  } catch {
+    // No review this time (offline, or the quiz is gone): the quiz goes on as before.
+  }
+}
+
+/** Where the review items the reader said "not now" to are kept (per API origin). */
+const declinedKey = (app: QuizHost) => `recall:declined:${app.props.api}`;
+const declinedReviews = (app: QuizHost) => load<string[]>(declinedKey(app)) ?? [];
+
+/** The review (offered above the quiz, or under way instead of it), else the quiz's screen. */
 export function screen(app: QuizHost): ComponentChildren {
+  const { rv, err, run } = app.state;
+  if (!review || !rv || err) return quizScreen(app);
+  if (rv.pos >= 0) return review.screen(app, reviewKit(app));
+  // Offered before the quiz (until the reader picks a choice) or after it, never mid-round.
+  if (run && !run.done) return quizScreen(app);
+  // Below the quiz: it never pushes the question down, nor moves it when it goes.
+  return (
+    <>
+      {quizScreen(app)}
+      {review.offer(app, reviewKit(app))}
+    </>
+  );
+}
+
+/** The question, its feedback, the score, or what shows instead of a quiz. */
+function quizScreen(app: QuizHost): ComponentChildren {
   const { quiz, err, saved, run, fin, pick } = app.state;
   const loc = strings(app);
   const { text } = app;

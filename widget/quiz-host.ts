@@ -2,7 +2,7 @@
  * What the flow chunk (flow.tsx) works on: the quiz's state and the App (app.tsx) that keeps and
  * renders it. Types only, so that the chunk and widget.js share no code through it.
  */
-import type { FinishResult, PublicQuiz } from "../worker/contract.ts";
+import type { DueReview, FinishResult, PublicQuiz, ReviewResult } from "../worker/contract.ts";
 import type { Locale } from "./i18n.ts";
 import type { Round } from "./store.ts";
 import type { TextAttributes } from "./ui.tsx";
@@ -27,6 +27,25 @@ export interface QuizState {
   fin?: FinishResult;
   /** What the aria-live region says. */
   live?: string;
+  /** Questions from earlier reading due for review (review.tsx): offered, then under way. */
+  rv?: ReviewRun;
+}
+
+/** A spaced review: the due questions, offered until the reader begins (or declines) it. */
+export interface ReviewRun {
+  /** The reader's learner id, whose reviews these are. */
+  learner: string;
+  due: DueReview[];
+  /** The question showing; -1 while only offered. */
+  pos: number;
+  /** The choice selected but not yet sent. */
+  pick?: string;
+  /** The choice sent per review item (`<slug>.<question id>`), until and after its grade. */
+  sent: Record<string, string>;
+  /** The grades, per review item. */
+  res: Record<string, ReviewResult>;
+  /** Every question answered: the summary shows. */
+  done?: boolean;
 }
 
 export interface QuizHost {

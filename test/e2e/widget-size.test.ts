@@ -22,7 +22,7 @@ it("widget.js stays within its gzip budget, one self-contained script, and each 
   expect(main).toContain(preactMarker);
   // It knows its chunks by their content-hashed names.
   const chunks = Object.entries(widget.chunks);
-  expect(chunks.map(([name]) => name).sort()).toEqual(["flow", "ru", "ur"]);
+  expect(chunks.map(([name]) => name).sort()).toEqual(["flow", "review", "ru", "ur"]);
   for (const [name, chunk] of chunks) {
     expect(chunk.file).toMatch(new RegExp(`^widget-${name}\\.[0-9a-f]{8}\\.js$`));
     expect(main).toContain(chunk.file);
