@@ -372,7 +372,9 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     const reader = await visit(post.link);
     const widget = reader.locator("recall-quiz");
     expect(await widget.getAttribute("site")).toBe(siteId);
-    await widget.getByRole("button", { name: "Check answer" }).waitFor({ timeout: 30_000 });
+    // The first view fetches the post from WordPress and generates its quiz while the reader
+    // waits: on a loaded shared machine that took up to 30 s, so this wait is generous.
+    await widget.getByRole("button", { name: "Check answer" }).waitFor({ timeout: 90_000 });
     await widget.getByRole("radio").first().check();
     await widget.getByRole("button", { name: "Check answer" }).click();
     await widget.locator("#fh").waitFor();
@@ -397,7 +399,7 @@ describe.skipIf(!availability.ok)("the Recall plugin in a real WordPress 6.1", (
     const none = await visit(other.link);
     await none.getByText("A post without a quiz").first().waitFor();
     expect(await none.locator("recall-quiz").count()).toBe(0);
-  });
+  }, 240_000);
 
   it("logged no PHP error, warning, notice or deprecation from the plugin", async () => {
     const log = await wp.errorLog();
