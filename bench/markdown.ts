@@ -76,13 +76,13 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from the local worker: ${ms(r("widget.quizFetchMs"))}; response → intro rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load. The first screen is the intro; Start → first question: ${ms(r("widget.startToQuestionMs"))}.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from the local worker: ${ms(r("widget.quizFetchMs"))}; response → first screen rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load.`,
     ],
     [
       "CLS 0",
       num(r("widget.cls"), 4),
       verdict(r("widget.cls"), (v) => v === 0),
-      `Host text below moves when the element grows: ${num(r("widget.undefinedHeightPx"))} px before widget.js runs (an undefined custom element), ${num(r("widget.loadingHeightPx"))} px loading, ${num(r("widget.introHeightPx"))} px with the intro. Only the host page can reserve space before the script runs (e.g. \`recall-quiz{display:block;min-height:…}\`).`,
+      `Host text below moves when the element grows: ${num(r("widget.undefinedHeightPx"))} px before widget.js runs (an undefined custom element), ${num(r("widget.loadingHeightPx"))} px loading, ${num(r("widget.introHeightPx"))} px with the first screen (title and first question). Only the host page can reserve space before the script runs (e.g. \`recall-quiz{display:block;min-height:…}\`).`,
     ],
     [
       "Interaction → feedback ≤ 100 ms",
@@ -94,7 +94,7 @@ export function renderMarkdown(
       "First screen ≤ 1.25 × the vanilla floor's first question",
       ratio(r("widget.firstQuestionVsVanilla")),
       verdict(r("widget.firstQuestionVsVanilla"), (v) => v <= 1.25),
-      `The floor (bench/floors/vanilla-embed.js) makes the same two requests and paints the first question with plain DOM calls in ${ms(r("widget.vanillaFirstQuestionMs"))}; the widget paints its intro in ${ms(r("widget.firstQuestionMs"))}.`,
+      `The floor (bench/floors/vanilla-embed.js) makes the same two requests and paints the first question with plain DOM calls in ${ms(r("widget.vanillaFirstQuestionMs"))}; the widget paints its first screen (the title above the first question) in ${ms(r("widget.firstQuestionMs"))}.`,
     ],
     [
       "Interaction ≤ 1.25 × the vanilla floor's",
@@ -355,7 +355,7 @@ ${table(
     [
       "script received → first screen painted",
       ms(r("widget.firstQuestionMs")),
-      "widget.js responseEnd → intro (title, question count, Start) painted; quiz GET included",
+      "widget.js responseEnd → first screen (title and first question) painted; quiz GET included",
     ],
     [
       "… script received → widget calls fetch() for the quiz",
@@ -368,11 +368,15 @@ ${table(
       "the browser's network stack + workerd + D1",
     ],
     [
-      "… response in → intro in the DOM",
+      "… response in → first screen in the DOM",
       ms(r("widget.responseToDomMs")),
       "read the JSON body, set state, render",
     ],
-    ["… intro in the DOM → painted", ms(r("widget.domToPaintMs")), "the frame that shows it"],
+    [
+      "… first screen in the DOM → painted",
+      ms(r("widget.domToPaintMs")),
+      "the frame that shows it",
+    ],
     ["… all but the quiz GET", ms(r("widget.ownFirstPaintMs")), "parse, evaluate, render, paint"],
     [
       "first Intl.NumberFormat in a fresh page",
@@ -383,11 +387,6 @@ ${table(
       "script received → custom element defined",
       ms(r("widget.scriptEvalMs")),
       "parse and evaluate widget.js",
-    ],
-    [
-      "click Start → first question painted",
-      ms(r("widget.startToQuestionMs")),
-      "attempt created in the background",
     ],
     [
       "click Check answer → feedback painted",
@@ -405,7 +404,7 @@ ${table(
       "the floor for any round trip to the local worker at that moment",
     ],
     [
-      "widget height: before the script → loading → intro",
+      "widget height: before the script → loading → first screen",
       r("widget.loadingHeightPx") === null
         ? dash
         : `${num(r("widget.undefinedHeightPx"))} → ${num(r("widget.loadingHeightPx"))} → ${num(r("widget.introHeightPx"))} px`,
