@@ -56,7 +56,7 @@ END;
 CREATE TRIGGER responses_keep_answer BEFORE UPDATE ON responses
 WHEN new.attempt_id IS NOT old.attempt_id OR new.quiz_id IS NOT old.quiz_id
   OR new.question_id IS NOT old.question_id OR new.choice_id IS NOT old.choice_id
-  OR new.correct IS NOT old.correct OR new.answered_at IS NOT old.answered_at
+  OR new.correct IS NOT old.correct
   OR (old.ms_to_answer IS NOT NULL AND new.ms_to_answer IS NOT old.ms_to_answer)
 BEGIN
   SELECT RAISE(ABORT, 'a stored answer never changes');

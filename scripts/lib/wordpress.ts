@@ -216,8 +216,9 @@ export async function startWordPress(): Promise<WordPressSite> {
       "--auth-root-authentication-method=normal",
       "--skip-test-db",
     ]);
+    // Daemons live in /usr/sbin, which a user's PATH (or CI's) may not hold.
     mariadb = spawn(
-      "mariadbd",
+      "/usr/sbin/mariadbd",
       [
         "--no-defaults",
         "--user=root",
@@ -321,7 +322,7 @@ Alias /wp-content ${contentDir}
 `,
     );
     // Its own process group: Apache's prefork signals its whole group when it stops.
-    apache = spawn("apache2", ["-f", path.join(dir, "httpd.conf"), "-DFOREGROUND"], {
+    apache = spawn("/usr/sbin/apache2", ["-f", path.join(dir, "httpd.conf"), "-DFOREGROUND"], {
       stdio: "ignore",
       detached: true,
       env: { ...process.env, APACHE_LOG_DIR: dir },
