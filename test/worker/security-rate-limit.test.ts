@@ -9,7 +9,14 @@ import app from "../../worker/index.ts";
 import { rateLimits } from "../../worker/security/rate-limit.ts";
 import wranglerToml from "../../wrangler.toml?raw";
 import { expectError } from "./expect-error.ts";
-import { call, countRows, resetDatabase, seedQuiz, startAttempt } from "./fixtures.ts";
+import {
+  call,
+  countingLimiter,
+  countRows,
+  resetDatabase,
+  seedQuiz,
+  startAttempt,
+} from "./fixtures.ts";
 
 const quiz = "rate-limited";
 
@@ -61,24 +68,11 @@ describe("starting attempts", () => {
   });
 });
 
-/** A limiter like Cloudflare's, with a small limit, that records the keys it was asked about. */
-function fakeLimiter(limit: number) {
-  const counts = new Map<string, number>();
-  const limiter: RateLimit = {
-    async limit({ key }) {
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
-      return { success: count <= limit };
-    },
-  };
-  return { limiter, counts };
-}
-
 describe("answering", () => {
   it("limits writes per attempt (key: the attempt); the stored answer stays exactly one", async () => {
     const attemptId = await startAttempt(quiz);
     const other = await startAttempt(quiz);
-    const { limiter, counts } = fakeLimiter(5);
+    const { limiter, counts } = countingLimiter(5);
     const withLimiter = { ...env, ANSWER_ATTEMPT_LIMITER: limiter };
     const put = (id: string) =>
       app.fetch(
@@ -106,8 +100,8 @@ describe("answering", () => {
 
 describe("one client cannot lock others out", () => {
   it("a client that uses up its starts leaves other clients theirs (no learnerId sent)", async () => {
-    const small = fakeLimiter(5);
-    const learnerLimiter = fakeLimiter(1000);
+    const small = countingLimiter(5);
+    const learnerLimiter = countingLimiter(1000);
     // Both the per-client limiter and any quiz-wide one are small: only per-client keys pass this.
     const withLimiters = {
       ...env,
