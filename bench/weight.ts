@@ -45,6 +45,16 @@ export async function measureWidgetWeight(results: Results): Promise<void> {
     "gzip -9 of public/widget.js as built by scripts/build-widget.ts",
   );
   results.set("widget.brotliBytes", widget.brotli, "brotli quality 11");
+  // The lazy chunks (widget/chunks.ts): not on the first load, each fetched only when needed.
+  for (const [name, chunk] of Object.entries(widget.chunks)) {
+    results.set(`widget.chunk.${name}.rawBytes`, chunk.raw);
+    results.set(
+      `widget.chunk.${name}.gzipBytes`,
+      chunk.gzip,
+      `gzip -9 of public/widget-${name}.HASH.js, fetched only when needed (widget/chunks.ts)`,
+    );
+    results.set(`widget.chunk.${name}.brotliBytes`, chunk.brotli);
+  }
   const preact = await bundleSizes(`export * from "preact";`);
   results.set("preact.rawBytes", preact.raw);
   results.set(

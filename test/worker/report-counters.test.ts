@@ -1,12 +1,15 @@
-// The report counters (kept by the triggers of migrations/0006_report_counter_triggers.sql) give
-// the same report as aggregating the rows themselves, after every kind of write the worker and
-// its operators make: answers and finishes through the API, retry rounds, rows inserted directly
-// in SQL (without a time to answer), a group edited, a learner's erasure, a deleted attempt and a
+// The report counters (kept by the triggers of migrations/0006_report_counter_triggers.sql) and the
+// Retention section's first tries and their counters (0008_first_try_triggers.sql) give the
+// same report as aggregating the rows themselves, after every kind of write the worker and its
+// operators make: answers and finishes through the API, retry rounds, rows inserted directly in
+// SQL (without a time to answer, or earlier than an answer already stored), a group edited, an
+// answer's time moved, an attempt made anonymous, a learner's erasure, a deleted attempt and a
 // deleted question; and a deleted quiz takes its counters with it.
 import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as schema from "../../worker/db/schema.ts";
+import { type RetentionSource, retentionFor } from "../../worker/reports/retention.ts";
 import type { QuizReport, Rounds } from "../../worker/reports/statistics.ts";
 import { reportFor } from "../../worker/reports/statistics.ts";
 import { learnerIdFor } from "../../worker/routes/learners.ts";
@@ -20,6 +23,9 @@ const counterTables = [
   "report_score_items",
   "report_attempt_counts",
   "report_filter_counts",
+  "first_tries",
+  "first_try_counts",
+  "first_try_learners",
 ];
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -151,7 +157,20 @@ async function expectCountersMatchRows(): Promise<QuizReport[]> {
     .bind(id)
     .all();
   expect(reports[0]?.options.groups).toEqual(groups);
+  await expectRetentionMatchesRows(id);
   return reports;
+}
+
+/** The Retention section from the counters and from first_tries, against the responses alone. */
+async function expectRetentionMatchesRows(id: number): Promise<void> {
+  const narrowed = [{}, { group: "class-a" }, { pageUrl: "https://blog.example/b#p3" }];
+  for (const filters of narrowed) {
+    const fromRows = await retentionFor(db, id, filters, "rows");
+    for (const source of ["auto", "kept"] as RetentionSource[]) {
+      const label = `retention(${source}, ${JSON.stringify(filters)})`;
+      expectSame(await retentionFor(db, id, filters, source), fromRows, label);
+    }
+  }
 }
 
 beforeEach(async () => {
@@ -215,8 +234,48 @@ describe("report counters", () => {
       expect(times.results.map((r) => r.ms)).toEqual([20_000, 25_000, 35_000]);
       await expectCountersMatchRows();
 
-      await env.DB.prepare("update attempts set group_name = 'class-z' where id = ?")
-        .bind(imported)
+      // An earlier answer stored after a later one (an import out of order) becomes the first
+      // try; an answer's time moved back does too; an attempt made anonymous leaves its learner.
+      const late = "00000000-0000-4000-8000-00000000cafe";
+      await env.DB.batch([
+        env.DB.prepare(
+          "insert into attempts (id, quiz_id, learner_id, started_at) values (?, ?, 'imported', ?)",
+        ).bind(late, id, startedAt - 86_400_000),
+        env.DB.prepare(
+          `insert into responses (attempt_id, quiz_id, question_id, choice_id, correct, answered_at)
+           values (?, ?, 'q1', 'a', 0, ?)`,
+        ).bind(late, id, startedAt - 86_000_000),
+      ]);
+      const firstTryOfQ1 = async () =>
+        (
+          await env.DB.prepare(
+            "select attempt_id as attempt from first_tries where learner_id = 'imported' and question_id = 'q1'",
+          ).all<{ attempt: string }>()
+        ).results.map((r) => r.attempt);
+      expect(await firstTryOfQ1()).toEqual([late]);
+      await expectCountersMatchRows();
+      // Moved after the other attempt's answer, the late one is no longer the first try.
+      await env.DB.prepare(
+        "update responses set answered_at = answered_at + 90000000 where attempt_id = ? and question_id = 'q1'",
+      )
+        .bind(late)
+        .run();
+      expect(await firstTryOfQ1()).toEqual([imported]);
+      await expectCountersMatchRows();
+      // The attempt holding it deleted, the learner's other answer becomes the first try.
+      await env.DB.prepare("delete from attempts where id = ?").bind(imported).run();
+      expect(await firstTryOfQ1()).toEqual([late]);
+      await expectCountersMatchRows();
+      await env.DB.prepare("update attempts set learner_id = null where id = ?").bind(late).run();
+      expect(await firstTryOfQ1()).toEqual([]);
+      await expectCountersMatchRows();
+      const retention = await retentionFor(db, id);
+      expect(retention.learners).toBeGreaterThan(10);
+      expect(retention.questions.every((q) => q.firstTry.learners > 0)).toBe(true);
+      await env.DB.prepare(
+        "update attempts set group_name = 'class-z' where quiz_id = ? and group_name = 'class-b'",
+      )
+        .bind(id)
         .run();
       const erased = people[0] as Learner;
       const res = await call("DELETE", `/api/learners/${erased.learnerId}`, undefined, {
@@ -289,6 +348,11 @@ describe("report counters", () => {
         .bind(attemptId)
         .run(),
     ).rejects.toThrow(/an attempt keeps its quiz/);
+    await expect(
+      env.DB.prepare("update attempts set learner_id = 'someone-else' where id = ?")
+        .bind(attemptId)
+        .run(),
+    ).rejects.toThrow(/an attempt keeps its learner/);
   });
 
   it("go with their quiz when it is deleted", simulated, async () => {

@@ -302,6 +302,44 @@ export const reportFilterCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.quizId, t.kind, t.valueKey] })],
 );
 
+/**
+ * Each learner's first try at each question of a quiz (the report's Retention section): their
+ * earliest response to it over all their attempts of the quiz, by answer time, then storage
+ * order. Kept by the triggers of migrations/0008_first_try_triggers.sql on every write to
+ * responses and attempts, with its counters below; attempts without a learner have none.
+ */
+export const firstTries = sqliteTable(
+  "first_tries",
+  {
+    quizId: quizOwned(),
+    learnerId: text("learner_id").notNull(),
+    questionId: text("question_id").notNull(),
+    /** The attempt holding the response (its group and page filter the section). */
+    attemptId: text("attempt_id").notNull(),
+    answeredAt: integer("answered_at").notNull(),
+    correct: integer("correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.learnerId, t.questionId] })],
+);
+
+/** First tries per question, counted and summed (the Retention section over the whole quiz). */
+export const firstTryCounts = sqliteTable(
+  "first_try_counts",
+  {
+    quizId: quizOwned(),
+    questionId: text("question_id").notNull(),
+    learners: integer("learners").notNull(),
+    correct: integer("correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quizId, t.questionId] })],
+);
+
+/** Learners with a first try at any of the quiz's questions. */
+export const firstTryLearners = sqliteTable("first_try_learners", {
+  quizId: quizOwned().primaryKey(),
+  learners: integer("learners").notNull(),
+});
+
 export type QuizRow = typeof quizzes.$inferSelect;
 export type NewQuizRow = typeof quizzes.$inferInsert;
 export type QuestionRow = typeof questions.$inferSelect;

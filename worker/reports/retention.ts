@@ -12,8 +12,11 @@
  *   question's pairs together).
  *
  * Only missed questions are scheduled, so every reviewed pair began with a wrong first try: the
- * review figures say how much of what was missed came back. Aggregated in SQL, one row per
- * question from the first tries (one scan of the quiz's responses) and from the reviewed pairs.
+ * review figures say how much of what was missed came back. The first tries are kept as answers
+ * arrive (first_tries, with its counters first_try_counts and first_try_learners, by the triggers
+ * of migrations/0008_first_try_triggers.sql): the whole quiz reads the counters, a group or page
+ * the first tries of its attempts. The review figures are aggregated in SQL from the reviewed
+ * pairs only (few, beside the responses).
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../env.ts";
@@ -86,23 +89,62 @@ function filterCondition(filters: ReportFilters): SQL {
   return sql.join(wanted, sql` and `);
 }
 
+/** The whole quiz's first tries, from the counters: a few rows whatever the number of responses. */
+function countedFirstTriesOf(db: Database, quizId: number) {
+  return db.all<FirstTryRow>(sql`
+    select question_id as questionId, learners, correct from first_try_counts
+    where quiz_id = ${quizId} and learners > 0
+    union all
+    select null, learners, 0 from first_try_learners where quiz_id = ${quizId}`);
+}
+
+/** The first tries kept in first_tries, in the group and page filters. */
+function keptFirstTriesOf(db: Database, quizId: number, filters: ReportFilters) {
+  return db.all<FirstTryRow>(sql`
+    with f as materialized (
+      select t.learner_id as learner, t.question_id as q, t.correct as correct
+      from first_tries t join attempts a on a.id = t.attempt_id
+      where t.quiz_id = ${quizId} and ${filterCondition(filters)})
+    select q as questionId, count(*) as learners, sum(correct) as correct from f group by q
+    union all
+    select null, count(distinct learner), 0 from f`);
+}
+
 /**
- * The first try of every (learner, question) pair, one scan of the quiz's responses: SQLite's
- * `min()` with bare columns takes the other columns from the row holding the minimum.
+ * The first try of every (learner, question) pair worked out from the responses alone (their
+ * earliest by answer time, then storage order), without first_tries: the reference the counters
+ * and first_tries are checked against (test/worker/report-counters.test.ts).
  */
-function firstTriesOf(db: Database, quizId: number, filters: ReportFilters) {
+function recomputedFirstTriesOf(db: Database, quizId: number, filters: ReportFilters) {
   return db.all<FirstTryRow>(sql`
     with f as materialized (
       select * from (
         select a.learner_id as learner, r.question_id as q, r.correct as correct,
-          min(r.answered_at) as at, a.group_name as group_name, a.page_url as page_url
+          a.group_name as group_name, a.page_url as page_url,
+          row_number() over (
+            partition by a.learner_id, r.question_id order by r.answered_at, r.rowid) as k
         from responses r join attempts a on a.id = r.attempt_id
-        where r.quiz_id = ${quizId} and a.learner_id is not null
-        group by a.learner_id, r.question_id)
-      where ${filterCondition(filters)})
+        where r.quiz_id = ${quizId} and a.learner_id is not null)
+      where k = 1 and ${filterCondition(filters)})
     select q as questionId, count(*) as learners, sum(correct) as correct from f group by q
     union all
     select null, count(distinct learner), 0 from f`);
+}
+
+/** Where the first tries come from: see `retentionFor`. */
+export type RetentionSource = "auto" | "kept" | "rows";
+
+function firstTriesOf(
+  db: Database,
+  quizId: number,
+  filters: ReportFilters,
+  source: RetentionSource,
+) {
+  if (source === "rows") return recomputedFirstTriesOf(db, quizId, filters);
+  const whole = filters.group === undefined && filters.pageUrl === undefined;
+  return whole && source === "auto"
+    ? countedFirstTriesOf(db, quizId)
+    : keptFirstTriesOf(db, quizId, filters);
 }
 
 /**
@@ -144,15 +186,21 @@ function reviewsOf(db: Database, quizId: number, filters: ReportFilters) {
     select null, count(distinct learner), count(*), 0, 0, 0, 0 from rv`);
 }
 
-/** The Retention section of one quiz's report. */
+/**
+ * The Retention section of one quiz's report. Its first tries come from the counters for the
+ * whole quiz and from first_tries when narrowed to a group or page; `"kept"` reads first_tries in
+ * any case and `"rows"` works them out from the responses alone (the reference the tests check
+ * the others against).
+ */
 export async function retentionFor(
   db: Database,
   quizId: number,
   filters: ReportFilters = {},
+  source: RetentionSource = "auto",
 ): Promise<QuizRetention> {
   const [questionRows, firstTries, reviewRows] = await Promise.all([
     allQuestionsOf(db, quizId),
-    firstTriesOf(db, quizId, filters),
+    firstTriesOf(db, quizId, filters, source),
     reviewsOf(db, quizId, filters),
   ]);
   const tries = new Map(firstTries.map((r) => [r.questionId, r]));
