@@ -54,6 +54,14 @@ async function prepareJson(c: Context): Promise<void> {
   // empty body is handed on as "{}".
   if ((await c.req.text()).trim() === "") {
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
+    return;
+  }
+  // Every body is a JSON object. The object schemas would take an array as an object without
+  // keys (`[]` as `{}`), so arrays and bare values are refused here. Malformed JSON is left to
+  // the validator (its 400), which reads the same cached parse.
+  const body: unknown = await c.req.json().catch(() => ({}));
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(400, "invalid_request", "Invalid request body: must be a JSON object.");
   }
 }
 

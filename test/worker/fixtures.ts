@@ -115,7 +115,9 @@ export async function startAttempt(quiz = slug): Promise<string> {
 export const answer = (attemptId: string, questionId: string, choiceId: string) =>
   call("PUT", `/api/attempts/${attemptId}/answers/${questionId}`, { choiceId });
 
-export async function countRows(table: "quizzes" | "questions" | "attempts" | "responses") {
+export async function countRows(
+  table: "quizzes" | "questions" | "attempts" | "responses" | "first_tries",
+) {
   const row = await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>();
   return row?.n ?? 0;
 }

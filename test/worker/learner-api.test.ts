@@ -113,6 +113,17 @@ describe("POST /api/quizzes/:slug/attempts", () => {
     expect(await countRows("attempts")).toBe(0);
   });
 
+  it("400s for JSON that is not an object (an array would otherwise pass as {}), storing nothing", async () => {
+    for (const body of ["[]", '[{"learnerId":"x"}]', "null", "7", '"text"', "true"]) {
+      await expectError(
+        await call("POST", `/api/quizzes/${slug}/attempts`, body),
+        400,
+        "invalid_request",
+      );
+    }
+    expect(await countRows("attempts")).toBe(0);
+  });
+
   it("415s for a body that is not JSON", async () => {
     const res = await call("POST", `/api/quizzes/${slug}/attempts`, undefined, {
       "content-type": "text/plain",

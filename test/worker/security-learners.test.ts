@@ -71,12 +71,15 @@ describe("DELETE /api/learners/:learnerId", () => {
     const otherAttempt = await learnerWithAnswers(slug, newSecret());
     expect(await countRows("attempts")).toBe(3);
     expect(await countRows("responses")).toBe(6);
+    expect(await countRows("first_tries")).toBe(6);
 
     const res = await erase(learnerId, `Bearer ${secret}`);
     expect(res.status).toBe(204);
     expect(await res.text()).toBe("");
     expect(await countRows("attempts")).toBe(1);
     expect(await countRows("responses")).toBe(2);
+    // The Retention section's copy of their first tries goes too.
+    expect(await countRows("first_tries")).toBe(2);
     const left = await env.DB.prepare("select id from attempts").first<{ id: string }>();
     expect(left?.id).toBe(otherAttempt);
     const mine = await env.DB.prepare("select count(*) as n from attempts where learner_id = ?")
