@@ -24,6 +24,7 @@ import {
   regionsOf,
   regionWords,
 } from "./gazetteer.ts";
+import { earliestPlausible, latestPlausible } from "./inference.ts";
 import {
   ALIAS_GROUPS,
   COMMON_NATIONALITIES,
@@ -32,6 +33,7 @@ import {
   NEWSPAPERS,
   numberToWords,
   OCEAN_CURRENTS,
+  ORGANISATION_ROLES,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
@@ -319,11 +321,24 @@ export function dateDistractors(
     const present = facts.presentYear;
     if (present !== undefined && !ahead && keyYear < present) max = Math.min(max, present);
     if (present !== undefined && ahead && keyYear > present) min = Math.max(min, present + 1);
-    // "due to be completed in ____" (2005): an aim a few years off, not 2017 nor 2001.
+    // "due to be completed in ____" (2005): an aim a few years off, not 2017 nor 2001; as near
+    // the article's present as the key is, or a little further.
     if (ahead && (present === undefined || keyYear > present)) {
       min = Math.max(min, keyYear - 4);
-      max = Math.min(max, keyYear + 12);
+      max = Math.min(
+        max,
+        keyYear + (present === undefined ? 12 : Math.max(8, 2 * (keyYear - present))),
+      );
     }
+    // "supervising a staff by ____ and chief editor in 1949": with "by", a later year is true too.
+    if (
+      !AIM.test(sentence.text) &&
+      /\bby (?:the end of |late |early )?$/i.test(sentence.text.slice(0, span.start))
+    )
+      max = Math.min(max, keyYear - 1);
+    // Nothing after a founding or first event happens before it, nor an adult's act in childhood.
+    min = Math.max(min, earliestPlausible(keyYear, sentence, facts));
+    max = Math.min(max, latestPlausible(keyYear, sentence, facts));
     if (years)
       min = Math.max(min, years.min - Math.max(10, Math.round((years.max - years.min) / 4)));
     // A biography's events of its subject's life happen between birth and death: no school
@@ -342,7 +357,11 @@ export function dateDistractors(
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
-      for (const v of spreadValues(y, yearOffsets(y, facts), random, { min, max }, 3))
+      // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
+      const near =
+        FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
+      const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
+      for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
         texts.push(String(v));
       break;
     }
@@ -413,6 +432,8 @@ export function dateDistractors(
 
 /** A sentence about what is to come: its years may pass the article's latest. */
 export const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
+/** The words of an aim or forecast, without the "by 1945" that a past sentence may hold too. */
+const AIM = /\b(?:will|would|expected|could|plans?|aims?|due|set to)\b/;
 
 /** Offsets for year distractors: wider when the article spans centuries. */
 function yearOffsets(_year: number, facts: ArticleFacts): number[] {
@@ -688,13 +709,27 @@ function gazetteerPool(
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
-        ? random.shuffle(ORGANISATIONS)
+        ? random.shuffle(sameRole(key))
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
           : [];
     default:
       return [];
   }
+}
+
+/** Whether two bodies share a role where both have one (a lender and a health body do not). */
+function sameRoleAs(key: string, other: string): boolean {
+  const a = ORGANISATION_ROLES.get(key);
+  const b = ORGANISATION_ROLES.get(other);
+  return a === undefined || b === undefined || a === b;
+}
+
+/** The international bodies of the key's role (lenders beside a lender), or all of them. */
+function sameRole(key: string): string[] {
+  const role = ORGANISATION_ROLES.get(key);
+  if (!role) return [...ORGANISATIONS];
+  return [...ORGANISATION_ROLES].filter(([, r]) => r === role).map(([name]) => name);
 }
 
 function lastKeyword(name: string): string {
@@ -1210,7 +1245,7 @@ export function entityDistractors(
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
-    .filter((x) => x.score > -3)
+    .filter((x) => x.score > -3 && sameRoleAs(key, x.name))
     .map((x) => x.name);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
@@ -1232,6 +1267,11 @@ export function entityDistractors(
   const gaz = gazetteerPool(keyType, key, sentence, random).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
   );
+  // A continent stands first beside the continents the article itself sets against it.
+  if (keyType.kind === "place" && keyType.level === "continent") {
+    const own = articleContinents(facts);
+    gaz.sort((a, b) => Number(own.has(b)) - Number(own.has(a)));
+  }
   // "The government is considering rewards like those in ____" in an article set in Japan:
   // the article's own country is no rival, it is where the sentence stands.
   if (facts.homeCountry && keyType.kind === "place" && keyType.level === "country") {
@@ -1261,6 +1301,22 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+const continentCache = new WeakMap<ArticleFacts, Set<string>>();
+/** The continents the article names ("Australasia" is Oceania, "Latin America" South America). */
+export function articleContinents(facts: ArticleFacts): Set<string> {
+  let found = continentCache.get(facts);
+  if (!found) {
+    found = new Set();
+    for (const s of facts.sentences) {
+      for (const c of CONTINENTS) if (s.text.includes(c)) found.add(c);
+      if (s.text.includes("Australasia")) found.add("Oceania");
+      if (s.text.includes("Latin America")) found.add("South America");
+    }
+    continentCache.set(facts, found);
+  }
+  return found;
 }
 
 /**

@@ -13,6 +13,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
 import type { ArticleFacts } from "./distractors.ts";
 import {
+  articleContinents,
   containsPhrase,
   contentWords,
   dateDistractors,
@@ -26,7 +27,7 @@ import {
   stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
-import { buildEntityIndex, type EntityIndex, entityKey } from "./entities.ts";
+import { buildEntityIndex, type Entity, type EntityIndex, entityKey } from "./entities.ts";
 import { UnusableArticleError } from "./errors.ts";
 import {
   clauseWithKey,
@@ -37,7 +38,15 @@ import {
   statementExplanation,
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
-import { cityNamed, countryNamed, nationalityNamed, regionsOf, regionWords } from "./gazetteer.ts";
+import {
+  cityNamed,
+  countryNamed,
+  isContinent,
+  nationalityNamed,
+  regionsOf,
+  regionWords,
+} from "./gazetteer.ts";
+import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
@@ -347,7 +356,16 @@ const OPINION =
 const CONTEXT_START =
   /^(?:However|But|And|So|Thus|Therefore|Also|Instead|Meanwhile|Nevertheless|Moreover|Furthermore|In return|As a result|In addition|Later|Afterwards|Then|Yet|Still|Similarly|Likewise|Again|Eventually|Finally|From there|There|The following year|A year later|Before then|By then|Until then|After that|By this (?:stage|time|point)|Soon after(?:wards)?|Shortly after(?:wards)?|Later that year|That year|(?:A|One|Two|Three|Four|Five|Six|Ten|Some) (?:days?|weeks?|months?|years?|decades?) later)\b/;
 const OUTSIDE_CONTEXT =
-  /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below)\b/i;
+  /\b(?:the country|the city|the company|the firm|the film|the book|the project|the same|this process|the latter|the former|the above|below|the university|the plot|the machine|the ship|the fortress|the couple)\b/i;
+
+/**
+ * Referents the sentence before holds: "X said while it was an agreement in principle" (what
+ * was?), "the Briton's defeat" in an article of two Britons.
+ */
+const UNRESOLVED =
+  /\b(?:said|says|added|warned|stressed) (?:that )?(?:while |although |though |if |when )?(?:it|they)\b|\bthe (?:Briton|Frenchman|Frenchwoman|Spaniard|Dane|Swede|Scot|Pole|Finn|Turk|Dutchman|Swiss|American|Australian|Russian|Belgian|German|Serb|Croat|Czech|Argentine|Brazilian|Chilean|Italian|Welshman|Irishman|Englishman|Norwegian)(?:['’]s\b|[,.;]| (?:was|is|has|had|said|won|lost|beat|took|\p{Ll}+ed)\b)/u;
+const MONTH_OPENING =
+  /^(?:In|By|From|Until|During|Since|Later in|Early in|By late|In early|In late|In mid-) ?(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d)/;
 
 /** Sentence score; undefined when the sentence must not carry a question at all. */
 function scoreSentence(t: string): number | undefined {
@@ -381,6 +399,13 @@ function scoreSentence(t: string): number | undefined {
   )
     return undefined;
   if (/\bthe two \p{Ll}+s\b|\bhis colleagues\b|\bthe drive\b/u.test(t)) return undefined;
+  if (UNRESOLVED.test(t)) return undefined;
+  // "But if his ambitions were thwarted in 1994, he …": a concession that says not by what.
+  if (/^(?:But |And )?[Ii]f (?:his|her|their|its) [^,]{3,60}\b(?:were|was)\b[^,]*,/.test(t))
+    return undefined;
+  // "In March, he won his first cap": a month without its year belongs to the sentence before
+  // (a news lead's "On September 21" is the article's own date).
+  if (MONTH_OPENING.test(t) && !/\b\d{4}\b/.test(t)) return undefined;
   if (/[ˈˌ·]|\(help|\[\.\.\.\]|\[…\]/.test(t)) return undefined;
   // A lost full stop ("at Santiniketan His mother's persuasion…") runs two sentences together.
   if (/\p{L} (?:His|Her|He|She|They|It|We|Its|Their) \p{Ll}/u.test(t)) return undefined;
@@ -509,6 +534,16 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
         if (isTopic(e, facts) && e.name.slice(0, 5) === span.text.slice(0, 5)) return false;
     }
     if (span.text.length < 3) return false;
+    // A continent is rarely what a reader learns from an article, and has credible rivals only
+    // where the article sets other continents against it ("cancel the debt of ____", "the royal
+    // houses of ____" have none).
+    if (span.cls === "continent" && isContinent(span.text)) {
+      const others = articleContinents(facts);
+      if ([...others].filter((c) => c !== span.text).length < 2) return false;
+    }
+    // The place the article keeps returning to (the river's own city, the ceremony's home):
+    // every stem about it answers itself.
+    if (entity && homePlace(facts) === entity) return false;
   }
   if (span.kind === "number" && span.format === "digits" && span.value === 0) return false;
   // "two of his favourite actors, A and B": the count can be read off the names that follow.
@@ -584,6 +619,23 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     )
       return false;
   }
+  // "the division of the river into ____ channels": a thing divided is divided in two.
+  if (
+    span.kind === "number" &&
+    span.value === 2 &&
+    /\b(?:into|in)\s$/i.test(sentence.text.slice(0, span.start)) &&
+    /\bdivi(?:ded|des|de|sion|ding)\b|\bsplit\b/i.test(sentence.text)
+  )
+    return false;
+  // "a problem of ____ depletion": a gas in a stock phrase every reader completes.
+  if (
+    span.kind === "term" &&
+    (span.cls === "gas" || span.cls === "element") &&
+    /^\s(?:depletion|emissions?|levels?|content|concentrations?|pollution|starvation|poisoning|supply|shortage)\b/i.test(
+      sentence.text.slice(span.end),
+    )
+  )
+    return false;
   // "two thirds": a fraction, not a count.
   if (
     span.kind === "number" &&
@@ -613,6 +665,14 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     )
   )
     return false;
+  // "Thatcher's 11 years by the end of ____" with 1997 told elsewhere: the key by arithmetic.
+  if (
+    span.kind === "date" &&
+    span.year !== undefined &&
+    span.format !== "century" &&
+    durationAnswers(span.year, sentence, facts)
+  )
+    return false;
   // The year the whole article is about is no fact of one sentence: every reader knows it.
   if (span.kind === "date" && span.format === "year" && span.year === facts.frameYear) return false;
   const before = sentence.text.slice(0, span.start);
@@ -621,6 +681,14 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
   if (
     span.kind === "date" &&
     /\b(?:from|between) (?:\p{Lu}\p{Ll}+ )?\d{3,4} (?:to|and|until)\s$|\d{4}\s?[–-]\s?$/u.test(
+      before,
+    )
+  )
+    return false;
+  // "A year later, in ____": the date is the sentence before's plus the stem's own interval.
+  if (
+    span.kind === "date" &&
+    /\b(?:(?:a|one|two|three|four|five|six|ten) (?:days?|weeks?|months?|years?) (?:later|earlier|on)|the (?:following|next|previous) (?:year|month)),? (?:in|on|by) $/i.test(
       before,
     )
   )
@@ -657,6 +725,25 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (/\($/.test(before)) return false;
   }
   return true;
+}
+
+const PLACE_CLASSES = new Set(["city", "place", "state", "country"]);
+const homePlaces = new WeakMap<ArticleFacts, Entity | undefined>();
+/** The article's most-named place, named four times or more and more than any other place. */
+function homePlace(facts: ArticleFacts): Entity | undefined {
+  if (homePlaces.has(facts)) return homePlaces.get(facts);
+  let best: Entity | undefined;
+  let tie = false;
+  for (const e of facts.index.byKey.values()) {
+    if (!PLACE_CLASSES.has(e.cls)) continue;
+    if (!best || e.count > best.count) {
+      best = e;
+      tie = false;
+    } else if (e.count === best.count) tie = true;
+  }
+  const home = best && !tie && best.count >= 4 ? best : undefined;
+  homePlaces.set(facts, home);
+  return home;
 }
 
 /** How much a fact of each type teaches: who and what happened first, then figures. */

@@ -102,6 +102,26 @@ export const ORGANISATIONS = words(
   "United Nations|UN Security Council|UN General Assembly|World Trade Organization|World Health Organization|International Monetary Fund|World Bank|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|North Atlantic Treaty Organization|Eurasian Economic Union|Collective Security Treaty Organization|South Asian Association for Regional Cooperation|Economic Cooperation Organization|International Atomic Energy Agency|Red Cross|International Rescue Committee",
 );
 
+/**
+ * What each international body does, so that a lender stands beside lenders and a military
+ * alliance is never offered as an economic forecaster: finance, health (and relief), and the
+ * blocs of states (unions, forums and alliances). A body of no listed role takes any.
+ */
+export const ORGANISATION_ROLES: ReadonlyMap<string, string> = new Map([
+  ...words(
+    "International Monetary Fund|World Bank|World Trade Organization|Organisation for Economic Co-operation and Development|African Development Bank|Asian Development Bank|European Central Bank|Bank for International Settlements|Financial Stability Board|Paris Club",
+  ).map((n) => [n, "finance"] as const),
+  ...words("World Health Organization|Red Cross|International Rescue Committee").map(
+    (n) => [n, "health"] as const,
+  ),
+  ...words(
+    "UN Security Council|North Atlantic Treaty Organization|Collective Security Treaty Organization|International Atomic Energy Agency",
+  ).map((n) => [n, "blocs"] as const),
+  ...words(
+    "United Nations|UN General Assembly|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|Eurasian Economic Union|South Asian Association for Regional Cooperation|Economic Cooperation Organization",
+  ).map((n) => [n, "blocs"] as const),
+]);
+
 /** Newspapers of record, for a newspaper key the article sets beside no other. */
 export const NEWSPAPERS = words(
   "New York Times|Washington Post|Los Angeles Times|Chicago Tribune|Wall Street Journal|Boston Globe|The Guardian|Daily Telegraph|Financial Times|The Observer",

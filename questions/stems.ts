@@ -6,7 +6,7 @@
 
 import { type EntityIndex, entityKey } from "./entities.ts";
 import type { ArticleText } from "./text.ts";
-import { genderOf } from "./typing.ts";
+import { genderOf, typeName } from "./typing.ts";
 
 /**
  * "But", "However,", "As a result,", "At this time,": they tie a sentence to the one before and
@@ -59,6 +59,12 @@ export function shownAt(shown: Shown | undefined, offset: number): number {
   return offset + shown.shift;
 }
 
+/** A name typed as a place, a body, an event or a work: no one a pronoun could stand for. */
+function namesNoOne(name: string, index: EntityIndex): boolean {
+  const kind = typeName(name, index).kind;
+  return kind === "place" || kind === "organisation" || kind === "event" || kind === "work";
+}
+
 /** "In 1983, he took…": a subject pronoun after a short opening phrase. */
 const PHRASE_PRONOUN = /^([^,]{2,40}, )(he|she)\b/;
 
@@ -99,8 +105,17 @@ function resolvePronouns(
   for (const m of index.mentions) {
     const entry = people.get(m.sentence) ?? { main: false, other: false };
     const entity = index.byAlias.get(entityKey(m.name));
-    if (entity === main) entry.main = true;
-    else if (m.cls === "person" || m.cls === "other") entry.other = true;
+    // "Ancher Antoni Nansen" in Fridtjof Nansen's life: a whole name of the subject's family
+    // that is not the subject's is someone else "his" may mean.
+    if (entity === main && m.name.includes(" ") && !main.name.includes(m.name)) entry.other = true;
+    else if (entity === main) entry.main = true;
+    // "born in Glasgow, the son of a Church of Scotland Minister in … Fife": a single word or a
+    // name the data types as a place or a body is no rival for the pronoun.
+    else if (
+      m.cls === "person" ||
+      (m.cls === "other" && m.name.includes(" ") && !namesNoOne(m.name, index))
+    )
+      entry.other = true;
     people.set(m.sentence, entry);
   }
   let previousIsSubject = false;
