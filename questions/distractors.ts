@@ -9,6 +9,7 @@
 
 import type { Entity, EntityIndex } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
+import { leadingYear, oneSided } from "./frames.ts";
 import {
   allCountries,
   allDemonyms,
@@ -363,14 +364,19 @@ export function dateDistractors(
       const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
         texts.push(String(v));
-      break;
+      const chosen = sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+      if (chosen.length > 0 || near) return chosen;
+      // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
+      // years off is still apart, and puts a choice on each side of the key.
+      const closer = spreadValues(y, [2, -2, ...offsets], random, { min, max }, 2).map(String);
+      return sidedYears(pick(closer, key, sentence, facts, false), keyYear);
     }
     case "decade": {
       const y = keyYear ?? 0;
       // "the late 1500s" reads as a century beside decades: no round hundred.
       for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5))
         if (v % 100 !== 0 || y % 100 === 0) texts.push(`${v}s`);
-      break;
+      return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
     }
     case "century": {
       const c = keyYear ?? 0;
@@ -428,6 +434,13 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** No year or decade key whose choices all fall before it, or all after it. */
+function sidedYears(chosen: string[], key: number | undefined): string[] {
+  if (key === undefined) return chosen;
+  const years = chosen.slice(0, DISTRACTORS_WANTED).map((t) => leadingYear(t) ?? key);
+  return oneSided(key, years) ? [] : chosen;
 }
 
 /** A sentence about what is to come: its years may pass the article's latest. */
