@@ -73,3 +73,53 @@ export function envoyOf(before: string): string | undefined {
     before,
   )?.[1];
 }
+
+/** Names every reader pairs without the article: one gives the other away. */
+const STOCK_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["Hiroshima", "Nagasaki"],
+  ["China", "India"],
+  ["Sodom", "Gomorrah"],
+  ["Oxford", "Cambridge"],
+  ["Romeo", "Juliet"],
+  ["Lewis", "Clark"],
+  ["Marks", "Spencer"],
+  ["Rolls", "Royce"],
+  ["Sacco", "Vanzetti"],
+  ["Bonnie", "Clyde"],
+  ["Tigris", "Euphrates"],
+  ["Spain", "Portugal"],
+];
+
+/** "the atomic bombings of ____ and Nagasaki", "the rising economies of ____ and India". */
+export function stockPartner(key: string, before: string, after: string): boolean {
+  const next = /^\s*(?:and|&)\s+(\p{Lu}[\p{L}-]*)/u.exec(after)?.[1];
+  const prev = /(\p{Lu}[\p{L}-]*)\s+(?:and|&)\s*$/u.exec(before)?.[1];
+  return STOCK_PAIRS.some(
+    ([a, b]) =>
+      (key === a && (next === b || prev === b)) || (key === b && (prev === a || next === a)),
+  );
+}
+
+const PARTIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:Tory|Tories|Conservatives?)\b/, "Conservative"],
+  [/\b(?:Labour|Blairite|Brownite|New Labour)\b/, "Labour"],
+  [/\b(?:Liberal Democrats?|Lib Dems?)\b/, "Liberal Democrat"],
+  [/\bRepublicans?\b/, "Republican"],
+  [/\bDemocrats?\b(?! \p{Lu})|\bDemocratic Party\b/u, "Democrat"],
+];
+
+/**
+ * The party a stretch of text gives the name after it ("the present Tory spokesman on foreign
+ * affairs, ", "Blairite "): the last party word in its clause.
+ */
+export function partyBefore(before: string): string | undefined {
+  const clause = before.split(/[.;:!?]|\b(?:and|but|while|after|before|when)\b/).pop() ?? "";
+  let found: { at: number; party: string } | undefined;
+  for (const [re, party] of PARTIES) {
+    const all = [...clause.matchAll(new RegExp(re.source, `g${re.flags}`))];
+    const last = all[all.length - 1];
+    if (last?.index !== undefined && (!found || last.index > found.at))
+      found = { at: last.index, party };
+  }
+  return found?.party;
+}

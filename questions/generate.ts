@@ -45,6 +45,7 @@ import {
   rangeEnd,
   simileBlank,
   spanByArithmetic,
+  stockPartner,
 } from "./frames.ts";
 import {
   cityNamed,
@@ -736,6 +737,7 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (/\($/.test(before)) return false;
   }
   if (span.kind === "entity" && simileBlank(before)) return false;
+  if (span.kind === "entity" && stockPartner(span.text, before, after)) return false;
   if (span.kind === "number" && rangeEnd(before)) return false;
   if (span.kind === "number" && spanByArithmetic(sentence.text, span.unit, after)) return false;
   // "his main target in ____" the season after the one the article is about: the next year.

@@ -10,9 +10,11 @@ import {
   leansOnSentenceBefore,
   nextSeason,
   oneSided,
+  partyBefore,
   rangeEnd,
   simileBlank,
   spanByArithmetic,
+  stockPartner,
 } from "../../questions/frames.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { readArticle } from "../../questions/text.ts";
@@ -89,6 +91,43 @@ Rovers meet Fenwick Town at the Marsh Ground next Saturday and Harlow United a w
       expect(key, q.prompt).not.toBe("Robinson Crusoe");
       expect(key, q.prompt).not.toBe("300");
       expect(key, q.prompt).not.toBe("2007");
+    }
+  });
+
+  it("blanks no name of a pair every reader completes", () => {
+    expect(stockPartner("Hiroshima", "after the bombings of ", " and Nagasaki")).toBe(true);
+    expect(stockPartner("China", "the rising economies of ", " and India, the budget")).toBe(true);
+    expect(stockPartner("India", "the economies of China and ", ".")).toBe(true);
+    expect(stockPartner("Brazil", "the economies of China and ", ".")).toBe(false);
+    const text = `Rising economies
+Finance ministers from seven rich nations met in Leeds on Saturday to discuss trade and debt.
+Talks centred on the rising economies of China and India and on the trade deficits of the US.
+The meeting was chaired by Tom Hale, the finance minister of Canada, for the second year.
+Ministers from Brazil, Mexico and South Africa joined the talks on the second day in Leeds.
+Mr Hale said that the next meeting would be held in Ottawa in the spring of next year.
+The ministers agreed to cancel the debts of 18 poor countries, most of them in Africa.`;
+    for (const q of bankOf(text)) expect(keyOf(q), q.prompt).not.toMatch(/^(?:China|India)$/);
+  });
+
+  it("sets beside a party's man only people the article gives that party", () => {
+    expect(partyBefore("was beaten by the present Tory spokesman on foreign affairs, ")).toBe(
+      "Conservative",
+    );
+    expect(partyBefore("a spat sparked by Blairite ")).toBe("Labour");
+    expect(partyBefore("was beaten in 1979 by ")).toBeUndefined();
+    const text = `Profile: Ian Ross
+Ian Ross has become the longest-serving Labour chancellor of modern times, overtaking Hugh Dale.
+Ross was born in Leeds in 1951, the son of a teacher, and studied history at Hull.
+His first attempt to enter Parliament, for York, was thwarted by the present Tory spokesman on defence, Peter Lamb.
+Ross became shadow chancellor under Labour leader Alan Webb in 1992 and chancellor in 1997.
+Labour minister Sarah Kemp ran the party's campaign in 2001 with Labour MP Tom Ford.
+Conservative leader Peter Lamb said in 2003 that Ross had taxed the middle classes too hard.
+Tory MP John Pike and Conservative MP Mark Hale both lost their seats in 1997 to Labour.`;
+    const bank = bankOf(text);
+    for (const q of bank) {
+      if (!/Tory spokesman on defence, ____/.test(q.prompt)) continue;
+      for (const c of q.choices)
+        expect(c.text).not.toMatch(/Alan Webb|Sarah Kemp|Tom Ford|Hugh Dale|Ian Ross/);
     }
   });
 
