@@ -101,12 +101,14 @@ export function stockPartner(key: string, before: string, after: string): boolea
 }
 
 const PARTIES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:Tory|Tories|Conservatives?)\b/, "Conservative"],
-  [/\b(?:Labour|Blairite|Brownite|New Labour)\b/, "Labour"],
-  [/\b(?:Liberal Democrats?|Lib Dems?)\b/, "Liberal Democrat"],
-  [/\bRepublicans?\b/, "Republican"],
-  [/\bDemocrats?\b(?! \p{Lu})|\bDemocratic Party\b/u, "Democrat"],
+  [/\b(?:Tory|Tories|Conservatives?)\b/g, "Conservative"],
+  [/\b(?:Labour|Blairite|Brownite|New Labour)\b/g, "Labour"],
+  [/\b(?:Liberal Democrats?|Lib Dems?)\b/g, "Liberal Democrat"],
+  [/\bRepublicans?\b/g, "Republican"],
+  [/\bDemocrats?\b(?! \p{Lu})|\bDemocratic Party\b/gu, "Democrat"],
 ];
+const PARTY_WORD =
+  /\b(?:Tor(?:y|ies)|Conservative|Labour|Blairite|Brownite|Liberal Democrat|Lib Dem|Republican|Democrat)/;
 
 /**
  * The party a stretch of text gives the name after it ("the present Tory spokesman on foreign
@@ -115,8 +117,9 @@ const PARTIES: ReadonlyArray<readonly [RegExp, string]> = [
 export function partyBefore(before: string): string | undefined {
   const clause = before.split(/[.;:!?]|\b(?:and|but|while|after|before|when)\b/).pop() ?? "";
   let found: { at: number; party: string } | undefined;
+  if (!PARTY_WORD.test(clause)) return undefined;
   for (const [re, party] of PARTIES) {
-    const all = [...clause.matchAll(new RegExp(re.source, `g${re.flags}`))];
+    const all = [...clause.matchAll(re)];
     const last = all[all.length - 1];
     if (last?.index !== undefined && (!found || last.index > found.at))
       found = { at: last.index, party };
