@@ -11,7 +11,7 @@
 const LEANS_ON_BEFORE =
   /^(?:At (?:about |around |roughly )?(?:the same|this|that) (?:time|point|stage)|(?:Around|About|Soon after) (?:this|that) time|The (?:word|term|phrase|name)\b(?! of\b| for\b| ["“‘]))/;
 const OPENING_THEN_PRONOUN =
-  /^(?:Beginning|Starting|From|In|During|By|After|Before|Since|Until|Over|Throughout|Within|Under|Following)\b[^,.;]{2,50}? (?:it|they) (?:\p{Ll}+ed|was|were|is|are|had|has|became|becomes|began|grew|won|lost|took|made|held|remained)\b/u;
+  /^(?:Beginning|Starting|From|In|During|By|After|Before|Since|Until|Over|Throughout|Within|Under|Following)\b[^,.;]{2,50}? (?:it|they|he|she) (?:\p{Ll}+ed|was|were|is|are|had|has|became|becomes|began|grew|won|lost|took|made|held|remained)\b/u;
 
 export function leansOnSentenceBefore(t: string): boolean {
   return LEANS_ON_BEFORE.test(t) || OPENING_THEN_PRONOUN.test(t);
@@ -125,4 +125,9 @@ export function partyBefore(before: string): string | undefined {
       found = { at: last.index, party };
   }
   return found?.party;
+}
+
+/** "Andy Robinson's men have lost …": a manager's side, whose rivals are managers, not players. */
+export function managersSide(after: string): boolean {
+  return /^['’]s (?:men|side|squad|charges|team)\b/.test(after);
 }

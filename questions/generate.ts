@@ -41,6 +41,7 @@ import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
 import {
   envoyOf,
   leansOnSentenceBefore,
+  managersSide,
   nextSeason,
   rangeEnd,
   simileBlank,
@@ -737,6 +738,7 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     if (/\($/.test(before)) return false;
   }
   if (span.kind === "entity" && simileBlank(before)) return false;
+  if (span.kind === "entity" && span.cls === "person" && managersSide(after)) return false;
   if (span.kind === "entity" && stockPartner(span.text, before, after)) return false;
   if (span.kind === "number" && rangeEnd(before)) return false;
   if (span.kind === "number" && spanByArithmetic(sentence.text, span.unit, after)) return false;

@@ -40,7 +40,7 @@ export function topicNoun(article: ArticleText, title: string): TopicNoun | unde
       // The article writes the title lower-case mid-sentence ("a ballpoint pen"): so does the stem.
       const lowered = title.charAt(0).toLowerCase() + title.slice(1);
       const common = new RegExp(`[\\p{Ll},;] ${escaped(lowered)}\\b`, "u").test(article.text);
-      const named = common ? lowered : title;
+      const named = (common ? lowered : title).replace(/^[Tt]he /, "");
       return { noun, name: `The ${named}`, fromLead: false };
     }
   }
@@ -65,7 +65,7 @@ export function showTopic(
   topic: TopicNoun,
 ): Shown | undefined {
   const opening = new RegExp(`^The ${topic.noun}\\b(?!['’])`).exec(text);
-  if (!opening) return undefined;
+  if (!opening) return showIt(text, before, topic);
   const noun = topic.noun.charAt(0).toUpperCase() + topic.noun.slice(1);
   const other = new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${noun}\\b|\\b${noun} (?:of )?\\p{Lu}`, "u");
   const rival = before?.replaceAll(topic.name.replace(/^The /, ""), "");
@@ -84,4 +84,25 @@ function continuesTopic(text: string, topic: TopicNoun): boolean {
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * "The Harbour Bridge opened in 1932. It carries eight lanes …": an opening "It" or "Its" right
+ * after a sentence that opens with the topic is the topic.
+ */
+function showIt(text: string, before: string | undefined, topic: TopicNoun): Shown | undefined {
+  const opening =
+    /^(It|Its)\b(?! (?:is|was) (?:said|thought|believed|likely|clear|possible|hoped|expected)\b)/.exec(
+      text,
+    );
+  if (!opening || before === undefined) return undefined;
+  const bare = topic.name.replace(/^The /, "");
+  const opensWithTopic =
+    before.startsWith(topic.name) ||
+    before.startsWith(`The ${bare}`) ||
+    before.startsWith(bare) ||
+    new RegExp(`^The ${topic.noun}\\b(?!['’])`).test(before);
+  if (!opensWithTopic) return undefined;
+  const name = opening[1] === "Its" ? `${topic.name}'s` : topic.name;
+  return { text: name + text.slice(opening[0].length), shift: name.length - opening[0].length };
 }

@@ -8,6 +8,7 @@ import type { Question } from "../../questions/bank.ts";
 import {
   envoyOf,
   leansOnSentenceBefore,
+  managersSide,
   nextSeason,
   oneSided,
   partyBefore,
@@ -57,6 +58,11 @@ Hart was tried in London in 1722 and hanged at Tyburn with four of his men in 17
     expect(leansOnSentenceBefore("Beginning in the 15th century it consolidated its hold.")).toBe(
       true,
     );
+    expect(leansOnSentenceBefore("In later life he settled in Bergen, becoming its mayor.")).toBe(
+      true,
+    );
+    expect(managersSide("'s men have now lost nine of their last 14 matches.")).toBe(true);
+    expect(managersSide(" and his men lost.")).toBe(false);
     expect(leansOnSentenceBefore("The word of the year was chosen by a dictionary.")).toBe(false);
     expect(leansOnSentenceBefore("In 1921 the league appointed him its commissioner.")).toBe(false);
   });
