@@ -9,6 +9,7 @@
 
 import type { Entity, EntityIndex } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
+import { leadingYear, oneSided, partyBefore } from "./frames.ts";
 import {
   allCountries,
   allDemonyms,
@@ -363,14 +364,19 @@ export function dateDistractors(
       const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
         texts.push(String(v));
-      break;
+      const chosen = sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+      if (chosen.length > 0 || near) return chosen;
+      // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
+      // years off is still apart, and puts a choice on each side of the key.
+      const closer = spreadValues(y, [2, -2, ...offsets], random, { min, max }, 2).map(String);
+      return sidedYears(pick(closer, key, sentence, facts, false), keyYear);
     }
     case "decade": {
       const y = keyYear ?? 0;
       // "the late 1500s" reads as a century beside decades: no round hundred.
       for (const v of orderedValues(y, 10, random, { min: min - 9, max }, 5))
         if (v % 100 !== 0 || y % 100 === 0) texts.push(`${v}s`);
-      break;
+      return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
     }
     case "century": {
       const c = keyYear ?? 0;
@@ -428,6 +434,13 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** No year or decade key whose choices all fall before it, or all after it. */
+function sidedYears(chosen: string[], key: number | undefined): string[] {
+  if (key === undefined) return chosen;
+  const years = chosen.slice(0, DISTRACTORS_WANTED).map((t) => leadingYear(t) ?? key);
+  return oneSided(key, years) ? [] : chosen;
 }
 
 /** A sentence about what is to come: its years may pass the article's latest. */
@@ -890,6 +903,33 @@ function personSide(e: Entity, facts: ArticleFacts): string | undefined {
   return known.get(e);
 }
 
+const partiesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
+/** The party the article gives a person most often ("Tory spokesman Michael Ancram"). */
+function personParty(e: Entity, facts: ArticleFacts): string | undefined {
+  let known = partiesOf.get(facts);
+  if (!known) {
+    known = new Map();
+    const tallies = new Map<Entity, Map<string, number>>();
+    for (const m of facts.index.mentions) {
+      if (m.cls !== "person") continue;
+      const entity = facts.index.byAlias.get(entityKey(m.name));
+      if (!entity) continue;
+      const text = facts.sentences[m.sentence]?.text ?? "";
+      const party = partyBefore(text.slice(Math.max(0, m.start - 60), m.start));
+      if (!party) continue;
+      const tally = tallies.get(entity) ?? new Map<string, number>();
+      tally.set(party, (tally.get(party) ?? 0) + 1);
+      tallies.set(entity, tally);
+    }
+    for (const [entity, tally] of tallies) {
+      const [first, second] = [...tally].sort((a, b) => b[1] - a[1]);
+      if (first && (!second || first[1] > second[1])) known.set(entity, first[0]);
+    }
+    partiesOf.set(facts, known);
+  }
+  return known.get(e);
+}
+
 /** The middle of the years a sentence names, if it names any. */
 function sentenceEra(facts: ArticleFacts, sentence: number): number | undefined {
   const years: number[] = [];
@@ -993,7 +1033,10 @@ for (const [group, list] of Object.entries({
   party: "Party",
   company: "Company Corporation Inc Ltd Group Motors Bank Airlines Industries",
   media:
-    "News Times Post Magazine Journal Broadcasting Gazette Herald Tribune Globe Guardian Telegraph Chronicle Observer",
+    "News Times Post Magazine Journal Broadcasting Gazette Herald Tribune Globe Guardian Telegraph Chronicle Observer Review Digest Quarterly Weekly",
+  // "Oxford University Press" is a publisher, not a university; "the Manhattan Project" a project.
+  publisher: "Press Publishers Publishing",
+  project: "Project Programme Program Initiative",
   church: "Church Cathedral Abbey Diocese",
 }))
   for (const w of list.split(" ")) ORG_HEADS[w] = group;
@@ -1192,6 +1235,10 @@ export function entityDistractors(
         soleSide(facts, sentence.index) ??
         (keyEntity ? personSide(keyEntity, facts) : undefined))
       : undefined;
+  const keyParty =
+    keyType.kind === "person"
+      ? partyBefore(sentence.text.slice(Math.max(0, span.start - 60), span.start))
+      : undefined;
   // "thwarted in 1979 by ____": not a chancellor the article dates to 1908–15.
   const keyEra =
     keyType.kind === "person"
@@ -1223,6 +1270,8 @@ export function entityDistractors(
       const side = personSide(e, facts);
       if (side && side !== keySide) continue;
     }
+    // "the present Tory spokesman, ____": only people the article gives that party.
+    if (keyParty && e.cls === "person" && personParty(e, facts) !== keyParty) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.

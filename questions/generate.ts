@@ -39,6 +39,16 @@ import {
 } from "./explain.ts";
 import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
 import {
+  envoyOf,
+  leansOnSentenceBefore,
+  managersSide,
+  nextSeason,
+  rangeEnd,
+  simileBlank,
+  spanByArithmetic,
+  stockPartner,
+} from "./frames.ts";
+import {
   cityNamed,
   countryNamed,
   isContinent,
@@ -53,6 +63,7 @@ import { findLists, findSpans, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
+import { showTopic, topicNoun } from "./topic.ts";
 import {
   type AnswerType,
   NUMERIC_KINDS,
@@ -400,6 +411,7 @@ function scoreSentence(t: string): number | undefined {
     return undefined;
   if (/\bthe two \p{Ll}+s\b|\bhis colleagues\b|\bthe drive\b/u.test(t)) return undefined;
   if (UNRESOLVED.test(t)) return undefined;
+  if (leansOnSentenceBefore(t)) return undefined;
   // "But if his ambitions were thwarted in 1994, he …": a concession that says not by what.
   if (/^(?:But |And )?[Ii]f (?:his|her|their|its) [^,]{3,60}\b(?:were|was)\b[^,]*,/.test(t))
     return undefined;
@@ -414,7 +426,8 @@ function scoreSentence(t: string): number | undefined {
     return undefined;
   if (!/[.!]["'”’)\]]*$/.test(t.replace(/\[[^\]]*\]$/, "").trim())) return undefined;
   let score = 1;
-  if (HEDGES.test(t)) score -= 0.8;
+  // "on 2 May 1721": the month is no "may" of a hedge.
+  if (HEDGES.test(t.replace(/(?<=\d )May\b|\bMay(?= \d)/g, "month"))) score -= 0.8;
   if (OPINION.test(t)) score -= 0.3;
   if (CONTEXT_START.test(t)) score -= 0.4;
   if (OUTSIDE_CONTEXT.test(t)) score -= 0.5;
@@ -724,6 +737,14 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     const before = sentence.text.slice(0, span.start);
     if (/\($/.test(before)) return false;
   }
+  if (span.kind === "entity" && simileBlank(before)) return false;
+  if (span.kind === "entity" && span.cls === "person" && managersSide(after)) return false;
+  if (span.kind === "entity" && stockPartner(span.text, before, after)) return false;
+  if (span.kind === "number" && rangeEnd(before)) return false;
+  if (span.kind === "number" && spanByArithmetic(sentence.text, span.unit, after)) return false;
+  // "his main target in ____" the season after the one the article is about: the next year.
+  if (span.kind === "date" && span.format === "year" && nextSeason(span.year, facts.frameYear))
+    return false;
   return true;
 }
 
@@ -774,6 +795,17 @@ function buildCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   const resolved = showSentences(article, facts.index);
+  // "The plot was revealed …" in an article on the Gunpowder Plot: the topic, named.
+  const topic = topicNoun(article, title);
+  if (topic)
+    for (const s of article.sentences) {
+      // After a dropped opening ("However, the word …") the shown text starts afresh.
+      const earlier = resolved.get(s.index);
+      if (earlier?.from !== undefined) continue;
+      const shown = showTopic(earlier?.text ?? s.text, article.sentences[s.index - 1]?.text, topic);
+      if (shown)
+        resolved.set(s.index, { text: shown.text, shift: shown.shift + (earlier?.shift ?? 0) });
+    }
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
   const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
   const isCommon = (word: string) =>
@@ -860,7 +892,12 @@ function buildCandidates(
               : span.kind === "entity"
                 ? entityDistractors(span, sentence, facts, random, keyType)
                 : termDistractors(span, sentence, facts, random)
-        ).filter((d) => fitsArticle(stem, d) && samePlurality(span.text, d));
+        ).filter(
+          (d) =>
+            fitsArticle(stem, d) &&
+            samePlurality(span.text, d) &&
+            !atHome(envoyOf(display.slice(0, keyStart)), d),
+        );
         return made;
       };
       const typesOf = (ds: readonly string[]) =>
@@ -1001,6 +1038,14 @@ function buildCandidates(
 }
 
 /** The UK's four nations: a region of a country of four regions or fewer. */
+/** A place in the envoy's own country: no post abroad. */
+function atHome(envoy: string | undefined, place: string): boolean {
+  if (!envoy) return false;
+  const home = nationalityNamed(envoy)?.code;
+  const code = cityNamed(place)?.code ?? countryNamed(place)?.code;
+  return home !== undefined && code === home;
+}
+
 function smallNationSet(keyType: AnswerType): boolean {
   return (
     keyType.kind === "place" &&

@@ -89,6 +89,10 @@ describe("quality harness", () => {
       // review-set.test.ts; here every target article is held to them.
       if (article.target && !KNOWN_SHORT.has(article.name))
         expect(bank.questions.length).toBeGreaterThanOrEqual(minimumFor(text));
+      // A known-short article keeps at least two: round 7 took 11's two weakest (a lead year
+      // whose choices all fell before it, next year's edition of "the word") and left two.
+      else if (KNOWN_SHORT.has(article.name))
+        expect(bank.questions.length).toBeGreaterThanOrEqual(2);
       else expect(bank.questions.length).toBeGreaterThanOrEqual(4);
     });
   }

@@ -114,7 +114,9 @@ describe("review set (issue 11)", () => {
         if (MONTH.test(c.key) || /century/.test(c.key) || /____ century/.test(c.stem)) continue;
         const k = asNumber(c.key);
         if (k === undefined) continue;
-        const isYear = /^\d{4}$/.test(c.key) && c.distractors.every((d) => /^\d{4}$/.test(d));
+        // ("0051" is the tail of a statement's "0.0051%", never a year.)
+        const isYear =
+          /^[1-9]\d{3}$/.test(c.key) && c.distractors.every((d) => /^[1-9]\d{3}$/.test(d));
         const percent = /%|per ?cent/.test(c.key);
         const age = /\bage(?:d)? (?:of )?____|____-year-old|his ____|her ____/.test(c.stem);
         const future = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by ____)\b/.test(

@@ -45,9 +45,12 @@ describe("round-2 grader classes", () => {
         )
       : undefined;
     const v = q ? view(q) : undefined;
-    expect(v?.distractors.length).toBeGreaterThan(1);
+    // Round 7: 1921 in the decade 1920–1930 can only have choices after it, and a key that is
+    // always the earliest choice is not blanked (round7.test.ts); if asked, it stays inside.
+    if (!v) return;
+    expect(v.distractors.length).toBeGreaterThan(1);
     // Nansen died in 1930 (the article's opening gives his dates).
-    expect(v?.distractors.filter((d) => Number(d) < 1920)).toEqual([]);
+    expect(v.distractors.filter((d) => Number(d) < 1920)).toEqual([]);
   });
   it("offers no nation beside the state it belongs to", () => {
     const bad: string[] = [];

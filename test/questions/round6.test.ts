@@ -107,12 +107,13 @@ He died in 1958, weeks after a crash on the way home from a match abroad.`;
     expect(latestPlausible(1949, sentenceWith(facts, "refused"), facts)).toBe(Infinity);
   });
 
-  it("keeps a past 'by ____' year's distractors before the key", () => {
+  it("asks no past 'by ____' year, whose choices could only fall before it", () => {
+    // Round 6 kept its distractors before the key; round 7 (round7.test.ts) found the key then
+    // always the latest choice, and no longer blanks it.
     const { bank } = generateReview(guild, { count: 20 });
+    expect(bank.questions.length).toBeGreaterThan(0);
     const by = bank.questions.find((q) => view(q)?.key === "1958");
-    expect(by, "the 'by 1958' year is asked").toBeDefined();
-    for (const d of view(by as Question)?.distractors ?? [])
-      expect(Number(d), d).toBeLessThan(1958);
+    expect(by, "the 'by 1958' year is asked").toBeUndefined();
   });
 
   it("asks no year that a duration in the stem and another year give by arithmetic", () => {

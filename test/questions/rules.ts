@@ -119,6 +119,22 @@ export function showsSource(shown: string, source: string, article: string): boo
     )
       return true;
   }
+  // "The plot was revealed…" may name the topic the article is about (questions/topic.ts): the
+  // name ends in the noun ("The Gunpowder Plot") or is the article's title ("Malaria").
+  const definite = /^The (\p{Ll}+)\b/u.exec(clean);
+  if (definite?.[1]) {
+    const tail = clean.slice(definite[0].length);
+    const named = shown.slice(0, shown.length - tail.length);
+    const noun = definite[1];
+    if (
+      shown.endsWith(tail) &&
+      named.length > 0 &&
+      article.includes(named.replace(/^The /, "")) &&
+      (new RegExp(`\\b${noun}$`, "i").test(named) ||
+        article.split(/\r?\n/).some((line) => line.trim() === named))
+    )
+      return true;
+  }
   const pronoun = /^(He|She|His|Her)\b/.exec(clean)?.[1];
   if (!pronoun) return false;
   const rest = clean.slice(pronoun.length);
