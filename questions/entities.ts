@@ -525,6 +525,21 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): 
   return runs;
 }
 
+const WORD_BEFORE = /(\p{L}+)[\s,]*$/u;
+
+/**
+ * The word right before a position, past spaces and commas ("" if something else comes first).
+ * An end-anchored pattern is tried from every position of its text, so it runs on the last 60
+ * characters; a match starting two or more characters into them is the whole text's match (the
+ * character before it is no letter), else the whole text decides.
+ */
+function wordBefore(before: string): string {
+  const tail = before.length > 60 ? before.slice(-60) : before;
+  const m = WORD_BEFORE.exec(tail);
+  if (tail === before || (m && m.index >= 2)) return m?.[1] ?? "";
+  return WORD_BEFORE.exec(before)?.[1] ?? "";
+}
+
 function isCapitalised(token: string): boolean {
   return /^\p{Lu}/u.test(token);
 }
@@ -632,7 +647,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
       votes[cls] = (votes[cls] ?? 0) + 4;
     }
     if (titled) votes.person = (votes.person ?? 0) + 3;
-    const prevWord = (/([\p{L}]+)[\s,]*$/u.exec(before)?.[1] ?? "").toLowerCase();
+    const prevWord = wordBefore(before).toLowerCase();
     if (PERSON_CUES.has(prevWord) && !gaz && !kw) votes.person = (votes.person ?? 0) + 2;
     if (
       /^,?\s+(?:who|whose)\b/.test(after) ||
