@@ -207,11 +207,13 @@ export function entityKey(name: string): string {
   return key;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function makeKey(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  const lower = name.toLowerCase();
+  // Accents come off by decomposing; plain ASCII has none to lose.
+  const bare = !NON_ASCII.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}/gu, "");
+  return bare
     .replace(/^the\s+/, "")
     .replace(/['’]s$/, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
@@ -343,18 +345,22 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
     }
   }
 
-  // A lone first name ("Satyajit") of a known person is that person too.
+  // A lone first name ("Satyajit") of a known person is that person too: the first person so
+  // named, in the index's order (only names of no person leave the index below).
+  const personByFirstName = new Map<string, Entity>();
+  for (const other of byKey.values()) {
+    const first = entityKey(other.name).split(" ")[0] ?? "";
+    if (other.cls === "person" && !personByFirstName.has(first))
+      personByFirstName.set(first, other);
+  }
   for (const [key, entity] of [...byKey]) {
     if (key.includes(" ") || entity.cls === "person") continue;
-    for (const other of byKey.values()) {
-      if (other === entity || other.cls !== "person") continue;
-      if (entityKey(other.name).split(" ")[0] === key) {
-        other.count += entity.count;
-        other.aliases.add(key);
-        byKey.delete(key);
-        for (const m of mentions) if (entityKey(m.name) === key) m.cls = "person";
-        break;
-      }
+    const other = personByFirstName.get(key);
+    if (other) {
+      other.count += entity.count;
+      other.aliases.add(key);
+      byKey.delete(key);
+      for (const m of mentions) if (entityKey(m.name) === key) m.cls = "person";
     }
   }
 

@@ -441,10 +441,10 @@ function insideQuote(t: string, start: number, end: number): boolean {
 
 /** The sentence as a prompt shows it: citation markers dropped, spaces tidied. */
 function clean(text: string): string {
-  return text
-    .replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const uncited = text.includes("[")
+    ? text.replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
+    : text;
+  return uncited.replace(/\s+/g, " ").trim();
 }
 
 function blankOut(text: string, start: number, end: number): string {
