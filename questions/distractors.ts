@@ -38,6 +38,7 @@ import {
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
@@ -89,7 +90,7 @@ function aliasGroup(normalised: string): Set<string> | undefined {
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of matches(text.toLowerCase(), /[\p{L}\p{N}]+/gu)) {
     const w = m[0];
     if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
   }

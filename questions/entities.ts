@@ -18,6 +18,7 @@ import {
   STOPWORDS,
   US_STATES,
 } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import type { Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -471,7 +472,7 @@ interface Tok {
 /** Capitalised word runs in one sentence, each with class votes from its context. */
 export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
   const toks: Tok[] = [];
-  for (const m of text.matchAll(TOKEN))
+  for (const m of matches(text, TOKEN))
     toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
 
   const runs: Run[] = [];
@@ -535,12 +536,12 @@ const WORD_BEFORE = /(\p{L}+)[\s,]*$/u;
 
 /**
  * The word right before a position, past spaces and commas ("" if something else comes first).
- * An end-anchored pattern is tried from every position of its text, so it runs on the last 60
+ * An end-anchored pattern is tried from every position of its text, so it runs on the last 24
  * characters; a match starting two or more characters into them is the whole text's match (the
  * character before it is no letter), else the whole text decides.
  */
 function wordBefore(before: string): string {
-  const tail = before.length > 60 ? before.slice(-60) : before;
+  const tail = before.length > 24 ? before.slice(-24) : before;
   const m = WORD_BEFORE.exec(tail);
   if (tail === before || (m && m.index >= 2)) return m?.[1] ?? "";
   return WORD_BEFORE.exec(before)?.[1] ?? "";

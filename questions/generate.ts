@@ -48,6 +48,7 @@ import {
 } from "./gazetteer.ts";
 import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import { findLists, findSpans, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
@@ -428,13 +429,13 @@ function scoreSentence(t: string): number | undefined {
 function shortQuotes(t: string): boolean {
   const marks = t.match(/["“”]/g)?.length ?? 0;
   if (marks % 2 !== 0) return false;
-  for (const m of t.matchAll(/["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
+  for (const m of matches(t, /["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
   return true;
 }
 
 /** Whether offsets start..end fall inside a quotation (its words are a speaker's, not facts). */
 function insideQuote(t: string, start: number, end: number): boolean {
-  for (const m of t.matchAll(/["“][^"“”]*["”]/g))
+  for (const m of matches(t, /["“][^"“”]*["”]/g))
     if (start < m.index + m[0].length && end > m.index) return true;
   return false;
 }

@@ -13,6 +13,7 @@ import {
   TERM_CLASSES,
   UNITS,
 } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import type { Sentence } from "./text.ts";
 import { typeName } from "./typing.ts";
 
@@ -123,14 +124,14 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
   };
 
   for (const [format, re] of DATE_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of matches(text, re)) {
       const start = m.index;
       const end = start + m[0].length;
       const span = parseDate(format, m, start, end);
       if (span) take(span);
     }
   }
-  for (const m of text.matchAll(ORDINAL)) {
+  for (const m of matches(text, ORDINAL)) {
     const value = Number(m[1]);
     take({
       kind: "number",
@@ -146,7 +147,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       prefix: "",
     });
   }
-  for (const m of text.matchAll(DIGIT_NUMBER)) {
+  for (const m of matches(text, DIGIT_NUMBER)) {
     const raw = m[1] ?? "";
     const start = m.index;
     const end = start + raw.length;
@@ -194,7 +195,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       capital: false,
     });
   }
-  for (const m of text.matchAll(WORD_NUMBER)) {
+  for (const m of matches(text, WORD_NUMBER)) {
     const word = m[1] ?? "";
     const value = parseNumberWord(word);
     if (value === undefined || value < 2) continue;
@@ -246,7 +247,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     });
   }
   // Terms the article defines: "tiny pores called stomata", "known as the Calvin cycle".
-  for (const m of text.matchAll(DEFINED_TERM)) {
+  for (const m of matches(text, DEFINED_TERM)) {
     const term = m[1] ?? "";
     const start = m.index + m[0].length - term.length;
     if (STOPWORDS.has(term.toLowerCase()) || term.length < 3) continue;

@@ -144,8 +144,9 @@ export function isChrome(line: string, words = countWords(line)): boolean {
   if (words <= 4 && CHROME_WORDS.test(line)) return true;
   if (BYLINE.test(line) && words <= 12) return true;
   // A lone function word ("In") is a scrap of a menu or a link, never a heading.
-  const tokens = line.toLowerCase().match(WORD) ?? [];
-  if (tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => FUNCTION_WORDS.has(t)))
+  const lower = line.toLowerCase();
+  const count = countWords(lower);
+  if (count > 0 && count <= 3 && (lower.match(WORD) ?? []).every((t) => FUNCTION_WORDS.has(t)))
     return true;
   // A date line ("14 March 2024", "March 14, 2024 at 9:30").
   if (words <= 8 && DATE_LINE.test(line)) return true;
