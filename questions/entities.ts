@@ -18,7 +18,7 @@ import {
   STOPWORDS,
   US_STATES,
 } from "./lexicon.ts";
-import { matches } from "./matches.ts";
+import { lastChars, matches } from "./matches.ts";
 import type { Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -537,13 +537,15 @@ const WORD_BEFORE = /(\p{L}+)[\s,]*$/u;
 /**
  * The word right before a position, past spaces and commas ("" if something else comes first).
  * An end-anchored pattern is tried from every position of its text, so it runs on the last 24
- * characters; a match starting two or more characters into them is the whole text's match (the
- * character before it is no letter), else the whole text decides.
+ * characters: a match starting two or more characters into them is the whole text's match (the
+ * character before it is no letter), and no match there means none at all unless they are all
+ * spaces and commas.
  */
 function wordBefore(before: string): string {
-  const tail = before.length > 24 ? before.slice(-24) : before;
+  if (before.length <= 24) return WORD_BEFORE.exec(before)?.[1] ?? "";
+  const tail = lastChars(before, 24);
   const m = WORD_BEFORE.exec(tail);
-  if (tail === before || (m && m.index >= 2)) return m?.[1] ?? "";
+  if (m ? m.index >= 2 : !/^[\s,]*$/.test(tail)) return m?.[1] ?? "";
   return WORD_BEFORE.exec(before)?.[1] ?? "";
 }
 
