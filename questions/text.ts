@@ -53,6 +53,7 @@ const FUNCTION_WORDS = new Set(
 );
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
 
 /**
  * How many words `WORD` finds in the text: runs that start with a letter or digit and go on over
@@ -83,6 +84,31 @@ export function countWords(text: string): number {
     } else if (!joiner) inWord = false;
   }
   return count;
+}
+
+const CODE_SYMBOLS = new Set("{}<>=;$\\|`#[]");
+
+/**
+ * Letters (`\p{L}`, by code point), digits (0–9) and the symbols of code and markup
+ * (`{}<>=;$\|`#[]`) in the text: how prose differs from code or a table of figures.
+ */
+export function countChars(text: string): { letters: number; digits: number; symbols: number } {
+  let letters = 0;
+  let digits = 0;
+  let symbols = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code | 32) >= 97 && (code | 32) <= 122) letters++;
+      else if (code >= 48 && code <= 57) digits++;
+      else if (CODE_SYMBOLS.has(text[i] ?? "")) symbols++;
+      continue;
+    }
+    const point = text.codePointAt(i) ?? code;
+    if (point > 0xffff) i++;
+    if (LETTER.test(String.fromCodePoint(point))) letters++;
+  }
+  return { letters, digits, symbols };
 }
 
 /** Splits the article into typed blocks (one per non-empty line) and sentences. */
