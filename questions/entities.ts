@@ -449,10 +449,26 @@ export function roleAfter(after: string): string | undefined {
 
 /** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */
 export function roleBefore(before: string): string | undefined {
-  const word = /([\p{L}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
+  const word = roleWordBefore(before);
   if (!word) return undefined;
-  if (/\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before)) return "family";
+  if (before.includes("married") && /\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before))
+    return "family";
   return ROLE_GROUPS[word.toLowerCase()];
+}
+
+const ROLE_WORD = /([\p{L}-]+),?\s+(?:the\s+)?$/u;
+
+/**
+ * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the ").
+ * Run on the last 20 characters first, as `wordBefore` is: a match two or more characters into
+ * them is the whole text's, unless it is the "the" itself (a word before it may be the answer).
+ */
+function roleWordBefore(before: string): string | undefined {
+  if (before.length <= 20) return ROLE_WORD.exec(before)?.[1];
+  const tail = lastChars(before, 20);
+  const m = ROLE_WORD.exec(tail);
+  if (m ? m.index >= 2 && m[1] !== "the" : !/^[\s,]*$/.test(tail)) return m?.[1];
+  return ROLE_WORD.exec(before)?.[1];
 }
 
 interface Run {

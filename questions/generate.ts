@@ -50,7 +50,7 @@ import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
-import { findLists, findSpans, type Span } from "./spans.ts";
+import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
 import { type ArticleText, countChars, countWords, readArticle, type Sentence } from "./text.ts";
@@ -792,6 +792,9 @@ function buildCandidates(
     (s) => article.blocks[s.block]?.kind === "paragraph",
   )?.block;
   const titleWords = contentWords(title);
+  const listsBySentence = new Map<number, ListSpan[]>();
+  for (const { sentence, list } of facts.lists)
+    listsBySentence.set(sentence, [...(listsBySentence.get(sentence) ?? []), list]);
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
@@ -804,7 +807,7 @@ function buildCandidates(
     const topical = [...titleWords].some((w) => words.has(w)) ? 0.2 : 0;
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
-    const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
+    const lists = listsBySentence.get(sentence.index) ?? [];
 
     for (const span of spans) {
       if (!keyEligible(span, facts, sentence)) {
