@@ -97,10 +97,20 @@ const TERM_PATTERNS: Array<[string, RegExp]> = Object.entries(TERM_CLASSES).map(
     "giu",
   ),
 ]);
+/** Any term of any class: most sentences hold none, and one scan says so for all ten. */
+const ANY_TERM = new RegExp(
+  `(?:${Object.values(TERM_CLASSES)
+    .flat()
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})(?![\\p{L}-])`,
+  "iu",
+);
 const WORD_CHAR_AT_END = /[\p{L}-]$/u;
 
 /** The matches of one TERM_PATTERNS pattern, as `(?<![\p{L}-])` before it would give them. */
-function* termMatches(text: string, re: RegExp): Generator<RegExpExecArray> {
+function termMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // Two code units back: the character before may be a surrogate pair.
@@ -108,8 +118,9 @@ function* termMatches(text: string, re: RegExp): Generator<RegExpExecArray> {
       re.lastIndex = m.index + 1;
       continue;
     }
-    yield m;
+    out.push(m);
   }
+  return out;
 }
 
 export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
@@ -253,7 +264,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     if (STOPWORDS.has(term.toLowerCase()) || term.length < 3) continue;
     take({ kind: "term", start, end: start + term.length, text: term, cls: "defined" });
   }
-  for (const [cls, re] of TERM_PATTERNS) {
+  for (const [cls, re] of ANY_TERM.test(text) ? TERM_PATTERNS : []) {
     for (const m of termMatches(text, re)) {
       const capitalised = /^\p{Lu}/u.test(m[0]);
       if (cls === "ideology" || cls === "religion" ? !capitalised : capitalised && m.index > 0)
