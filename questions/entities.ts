@@ -548,21 +548,37 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): 
   return runs;
 }
 
-const WORD_BEFORE = /(\p{L}+)[\s,]*$/u;
+const LETTER = /^\p{L}$/u;
+const SPACE = /^\s$/;
 
 /**
- * The word right before a position, past spaces and commas ("" if something else comes first).
- * An end-anchored pattern is tried from every position of its text, so it runs on the last 24
- * characters: a match starting two or more characters into them is the whole text's match (the
- * character before it is no letter), and no match there means none at all unless they are all
- * spaces and commas.
+ * The word right before a position, past spaces and commas ("" if something else comes first):
+ * what `/(\p{L}+)[\s,]*$/u` captures, read backwards from the end (that pattern is tried from
+ * every position of the text before, and this runs once per name).
  */
 function wordBefore(before: string): string {
-  if (before.length <= 24) return WORD_BEFORE.exec(before)?.[1] ?? "";
-  const tail = lastChars(before, 24);
-  const m = WORD_BEFORE.exec(tail);
-  if (m ? m.index >= 2 : !/^[\s,]*$/.test(tail)) return m?.[1] ?? "";
-  return WORD_BEFORE.exec(before)?.[1] ?? "";
+  let end = before.length;
+  while (end > 0) {
+    const code = before.charCodeAt(end - 1);
+    if (code !== 44 && code !== 32 && !SPACE.test(before[end - 1] ?? "")) break;
+    end--;
+  }
+  let start = end;
+  while (start > 0) {
+    const code = before.charCodeAt(start - 1);
+    if (code < 128) {
+      if ((code | 32) < 97 || (code | 32) > 122) break;
+      start--;
+      continue;
+    }
+    // A letter beyond the first plane is a surrogate pair.
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    const high = start >= 2 ? before.charCodeAt(start - 2) : 0;
+    const size = low && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    if (!LETTER.test(before.slice(start - size, start))) break;
+    start -= size;
+  }
+  return before.slice(start, end);
 }
 
 function isCapitalised(token: string): boolean {
