@@ -1410,17 +1410,19 @@ export function listDistractors(
   const pool = [
     ...random.shuffle(others.filter((t) => known.has(norm(t)))),
     ...random.shuffle(lexicon),
-  ].filter((t) => {
+  ];
+  const ownWords = [...own].map((o) => ({ o, words: o.split(" ") }));
+  // Not an item of this list, nor a part of one ("iron" against "iron and steel").
+  const apart = (t: string) => {
     const n = norm(t);
-    // Not an item of this list, nor a part of one ("iron" against "iron and steel").
-    for (const o of own)
-      if (o === n || o.split(" ").includes(n) || n.split(" ").includes(o)) return false;
-    return true;
-  });
+    const words = n.split(" ");
+    return !ownWords.some((x) => x.o === n || x.words.includes(n) || words.includes(x.o));
+  };
   const chosen: string[] = [];
   for (const candidate of pool) {
     if (chosen.length >= DISTRACTORS_WANTED) break;
     if (
+      apart(candidate) &&
       acceptable(candidate, key, sentence, [key, ...chosen], facts, false) &&
       !containsPhrase(sentence.text, candidate)
     )
