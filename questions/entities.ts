@@ -19,7 +19,7 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import { lastChars, matches } from "./matches.ts";
-import type { Sentence } from "./text.ts";
+import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
 export type EntityClass =
@@ -556,7 +556,7 @@ const SPACE = /^\s$/;
  * what `/(\p{L}+)[\s,]*$/u` captures, read backwards from the end (that pattern is tried from
  * every position of the text before, and this runs once per name).
  */
-function wordBefore(before: string): string {
+export function wordBefore(before: string): string {
   let end = before.length;
   while (end > 0) {
     const code = before.charCodeAt(end - 1);
@@ -572,10 +572,8 @@ function wordBefore(before: string): string {
       continue;
     }
     // A letter beyond the first plane is a surrogate pair.
-    const low = code >= 0xdc00 && code <= 0xdfff;
-    const high = start >= 2 ? before.charCodeAt(start - 2) : 0;
-    const size = low && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
-    if (!LETTER.test(before.slice(start - size, start))) break;
+    const size = start >= 2 && charSize(before, start - 2) === 2 ? 2 : charSize(before, start - 1);
+    if (size === 0 || !LETTER.test(before.slice(start - size, start))) break;
     start -= size;
   }
   return before.slice(start, end);
