@@ -134,7 +134,9 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     spans.push(span);
   };
 
-  for (const [format, re] of DATE_PATTERNS) {
+  // Dates, ordinals and figures all hold a digit: a sentence without one needs none of them.
+  const digits = /\d/.test(text);
+  for (const [format, re] of digits ? DATE_PATTERNS : []) {
     for (const m of matches(text, re)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -142,7 +144,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       if (span) take(span);
     }
   }
-  for (const m of matches(text, ORDINAL)) {
+  for (const m of digits ? matches(text, ORDINAL) : []) {
     const value = Number(m[1]);
     take({
       kind: "number",
@@ -158,7 +160,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       prefix: "",
     });
   }
-  for (const m of matches(text, DIGIT_NUMBER)) {
+  for (const m of digits ? matches(text, DIGIT_NUMBER) : []) {
     const raw = m[1] ?? "";
     const start = m.index;
     const end = start + raw.length;
