@@ -39,6 +39,7 @@ import {
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
@@ -90,7 +91,7 @@ function aliasGroup(normalised: string): Set<string> | undefined {
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of matches(text.toLowerCase(), /[\p{L}\p{N}]+/gu)) {
     const w = m[0];
     if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
   }
@@ -1458,17 +1459,19 @@ export function listDistractors(
   const pool = [
     ...random.shuffle(others.filter((t) => known.has(norm(t)))),
     ...random.shuffle(lexicon),
-  ].filter((t) => {
+  ];
+  const ownWords = [...own].map((o) => ({ o, words: o.split(" ") }));
+  // Not an item of this list, nor a part of one ("iron" against "iron and steel").
+  const apart = (t: string) => {
     const n = norm(t);
-    // Not an item of this list, nor a part of one ("iron" against "iron and steel").
-    for (const o of own)
-      if (o === n || o.split(" ").includes(n) || n.split(" ").includes(o)) return false;
-    return true;
-  });
+    const words = n.split(" ");
+    return !ownWords.some((x) => x.o === n || x.words.includes(n) || words.includes(x.o));
+  };
   const chosen: string[] = [];
   for (const candidate of pool) {
     if (chosen.length >= DISTRACTORS_WANTED) break;
     if (
+      apart(candidate) &&
       acceptable(candidate, key, sentence, [key, ...chosen], facts, false) &&
       !containsPhrase(sentence.text, candidate)
     )

@@ -18,7 +18,8 @@ import {
   STOPWORDS,
   US_STATES,
 } from "./lexicon.ts";
-import type { Sentence } from "./text.ts";
+import { lastChars, matches } from "./matches.ts";
+import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
 export type EntityClass =
@@ -207,11 +208,13 @@ export function entityKey(name: string): string {
   return key;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function makeKey(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  const lower = name.toLowerCase();
+  // Accents come off by decomposing; plain ASCII has none to lose.
+  const bare = !NON_ASCII.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}/gu, "");
+  return bare
     .replace(/^the\s+/, "")
     .replace(/['’]s$/, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
@@ -343,18 +346,22 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
     }
   }
 
-  // A lone first name ("Satyajit") of a known person is that person too.
+  // A lone first name ("Satyajit") of a known person is that person too: the first person so
+  // named, in the index's order (only names of no person leave the index below).
+  const personByFirstName = new Map<string, Entity>();
+  for (const other of byKey.values()) {
+    const first = entityKey(other.name).split(" ")[0] ?? "";
+    if (other.cls === "person" && !personByFirstName.has(first))
+      personByFirstName.set(first, other);
+  }
   for (const [key, entity] of [...byKey]) {
     if (key.includes(" ") || entity.cls === "person") continue;
-    for (const other of byKey.values()) {
-      if (other === entity || other.cls !== "person") continue;
-      if (entityKey(other.name).split(" ")[0] === key) {
-        other.count += entity.count;
-        other.aliases.add(key);
-        byKey.delete(key);
-        for (const m of mentions) if (entityKey(m.name) === key) m.cls = "person";
-        break;
-      }
+    const other = personByFirstName.get(key);
+    if (other) {
+      other.count += entity.count;
+      other.aliases.add(key);
+      byKey.delete(key);
+      for (const m of mentions) if (entityKey(m.name) === key) m.cls = "person";
     }
   }
 
@@ -442,10 +449,26 @@ export function roleAfter(after: string): string | undefined {
 
 /** The role group of the word right before a name: "striker Daniel Okoro", "his wife, Mici". */
 export function roleBefore(before: string): string | undefined {
-  const word = /([\p{L}-]+),?\s+(?:the\s+)?$/u.exec(before)?.[1];
+  const word = roleWordBefore(before);
   if (!word) return undefined;
-  if (/\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before)) return "family";
+  if (before.includes("married") && /\bmarried\s+(?:to\s+)?(?:the\s+\p{Ll}+\s+)?$/u.test(before))
+    return "family";
   return ROLE_GROUPS[word.toLowerCase()];
+}
+
+const ROLE_WORD = /([\p{L}-]+),?\s+(?:the\s+)?$/u;
+
+/**
+ * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the ").
+ * Run on the last 20 characters first, as `wordBefore` is: a match two or more characters into
+ * them is the whole text's, unless it is the "the" itself (a word before it may be the answer).
+ */
+function roleWordBefore(before: string): string | undefined {
+  if (before.length <= 20) return ROLE_WORD.exec(before)?.[1];
+  const tail = lastChars(before, 20);
+  const m = ROLE_WORD.exec(tail);
+  if (m ? m.index >= 2 && m[1] !== "the" : !/^[\s,]*$/.test(tail)) return m?.[1];
+  return ROLE_WORD.exec(before)?.[1];
 }
 
 interface Run {
@@ -465,7 +488,7 @@ interface Tok {
 /** Capitalised word runs in one sentence, each with class votes from its context. */
 export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
   const toks: Tok[] = [];
-  for (const m of text.matchAll(TOKEN))
+  for (const m of matches(text, TOKEN))
     toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
 
   const runs: Run[] = [];
@@ -523,6 +546,37 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): 
     for (const piece of splitRun(runToks, text, lowerWords)) runs.push(piece);
   }
   return runs;
+}
+
+const LETTER = /^\p{L}$/u;
+const SPACE = /^\s$/;
+
+/**
+ * The word right before a position, past spaces and commas ("" if something else comes first):
+ * what `/(\p{L}+)[\s,]*$/u` captures, read backwards from the end (that pattern is tried from
+ * every position of the text before, and this runs once per name).
+ */
+export function wordBefore(before: string): string {
+  let end = before.length;
+  while (end > 0) {
+    const code = before.charCodeAt(end - 1);
+    if (code !== 44 && code !== 32 && !SPACE.test(before[end - 1] ?? "")) break;
+    end--;
+  }
+  let start = end;
+  while (start > 0) {
+    const code = before.charCodeAt(start - 1);
+    if (code < 128) {
+      if ((code | 32) < 97 || (code | 32) > 122) break;
+      start--;
+      continue;
+    }
+    // A letter beyond the first plane is a surrogate pair.
+    const size = start >= 2 && charSize(before, start - 2) === 2 ? 2 : charSize(before, start - 1);
+    if (size === 0 || !LETTER.test(before.slice(start - size, start))) break;
+    start -= size;
+  }
+  return before.slice(start, end);
 }
 
 function isCapitalised(token: string): boolean {
@@ -632,7 +686,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
       votes[cls] = (votes[cls] ?? 0) + 4;
     }
     if (titled) votes.person = (votes.person ?? 0) + 3;
-    const prevWord = (/([\p{L}]+)[\s,]*$/u.exec(before)?.[1] ?? "").toLowerCase();
+    const prevWord = wordBefore(before).toLowerCase();
     if (PERSON_CUES.has(prevWord) && !gaz && !kw) votes.person = (votes.person ?? 0) + 2;
     if (
       /^,?\s+(?:who|whose)\b/.test(after) ||

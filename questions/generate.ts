@@ -58,11 +58,12 @@ import {
 } from "./gazetteer.ts";
 import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
-import { findLists, findSpans, type Span } from "./spans.ts";
+import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
-import { type ArticleText, countWords, readArticle, type Sentence } from "./text.ts";
+import { type ArticleText, countChars, countWords, readArticle, type Sentence } from "./text.ts";
 import { showTopic, topicNoun } from "./topic.ts";
 import {
   type AnswerType,
@@ -194,15 +195,10 @@ function assertUsable(text: string): void {
 }
 
 function assertArticle(article: ArticleText): void {
-  const prose = article.sentences.filter((s) => {
-    const words = countWords(s.text);
-    const letters = s.text.match(/\p{L}/gu)?.length ?? 0;
-    return words >= 6 && letters / s.text.length > 0.6;
-  });
-  const text = article.text;
-  const symbols = text.match(/[{}<>=;$\\|`#[\]]/g)?.length ?? 0;
-  const digits = text.match(/\d/g)?.length ?? 0;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const prose = article.sentences.filter(
+    (s) => countWords(s.text) >= 6 && countChars(s.text).letters / s.text.length > 0.6,
+  );
+  const { symbols, digits, letters } = countChars(article.text);
   const problem =
     symbols > letters * 0.05
       ? "it looks like code or markup"
@@ -268,6 +264,7 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     for (const list of findLists(s)) lists.push({ sentence: s.index, list });
   }
   const life = index.mainSubject ? lifeSpan(article) : undefined;
+  const names = capitalisedNames(article);
   return {
     sentences: article.sentences,
     index,
@@ -282,18 +279,29 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
     // A biography's busiest year is a year of its life, not the frame of the whole article.
     frameYear: life ? undefined : frameYear(yearCount),
     presentYear: present > -Infinity ? present : undefined,
-    countryCodes: countriesNamed(article),
-    homeCountry: homeCountry(article),
+    countryCodes: countriesNamed(names),
+    homeCountry: homeCountry(names),
     leadYears,
   };
 }
 
+/**
+ * The article's capitalised words and word pairs ("Glasgow", "South Africa"), each with how
+ * often it occurs, in order of first occurrence.
+ */
+function capitalisedNames(article: ArticleText): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const m of matches(article.text, /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu))
+    names.set(m[0], (names.get(m[0]) ?? 0) + 1);
+  return names;
+}
+
 /** Countries the article names, by name or by their people ("Scottish" names GB). */
-function countriesNamed(article: ArticleText): Set<string> {
+function countriesNamed(names: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();
-  for (const m of article.text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
-    const c = countryNamed(m[0]) ?? countryNamed(m[0].split(" ")[0] ?? "");
-    const n = nationalityNamed(m[0].split(" ")[0] ?? "");
+  for (const name of names.keys()) {
+    const c = countryNamed(name) ?? countryNamed(name.split(" ")[0] ?? "");
+    const n = nationalityNamed(name.split(" ")[0] ?? "");
     if (c) out.add(c.code);
     if (n) out.add(n.code);
   }
@@ -304,15 +312,15 @@ function countriesNamed(article: ArticleText): Set<string> {
  * The country an article is set in: named (by itself, its people or its cities) three times or
  * more and twice as often as any other. Asking for it is asking what the reader already knows.
  */
-function homeCountry(article: ArticleText): string | undefined {
+function homeCountry(names: ReadonlyMap<string, number>): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of article.text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
-    const first = m[0].split(" ")[0] ?? "";
-    const city = cityNamed(m[0]) ?? cityNamed(first);
+  for (const [name, times] of names) {
+    const first = name.split(" ")[0] ?? "";
+    const city = cityNamed(name) ?? cityNamed(first);
     const code =
-      (countryNamed(m[0]) ?? countryNamed(first) ?? nationalityNamed(first))?.code ??
+      (countryNamed(name) ?? countryNamed(first) ?? nationalityNamed(first))?.code ??
       (city && city.population >= 100_000 ? city.code : undefined);
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (code) counts.set(code, (counts.get(code) ?? 0) + times);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const [top, next] = ranked;
@@ -441,23 +449,23 @@ function scoreSentence(t: string): number | undefined {
 function shortQuotes(t: string): boolean {
   const marks = t.match(/["“”]/g)?.length ?? 0;
   if (marks % 2 !== 0) return false;
-  for (const m of t.matchAll(/["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
+  for (const m of matches(t, /["“]([^"“”]*)["”]/g)) if (countWords(m[1] ?? "") > 5) return false;
   return true;
 }
 
 /** Whether offsets start..end fall inside a quotation (its words are a speaker's, not facts). */
 function insideQuote(t: string, start: number, end: number): boolean {
-  for (const m of t.matchAll(/["“][^"“”]*["”]/g))
+  for (const m of matches(t, /["“][^"“”]*["”]/g))
     if (start < m.index + m[0].length && end > m.index) return true;
   return false;
 }
 
 /** The sentence as a prompt shows it: citation markers dropped, spaces tidied. */
 function clean(text: string): string {
-  return text
-    .replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const uncited = text.includes("[")
+    ? text.replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
+    : text;
+  return uncited.replace(/\s+/g, " ").trim();
 }
 
 function blankOut(text: string, start: number, end: number): string {
@@ -816,6 +824,9 @@ function buildCandidates(
     (s) => article.blocks[s.block]?.kind === "paragraph",
   )?.block;
   const titleWords = contentWords(title);
+  const listsBySentence = new Map<number, ListSpan[]>();
+  for (const { sentence, list } of facts.lists)
+    listsBySentence.set(sentence, [...(listsBySentence.get(sentence) ?? []), list]);
   for (const sentence of article.sentences) {
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
@@ -828,7 +839,7 @@ function buildCandidates(
     const topical = [...titleWords].some((w) => words.has(w)) ? 0.2 : 0;
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
-    const lists = facts.lists.filter((l) => l.sentence === sentence.index).map((l) => l.list);
+    const lists = listsBySentence.get(sentence.index) ?? [];
 
     for (const span of spans) {
       if (!keyEligible(span, facts, sentence)) {

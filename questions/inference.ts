@@ -7,6 +7,7 @@
  */
 
 import { parseNumberWord } from "./lexicon.ts";
+import { matches } from "./matches.ts";
 import type { Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
 
@@ -96,6 +97,8 @@ function deathsOf(facts: YearFacts): Array<{ name: string; year: number; sentenc
   if (found) return found;
   found = [];
   for (const s of facts.sentences) {
+    // Every match holds "death" or " died": most sentences need no run of the pattern.
+    if (!s.text.includes("death") && !s.text.includes(" died")) continue;
     const m = DEATHS.exec(s.text);
     const name = m?.[1] ?? m?.[2];
     if (!m || !name) continue;
@@ -137,7 +140,7 @@ const DURATION =
  * 1997 told elsewhere, "in ____, but 20 years on" (counted from the article's own present).
  */
 export function durationAnswers(keyYear: number, sentence: Sentence, facts: YearFacts): boolean {
-  for (const m of sentence.text.matchAll(DURATION)) {
+  for (const m of matches(sentence.text, DURATION)) {
     const raw = (m[1] ?? "").toLowerCase();
     const n = /^\d+$/.test(raw) ? Number(raw) : parseNumberWord(raw);
     if (n === undefined || n < 2) continue;
