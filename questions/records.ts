@@ -1,0 +1,74 @@
+/**
+ * Records and superlatives (issue 11, round 8): "he is the longest serving chancellor of
+ * modern times", "Myskina became the first Russian woman to win a Grand Slam". The holder is a
+ * fact the article is written to tell, so it is asked outright ("According to the article, who
+ * is the longest serving chancellor of modern times?") beside the article's other people.
+ */
+
+import type { ArticleFacts } from "./distractors.ts";
+import { entityKey } from "./entities.ts";
+import type { Sentence } from "./text.ts";
+
+export interface RecordFact {
+  sentence: Sentence;
+  /** The holder's full name, as the article gives it. */
+  holder: string;
+  /** "is the longest serving chancellor of modern times" */
+  claim: string;
+  prompt: string;
+}
+
+const SUPERLATIVE =
+  /\b(is|was|became|has become|had become|remains|remained)\s+(the\s+(?:[\p{Lu}][\p{L}'’]*\s+){0,3}(?:longest[- ]serving|longest|youngest|oldest|first|largest|biggest|fastest|highest|most successful)\s[^,.;:()"“”]{3,70}?)(?=\s*(?:[,.;:]|$|\s(?:and|but|when|after|since|as|while)\b))/u;
+const PRONOUN_SUBJECT = /(?:^|[,;]\s*|\b(?:that|and|but|when)\s+)(?:he|she)\s+$/i;
+
+/**
+ * Each sentence's record and its holder: a person named in full just before the verb, or the
+ * article's main subject where a pronoun stands for them. A record the title already tells
+ * (its holder named there) is no question.
+ */
+export function recordFacts(facts: ArticleFacts, title: string): RecordFact[] {
+  const out: RecordFact[] = [];
+  const titleText = ` ${title.toLowerCase()} `;
+  for (const sentence of facts.sentences) {
+    const text = sentence.text;
+    if (/\?["”’]?$/.test(text)) continue;
+    const m = SUPERLATIVE.exec(text);
+    if (!m || m[1] === undefined || m[2] === undefined) continue;
+    // Inside a quotation the claim is a speaker's, not the article's.
+    if ((text.slice(0, m.index).match(/["“”]/g) ?? []).length % 2 === 1) continue;
+    const before = text.slice(0, m.index);
+    const holder = holderBefore(before, sentence.index, facts);
+    if (!holder) continue;
+    const named = holder.name
+      .toLowerCase()
+      .split(" ")
+      .some((w) => w.length > 2 && titleText.includes(` ${w} `));
+    if (named) continue;
+    // "the first ____ … by Smith": the claim must not name its holder.
+    if ([...holder.aliases].some((a) => m[2]?.toLowerCase().includes(a))) continue;
+    const claim = `${m[1]} ${m[2]}`;
+    out.push({
+      sentence,
+      holder: holder.name,
+      claim,
+      prompt: `According to the article, who ${claim}?`,
+    });
+  }
+  return out;
+}
+
+function holderBefore(before: string, sentence: number, facts: ArticleFacts) {
+  const index = facts.index;
+  if (PRONOUN_SUBJECT.test(before)) {
+    const main = index.mainSubject;
+    return main?.name.includes(" ") ? main : undefined;
+  }
+  // The mention that ends the words before the verb ("Anastasia Myskina became …").
+  const mention = index.mentions.find(
+    (m) => m.sentence === sentence && m.cls === "person" && /^\s*$/.test(before.slice(m.end)),
+  );
+  if (!mention) return undefined;
+  const entity = index.byAlias.get(entityKey(mention.name));
+  return entity?.cls === "person" && entity.name.includes(" ") ? entity : undefined;
+}
