@@ -57,7 +57,7 @@ import {
   regionWords,
 } from "./gazetteer.ts";
 import { durationAnswers } from "./inference.ts";
-import { LEAD_WHO_BONUS, leadRivals, leadSentences, leadSubject } from "./lead.ts";
+import { LEAD_WHO_BONUS, leadRivals, leadSentences, leadSubject, withMainPerson } from "./lead.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
@@ -917,7 +917,15 @@ function buildCandidates(
                       facts,
                       entityDistractors(span, sentence, facts, random, keyType),
                     )
-                  : entityDistractors(span, sentence, facts, random, keyType)
+                  : keyType.kind === "person"
+                    ? withMainPerson(
+                        entityDistractors(span, sentence, facts, random, keyType),
+                        span.text,
+                        stem,
+                        facts,
+                        title,
+                      )
+                    : entityDistractors(span, sentence, facts, random, keyType)
                 : termDistractors(span, sentence, facts, random)
         ).filter(
           (d) =>

@@ -69,3 +69,25 @@ export function leadRivals(
   }
   return out;
 }
+
+/**
+ * A person key one rival short: the article's main person stands in, where the title does not
+ * name them (a biography's subject beside its minor figures is silly; a news story's main
+ * speaker beside its other speakers is not) and the stem does not name them either.
+ */
+export function withMainPerson(
+  found: readonly string[],
+  key: string,
+  stem: string,
+  facts: ArticleFacts,
+  title: string,
+): string[] {
+  const main = facts.index.mainSubject;
+  const keyEntity = facts.index.byAlias.get(entityKey(key));
+  if (found.length !== 2 || !main || !keyEntity || keyEntity === main) return [...found];
+  if (!main.name.includes(" ") || found.includes(main.name)) return [...found];
+  const names = [...main.aliases, entityKey(main.name)];
+  if (names.some((a) => containsPhrase(stem, a) || containsPhrase(title, a))) return [...found];
+  if (!rolesFit(keyEntity.roles, main.roles)) return [...found];
+  return [...found, main.name];
+}

@@ -19,7 +19,11 @@ export interface RecordFact {
 }
 
 const SUPERLATIVE =
-  /\b(is|was|became|has become|had become|remains|remained)\s+(the\s+(?:[\p{Lu}][\p{L}'’]*\s+){0,3}(?:longest[- ]serving|longest|youngest|oldest|first|largest|biggest|fastest|highest|most successful)\s[^,.;:()"“”]{3,70}?)(?=\s*(?:[,.;:]|$|\s(?:and|but|when|after|since|as|while)\b))/u;
+  /\b(is|was|became|has become|had become|remains|remained)\s+(the\s+(?:[\p{Lu}][\p{L}'’]*\s+){0,3}(?:longest[- ]serving|longest|youngest|oldest|first|largest|biggest|fastest|highest|most successful)\s[^,.;:()"“”]{3,90}?)(?=\s*(?:[,.;:]|$))/u;
+/** "the first child of …": a family's order is trivia, not a record. */
+const FAMILY = /\b(?:child|son|daughter|wife|husband|brother|sister|grandson|granddaughter)\b/;
+/** "the first man": a record says of what ("… to win three titles"), in five words or more. */
+const MIN_CLAIM_WORDS = 5;
 const PRONOUN_SUBJECT = /(?:^|[,;]\s*|\b(?:that|and|but|when)\s+)(?:he|she)\s+$/i;
 
 /**
@@ -37,6 +41,7 @@ export function recordFacts(facts: ArticleFacts, title: string): RecordFact[] {
     if (!m || m[1] === undefined || m[2] === undefined) continue;
     // Inside a quotation the claim is a speaker's, not the article's.
     if ((text.slice(0, m.index).match(/["“”]/g) ?? []).length % 2 === 1) continue;
+    if (FAMILY.test(m[2]) || m[2].split(/\s+/).length < MIN_CLAIM_WORDS) continue;
     const before = text.slice(0, m.index);
     const holder = holderBefore(before, sentence.index, facts);
     if (!holder) continue;

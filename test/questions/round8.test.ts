@@ -3,8 +3,10 @@
 // names them; a record's holder asked outright ("who became the first …?", records.ts).
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
+import type { ArticleFacts } from "../../questions/distractors.ts";
+import { buildEntityIndex } from "../../questions/entities.ts";
 import { generateReview } from "../../questions/generate.ts";
-import { leadSentences } from "../../questions/lead.ts";
+import { leadSentences, withMainPerson } from "../../questions/lead.ts";
 import { readArticle } from "../../questions/text.ts";
 
 function bankOf(text: string, title?: string): Question[] {
@@ -78,5 +80,28 @@ describe("round-8 lead facts", () => {
   it("asks no record whose holder the title names", () => {
     const bank = bankOf(HARBOUR, "Historian Penhallow maps the old harbour");
     expect(bank.some((q) => q.prompt.startsWith("According to the article, who"))).toBe(false);
+  });
+
+  it("lets the main person of a news story stand in as a person key's missing rival", () => {
+    const article = readArticle(HARBOUR);
+    const facts = {
+      index: buildEntityIndex(article.sentences, HARBOUR),
+      sentences: article.sentences,
+    } as unknown as ArticleFacts;
+    expect(facts.index.mainSubject?.name).toBe("Margaret Holloway");
+    const stem = "Engineer ____, who led the first survey, said the wall could not survive.";
+    const found = ["Daniel Fairweather", "Eleanor Whitcombe"];
+    expect(withMainPerson(found, "Thomas Ashcroft", stem, facts, "Harbour plan")).toEqual([
+      ...found,
+      "Margaret Holloway",
+    ]);
+    // Not where the title names them (a biography's subject), nor where the stem does.
+    expect(withMainPerson(found, "Thomas Ashcroft", stem, facts, "Holloway's plan")).toEqual(found);
+    expect(
+      withMainPerson(found, "Thomas Ashcroft", `${stem} Holloway agreed.`, facts, "Harbour plan"),
+    ).toEqual(found);
+    // Three rivals already: nothing added.
+    const three = [...found, "Richard Penhallow"];
+    expect(withMainPerson(three, "Thomas Ashcroft", stem, facts, "Harbour plan")).toEqual(three);
   });
 });
