@@ -1,8 +1,8 @@
 /**
  * The lead's central facts (issue 11, round 8): who the article is about, asked where the lead
  * says it. Elsewhere the main subject is no key (it is named everywhere); in the lead's own
- * sentences it is the fact a reader must come away with ("____, Nissan's chief operating
- * officer, will succeed …"), set beside the article's other people of the same role.
+ * sentences it is the fact a reader must come away with ("Council leader ____ said the
+ * vote …"), set beside the article's other people of the same role.
  */
 
 import type { ArticleFacts } from "./distractors.ts";

@@ -1,11 +1,12 @@
 /**
- * Records and superlatives (issue 11, round 8): "he is the longest serving chancellor of
- * modern times", "Myskina became the first Russian woman to win a Grand Slam". The holder is a
- * fact the article is written to tell, so it is asked outright ("According to the article, who
- * is the longest serving chancellor of modern times?") beside the article's other people.
+ * Records and superlatives (issue 11, round 8): "she is the longest serving mayor of the
+ * city", "Penhallow became the first historian to map the harbour". The holder is a fact the
+ * article is written to tell, so it is asked outright ("According to the article, who is the
+ * longest serving mayor of the city?") beside the article's other people.
  */
 
 import type { ArticleFacts } from "./distractors.ts";
+import { containsPhrase } from "./distractors.ts";
 import { entityKey } from "./entities.ts";
 import type { Sentence } from "./text.ts";
 
@@ -33,7 +34,6 @@ const PRONOUN_SUBJECT = /(?:^|[,;]\s*|\b(?:that|and|but|when)\s+)(?:he|she)\s+$/
  */
 export function recordFacts(facts: ArticleFacts, title: string): RecordFact[] {
   const out: RecordFact[] = [];
-  const titleText = ` ${title.toLowerCase()} `;
   for (const sentence of facts.sentences) {
     const text = sentence.text;
     if (/\?["”’]?$/.test(text)) continue;
@@ -45,11 +45,8 @@ export function recordFacts(facts: ArticleFacts, title: string): RecordFact[] {
     const before = text.slice(0, m.index);
     const holder = holderBefore(before, sentence.index, facts);
     if (!holder) continue;
-    const named = holder.name
-      .toLowerCase()
-      .split(" ")
-      .some((w) => w.length > 2 && titleText.includes(` ${w} `));
-    if (named) continue;
+    const names = [...holder.aliases, entityKey(holder.name)];
+    if (names.some((a) => containsPhrase(title, a))) continue;
     // "the first ____ … by Smith": the claim must not name its holder.
     if ([...holder.aliases].some((a) => m[2]?.toLowerCase().includes(a))) continue;
     const claim = `${m[1]} ${m[2]}`;
@@ -69,7 +66,7 @@ function holderBefore(before: string, sentence: number, facts: ArticleFacts) {
     const main = index.mainSubject;
     return main?.name.includes(" ") ? main : undefined;
   }
-  // The mention that ends the words before the verb ("Anastasia Myskina became …").
+  // The mention that ends the words before the verb ("Richard Penhallow became …").
   const mention = index.mentions.find(
     (m) => m.sentence === sentence && m.cls === "person" && /^\s*$/.test(before.slice(m.end)),
   );
