@@ -995,7 +995,7 @@ const quotedOnly = new WeakMap<ArticleFacts, Set<Entity>>();
  * People the article names only inside quotation marks or as a likeness ("the “Reynolds
  * Rocket”", "live like Robinson Crusoe"): a product or a figure of speech, never a rival.
  */
-export function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
+function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
   let set = quotedOnly.get(facts);
   if (!set) {
     const real = new Set<Entity>();
@@ -1050,7 +1050,7 @@ function orgHead(name: string): string | undefined {
   return ORG_HEADS[last] ?? ORG_HEADS[last.replace(/s$/, "")];
 }
 
-export function rolesFit(key: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+function rolesFit(key: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
   if (other.has("family") && !key.has("family")) return false;
   if (key.size === 0 || other.size === 0) return true;
   for (const r of other) if (key.has(r)) return true;

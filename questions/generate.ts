@@ -57,11 +57,9 @@ import {
   regionWords,
 } from "./gazetteer.ts";
 import { durationAnswers } from "./inference.ts";
-import { LEAD_WHO_BONUS, leadRivals, leadSentences, leadSubject, withMainPerson } from "./lead.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
-import { recordFacts } from "./records.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
@@ -513,17 +511,12 @@ const CLOZE_TERM_CLASSES = new Set([
   "religion",
 ]);
 
-function keyEligible(
-  span: Span,
-  facts: ArticleFacts,
-  sentence: Sentence,
-  subjectAllowed = false,
-): boolean {
+function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boolean {
   if (span.kind === "entity") {
     const entity = facts.index.byAlias.get(span.key);
-    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key,
-    // except as the lead's who (lead.ts).
-    if (entity && !subjectAllowed && isTopic(entity, facts)) return false;
+    if (entity && entity === facts.index.mainSubject) return false;
+    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key.
+    if (entity && isTopic(entity, facts)) return false;
     // A lone name that is not the surname of someone named in full ("Apu") is too vague.
     if (span.cls === "person" && !span.text.includes(" ")) {
       const full = entity ? entity.name.split(" ") : [];
@@ -831,7 +824,6 @@ function buildCandidates(
     (s) => article.blocks[s.block]?.kind === "paragraph",
   )?.block;
   const titleWords = contentWords(title);
-  const leadSet = leadSentences(article);
   const listsBySentence = new Map<number, ListSpan[]>();
   for (const { sentence, list } of facts.lists)
     listsBySentence.set(sentence, [...(listsBySentence.get(sentence) ?? []), list]);
@@ -850,8 +842,7 @@ function buildCandidates(
     const lists = listsBySentence.get(sentence.index) ?? [];
 
     for (const span of spans) {
-      const leadWho = leadSubject(span, facts, sentence.index, leadSet);
-      if (!keyEligible(span, facts, sentence, leadWho)) {
+      if (!keyEligible(span, facts, sentence)) {
         continue;
       }
       if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
@@ -910,22 +901,7 @@ function buildCandidates(
             : span.kind === "number"
               ? numberDistractors(span, sentence, facts, random, keyType)
               : span.kind === "entity"
-                ? leadWho
-                  ? leadRivals(
-                      facts.index.byAlias.get(span.key),
-                      stem,
-                      facts,
-                      entityDistractors(span, sentence, facts, random, keyType),
-                    )
-                  : keyType.kind === "person"
-                    ? withMainPerson(
-                        entityDistractors(span, sentence, facts, random, keyType),
-                        span.text,
-                        stem,
-                        facts,
-                        title,
-                      )
-                    : entityDistractors(span, sentence, facts, random, keyType)
+                ? entityDistractors(span, sentence, facts, random, keyType)
                 : termDistractors(span, sentence, facts, random)
         ).filter(
           (d) =>
@@ -940,11 +916,8 @@ function buildCandidates(
           span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
         );
       const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
-      const score =
-        base + density + KIND_SCORE[keyType.kind] + 0.2 + (leadWho ? LEAD_WHO_BONUS : 0);
-      // The main subject is named all through the quiz: naming it elsewhere tells no one what
-      // the lead says they did, so it blocks no other question.
-      const secrets = leadWho ? [] : [span.text, ...aliases];
+      const score = base + density + KIND_SCORE[keyType.kind] + 0.2;
+      const secrets = [span.text, ...aliases];
       const quoted = clean(display);
       const clause = () => {
         const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
@@ -1071,47 +1044,6 @@ function buildCandidates(
         distractorTypes: distractors.map(() => `list:${list.cls}`),
       });
     }
-  }
-  out.push(...recordCandidates(facts, title, leadBlock));
-  return out;
-}
-
-/** "According to the article, who is the longest serving …?": records.ts, ranked with the lead. */
-function recordCandidates(
-  facts: ArticleFacts,
-  title: string,
-  leadBlock: number | undefined,
-): Candidate[] {
-  const out: Candidate[] = [];
-  for (const r of recordFacts(facts, title)) {
-    const holder = facts.index.byAlias.get(entityKey(r.holder));
-    // The main subject is named all through the quiz: as with the lead's who, it blocks nothing.
-    const secrets =
-      holder === facts.index.mainSubject ? [] : [r.holder, ...(holder?.aliases ?? [])];
-    const lead = r.sentence.block === leadBlock ? 0.5 : 0;
-    const record: Candidate = {
-      type: "cloze",
-      sentence: r.sentence,
-      key: r.holder,
-      distractors: [],
-      prompt: r.prompt,
-      explain: () => clozeExplanation(r.holder, clean(r.sentence.text)),
-      score: 1 + lead + KIND_SCORE.person + 0.2 + LEAD_WHO_BONUS,
-      secrets,
-      shows: [r.prompt, r.holder],
-      facet: "person",
-      keyType: { kind: "person" },
-      distractorTypes: [],
-      materialize: () => {
-        const distractors = leadRivals(holder, r.prompt, facts, []);
-        if (distractors.length < 3) return false;
-        record.distractors = distractors;
-        record.distractorTypes = distractors.map(() => "person");
-        record.shows = [r.prompt, r.holder, ...distractors];
-        return true;
-      },
-    };
-    out.push(record);
   }
   return out;
 }
