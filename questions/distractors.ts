@@ -7,7 +7,7 @@
  * correct answer the article supports.
  */
 
-import type { Entity, EntityIndex } from "./entities.ts";
+import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
 import { leadingYear, oneSided, partyBefore } from "./frames.ts";
 import {
@@ -872,63 +872,58 @@ function soleSide(facts: ArticleFacts, sentence: number): string | undefined {
   return sides?.size === 1 ? [...sides][0] : undefined;
 }
 
+/**
+ * What the article calls each person most often, by `labelOf` (a label and its weight for one
+ * mention of a person, or nothing): the label with the most weight, when no other ties it. Worked
+ * out once per article and labeller (`cache`).
+ */
+function personLabels(
+  cache: WeakMap<ArticleFacts, Map<Entity, string>>,
+  facts: ArticleFacts,
+  labelOf: (m: Mention, text: string) => [label: string, weight: number] | undefined,
+): Map<Entity, string> {
+  let known = cache.get(facts);
+  if (known) return known;
+  known = new Map();
+  const tallies = new Map<Entity, Map<string, number>>();
+  for (const m of facts.index.mentions) {
+    if (m.cls !== "person") continue;
+    const entity = facts.index.byAlias.get(entityKey(m.name));
+    if (!entity) continue;
+    const label = labelOf(m, facts.sentences[m.sentence]?.text ?? "");
+    if (!label) continue;
+    const tally = tallies.get(entity) ?? new Map<string, number>();
+    tally.set(label[0], (tally.get(label[0]) ?? 0) + label[1]);
+    tallies.set(entity, tally);
+  }
+  for (const [entity, tally] of tallies) {
+    const [first, second] = [...tally].sort((x, y) => y[1] - x[1]);
+    if (first && (!second || first[1] > second[1])) known.set(entity, first[0]);
+  }
+  cache.set(facts, known);
+  return known;
+}
+
 const sidesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
 /**
  * The side (team, country) the article puts a person on: "England fly-half Charlie Hodgson"
  * counts three times, a sentence that names the person and one side once; the larger tally wins.
  */
 function personSide(e: Entity, facts: ArticleFacts): string | undefined {
-  let known = sidesOf.get(facts);
-  if (!known) {
-    known = new Map();
-    const tallies = new Map<Entity, Map<string, number>>();
-    for (const m of facts.index.mentions) {
-      if (m.cls !== "person") continue;
-      const entity = facts.index.byAlias.get(entityKey(m.name));
-      if (!entity) continue;
-      const text = facts.sentences[m.sentence]?.text ?? "";
-      const explicit = sideBefore(text.slice(Math.max(0, m.start - 40), m.start));
-      const side = explicit ?? soleSide(facts, m.sentence);
-      if (!side) continue;
-      const tally = tallies.get(entity) ?? new Map<string, number>();
-      tally.set(side, (tally.get(side) ?? 0) + (explicit ? 3 : 1));
-      tallies.set(entity, tally);
-    }
-    for (const [entity, tally] of tallies) {
-      const ranked = [...tally].sort((a, b) => b[1] - a[1]);
-      const [first, second] = ranked;
-      if (first && (!second || first[1] > second[1])) known.set(entity, first[0]);
-    }
-    sidesOf.set(facts, known);
-  }
-  return known.get(e);
+  return personLabels(sidesOf, facts, (m, text) => {
+    const explicit = sideBefore(text.slice(Math.max(0, m.start - 40), m.start));
+    const side = explicit ?? soleSide(facts, m.sentence);
+    return side ? [side, explicit ? 3 : 1] : undefined;
+  }).get(e);
 }
 
 const partiesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
 /** The party the article gives a person most often ("Tory spokesman Michael Ancram"). */
 function personParty(e: Entity, facts: ArticleFacts): string | undefined {
-  let known = partiesOf.get(facts);
-  if (!known) {
-    known = new Map();
-    const tallies = new Map<Entity, Map<string, number>>();
-    for (const m of facts.index.mentions) {
-      if (m.cls !== "person") continue;
-      const entity = facts.index.byAlias.get(entityKey(m.name));
-      if (!entity) continue;
-      const text = facts.sentences[m.sentence]?.text ?? "";
-      const party = partyBefore(text.slice(Math.max(0, m.start - 60), m.start));
-      if (!party) continue;
-      const tally = tallies.get(entity) ?? new Map<string, number>();
-      tally.set(party, (tally.get(party) ?? 0) + 1);
-      tallies.set(entity, tally);
-    }
-    for (const [entity, tally] of tallies) {
-      const [first, second] = [...tally].sort((a, b) => b[1] - a[1]);
-      if (first && (!second || first[1] > second[1])) known.set(entity, first[0]);
-    }
-    partiesOf.set(facts, known);
-  }
-  return known.get(e);
+  return personLabels(partiesOf, facts, (m, text) => {
+    const party = partyBefore(text.slice(Math.max(0, m.start - 60), m.start));
+    return party ? [party, 1] : undefined;
+  }).get(e);
 }
 
 /** The middle of the years a sentence names, if it names any. */
