@@ -149,20 +149,19 @@ function firstTriesOf(
 
 /**
  * The review figures, from the pairs that have reviews (few, beside the responses): each pair's
- * first try is looked up through the learner's attempts, then its reviews are read in order.
+ * first try is read from first_tries (its time, and its attempt for the filters), then its
+ * reviews in order.
  */
 function reviewsOf(db: Database, quizId: number, filters: ReportFilters) {
   return db.all<ReviewRow>(sql`
     with pairs as (
       select distinct learner_id, question_id from review_answers where quiz_id = ${quizId}),
     ft as (
-      select * from (
-        select p.learner_id as learner, p.question_id as q, min(r.answered_at) as at,
-          a.group_name as group_name, a.page_url as page_url
-        from pairs p
-          join attempts a on a.learner_id = p.learner_id and a.quiz_id = ${quizId}
-          join responses r on r.attempt_id = a.id and r.question_id = p.question_id
-        group by p.learner_id, p.question_id)
+      select t.learner_id as learner, t.question_id as q, t.answered_at as at
+      from pairs p
+        join first_tries t on t.quiz_id = ${quizId} and t.learner_id = p.learner_id
+          and t.question_id = p.question_id
+        join attempts a on a.id = t.attempt_id
       where ${filterCondition(filters)}),
     rv as materialized (
       select ft.learner as learner, ft.q as q, v.review_number as n, v.correct as correct,
