@@ -218,6 +218,36 @@ export async function measureThroughput(
     `the floor's answer write (req/s) into responses, whose triggers keep the report counters, ÷ the same write into a copy without them; median of ${plan.rounds} alternating pairs: what the counters cost every answer`,
   );
 
+  // What reaching the app costs before any of its work: /api/health (Hono, every middleware, no
+  // D1) beside the floor Worker's reply to a path it does not serve (a plain fetch handler's 404,
+  // no D1). The app's requests also pass the local asset router that wrangler.toml's [assets]
+  // with run_worker_first puts in front of the Worker (two more Workers in the same workerd); the
+  // floor's requests are routed to it directly (scripts/lib/miniflare.ts). Every response counts
+  // here (the floor's is a 404 by design), so this is requests/s, not successful requests/s.
+  const bareReply: Target = { name: "floorNoWork", method: "GET", headers, path: "/floor/none" };
+  const reachRatios: number[] = [];
+  for (let round = 0; round < plan.rounds; round++) {
+    const pair: [string, Target][] = [
+      ["health", target("health")],
+      ["floorNoWork", bareReply],
+    ];
+    if (round % 2 === 1) pair.reverse();
+    const got = new Map<string, number>();
+    for (const [name, t] of pair) {
+      await drain(server.origin);
+      const result = await load(t, loadOptions(plan.seconds), useWrk);
+      options.log(`reach round ${round + 1} ${name}\n${result.raw}`);
+      got.set(name, result.seconds > 0 ? result.requests / result.seconds : 0);
+    }
+    const bare = got.get("floorNoWork") ?? 0;
+    if (bare > 0) reachRatios.push((got.get("health") ?? 0) / bare);
+  }
+  results.set(
+    "worker.healthVsBareFetch",
+    round(median(reachRatios), 3),
+    `GET /api/health requests/s ÷ the floor Worker's no-work reply (a 404 from its plain fetch handler, no D1) in the same round; median of ${plan.rounds} alternating pairs: the ceiling every app route's ratio to its floor starts from, set by the local asset router in front of the app (wrangler.toml [assets], run_worker_first) plus Hono and the middleware`,
+  );
+
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
   const how = `${generator}, Origin header set as a browser would, each request from one of ${readerAddresses} reader addresses in turn (CF-Connecting-IP, which the per-client rate limits key on), ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
   results.note(
