@@ -7,6 +7,16 @@
  * correct answer the article supports.
  */
 
+import {
+  countCeiling,
+  EDITION_FROM,
+  EDITION_GAP,
+  EDITION_OFFSETS,
+  fixtureBefore,
+  hairPercent,
+  namesGroup,
+  percentApart,
+} from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
 import { leadingYear, oneSided, partyBefore } from "./frames.ts";
@@ -501,6 +511,7 @@ export function numberDistractors(
 ): string[] {
   const v = span.value;
   const percent = keyType.kind === "percentage";
+  if (percent && hairPercent(span.decimals)) return [];
   let values: number[];
   if (keyType.kind === "age") {
     // Ages within a human life, a few years apart.
@@ -508,6 +519,8 @@ export function numberDistractors(
     // 65 and 74 beside 69 split hairs: the nearest is a tenth of the age away.
     for (let k = Math.max(3, Math.round(v * 0.1)); k <= 20; k++) offsets.push(-k, k);
     values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal" && v >= EDITION_FROM) {
+    values = spreadValues(v, EDITION_OFFSETS, random, { min: 1, max: Infinity }, EDITION_GAP);
   } else if (span.format === "ordinal") {
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
@@ -552,8 +565,10 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
+  const ceiling = countCeiling(sentence.text.slice(span.end));
   const texts = values
-    .filter((x) => !percent || (x > 0 && x <= 100))
+    .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
+    .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
     .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
     .filter((t) => articleFits(before, t));
@@ -606,6 +621,9 @@ export function stemNamesCountry(
   return names.some((n) => n && containsPhrase(rest, n));
 }
 
+/** How many of a country's most populous cities stand as gazetteer rivals of a city key. */
+const BIG_CITIES = 10;
+
 /** Same-level places, nearest first: the key's country, then its subregion, then its region. */
 function placePool(keyType: AnswerType, key: string, sentence: Sentence, random: Random): string[] {
   const sub = keyType.subregion;
@@ -615,7 +633,9 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
   switch (keyType.level) {
     case "city": {
-      const own = keyType.country ? citiesOf(keyType.country).slice(0, 25) : [];
+      // Nottingham or Swansea as a summit's venue is fill: only the country's biggest cities
+      // (the article's own places come first, from entityDistractors).
+      const own = keyType.country ? citiesOf(keyType.country).slice(0, BIG_CITIES) : [];
       const local = random.shuffle(own.map((c) => c.name));
       if (stemNamesCountry(sentence, key, keyType.country)) return local;
       const near = random.shuffle(
@@ -1309,7 +1329,9 @@ export function entityDistractors(
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
   const around = continentsAround(keyType, sentence, facts);
-  const gaz = gazetteerPool(keyType, key, sentence, random).filter(
+  const gaz = (
+    closedGroup(keyType, span, sentence) ? [] : gazetteerPool(keyType, key, sentence, random)
+  ).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
   );
   // A continent stands first beside the continents the article itself sets against it.
@@ -1346,6 +1368,21 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+/**
+ * A fixture's opponent ("Ireland next face ____") or a member of a group the stem names ("the
+ * ____ Union", "a Cup tie"): only the sides the article itself names are rivals.
+ */
+function closedGroup(
+  keyType: AnswerType,
+  span: Extract<Span, { kind: "entity" }>,
+  sentence: Sentence,
+): boolean {
+  if (keyType.kind !== "place" || keyType.level !== "country") return false;
+  const before = sentence.text.slice(0, span.start);
+  const rest = `${before} ${sentence.text.slice(span.end)}`;
+  return fixtureBefore(before) || namesGroup(rest);
 }
 
 const continentCache = new WeakMap<ArticleFacts, Set<string>>();

@@ -1,0 +1,67 @@
+/**
+ * Rules a choice must pass beside the key's type (distractors.ts): choices a reader could not
+ * rule out without the article. Numbers: a count "N of M" never passes M, an edition's ordinal
+ * moves by about ten, a percentage stands clearly apart from the key, a percentage given to
+ * four places is no question at all. Sides: a fixture's opponent comes only from the sides the
+ * article itself names.
+ */
+
+import { parseNumberWord } from "./lexicon.ts";
+
+/** "lost three of their last 14 matches": the M that every count of the frame stays within. */
+const OF_TOTAL =
+  /^\s+(?:out\s+)?of\s+(?:the(?:ir|se)?\s+|its\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+)?([\d,]+|[a-z]+(?:-[a-z]+)?)\b/i;
+
+export function countCeiling(after: string): number | undefined {
+  const m = OF_TOTAL.exec(after);
+  const word = m?.[1];
+  if (!word) return undefined;
+  const n = /^\d/.test(word) ? Number(word.replace(/,/g, "")) : parseNumberWord(word);
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * "10%" and "6%" beside "8%" split hairs: a small share at least half again or a third less,
+ * a larger one a quarter of itself away (and five points at least).
+ */
+export function percentApart(key: number, x: number): boolean {
+  if (key < 20) return x >= key * 1.5 || x <= key / 1.5;
+  return Math.abs(x - key) >= Math.max(5, key * 0.25);
+}
+
+/** "0.0022%": a share whose point is only that it is tiny; no reader holds its digits. */
+export function hairPercent(decimals: number): boolean {
+  return decimals >= 3;
+}
+
+/**
+ * Ordinals of an edition ("the 77th annual awards"): a reader holds them loosely, so rivals
+ * are about ten apart; small ordinals ("the third time") keep their near offsets.
+ */
+export const EDITION_FROM = 20;
+export const EDITION_OFFSETS: readonly number[] = [
+  -14, -12, -11, -10, -9, -8, 8, 9, 10, 11, 12, 14,
+];
+export const EDITION_GAP = 5;
+
+/**
+ * "Ireland next face ____ at …", "are still to meet ____": a fixture's opponent is one of the
+ * sides of the article's own competition, so a country's rivals come only from the article.
+ */
+const FIXTURE =
+  /\b(?:face[sd]?|facing|meet(?:s|ing)?|met|play(?:s|ed|ing)?|beat(?:s|en|ing)?|against|versus|vs\.?|defeat(?:s|ed|ing)?|host(?:s|ed|ing)?|draw\s+with|drew\s+with|lost\s+to|loses?\s+to)\s*$/i;
+
+export function fixtureBefore(before: string): boolean {
+  return FIXTURE.test(before.replace(/\s+(?:the\s+)?$/i, " ").trimEnd());
+}
+
+/**
+ * "the ____ championship", "G7 meeting", "union of the kingdoms": the stem names a closed group
+ * whose members the article lists; rivals then come from the article, never gazetteer fill.
+ */
+const GROUP =
+  /\b(?:Championship|Nations|League|Cup|Union|Tournament|Group of|G[78]\b|G20\b|alliance|coalition|federation)\b/;
+
+export function namesGroup(text: string): boolean {
+  return GROUP.test(text);
+}

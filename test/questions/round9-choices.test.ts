@@ -1,0 +1,98 @@
+// Round-9a choice rules (questions/choice-rules.ts, issue 11), each pinned on made-up sentences:
+// a count "N of M" stays within M, an edition's ordinal rivals are about ten apart, percentages
+// stand clearly apart from the key and a four-place percentage makes no question, a fixture's
+// opponent comes from the article's own sides, a city's gazetteer rivals are its country's
+// biggest cities.
+import { describe, expect, it } from "vitest";
+import type { Question } from "../../questions/bank.ts";
+import {
+  countCeiling,
+  fixtureBefore,
+  hairPercent,
+  namesGroup,
+  percentApart,
+} from "../../questions/choice-rules.ts";
+import { generateReview } from "../../questions/generate.ts";
+
+function bankOf(text: string): Question[] {
+  return generateReview(text, { count: 20 }).bank.questions;
+}
+
+function keyOf(q: Question): string {
+  return q.choices.find((c) => c.id === q.answer)?.text ?? "";
+}
+
+function withKey(bank: readonly Question[], key: string): Question[] {
+  return bank.filter((q) => keyOf(q) === key || q.choices.some((c) => c.text.includes(key)));
+}
+
+const FESTIVAL = `The Harbour Film Festival
+
+The 43rd annual Harbour Film Festival opened on Friday in the port town of Wexmoor, with forty films from twelve countries competing for the main prize.
+The festival was founded in 1981 by the critic Alma Reyes and the producer Tomas Brandt, who wanted a showcase for films made outside the big studios.
+Ticket sales rose by 8% this year, the organisers said, while the number of volunteers fell slightly.
+The jury is led by the director Hanna Solberg, who won the festival's main prize in 1999 with her debut feature.
+Solberg said the jury had watched every film twice and would announce its choice on Sunday evening.
+The town's mayor, Peter Quill, said the festival brought more than 30,000 visitors to Wexmoor every year.
+Local hotels reported that rooms had been fully booked for weeks before the opening night.
+Last year's winner, the drama Salt Roads, went on to be shown in more than 200 cinemas across Europe.
+Critics have praised this year's programme for its range, from short documentaries to a four-hour historical epic.
+Reyes, now 78, attended the opening ceremony and was given a standing ovation by the audience.
+`;
+
+describe("round-9a choice rules", () => {
+  it("keeps a count of 'N of M' within M", () => {
+    expect(countCeiling(" of their last 14 matches")).toBe(14);
+    expect(countCeiling(" out of the twelve seats")).toBe(12);
+    expect(countCeiling(" matches in a row")).toBeUndefined();
+  });
+
+  it("sets a small percentage half again or a third below, a larger one a quarter away", () => {
+    expect(percentApart(8, 10)).toBe(false);
+    expect(percentApart(8, 6)).toBe(false);
+    expect(percentApart(8, 12)).toBe(true);
+    expect(percentApart(8, 3)).toBe(true);
+    expect(percentApart(44, 40)).toBe(false);
+    expect(percentApart(44, 33)).toBe(true);
+  });
+
+  it("makes no question of a percentage given to three places or more", () => {
+    expect(hairPercent(4)).toBe(true);
+    expect(hairPercent(1)).toBe(false);
+  });
+
+  it("reads a fixture's opponent and a named group from the stem", () => {
+    expect(fixtureBefore("Harland next face ")).toBe(true);
+    expect(fixtureBefore("The side are still to meet ")).toBe(true);
+    expect(fixtureBefore("Ticket sales rose in ")).toBe(false);
+    expect(namesGroup("the opening round of the Northern Cup")).toBe(true);
+    expect(namesGroup("sales rose in the north")).toBe(false);
+  });
+
+  it("gives an edition's ordinal rivals about ten apart, never two", () => {
+    const q = withKey(bankOf(FESTIVAL), "43rd")[0];
+    expect(q).toBeDefined();
+    const ordinals = (q?.choices ?? []).map((c) =>
+      Number(/(\d+)(?:st|nd|rd|th)\b/.exec(c.text)?.[1]),
+    );
+    expect(ordinals).toContain(43);
+    for (const n of ordinals) if (n !== 43) expect(Math.abs(n - 43)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("sets a percentage key's rivals clearly apart", () => {
+    const q = bankOf(FESTIVAL).find((x) => keyOf(x) === "8%");
+    expect(q).toBeDefined();
+    for (const c of q?.choices ?? []) {
+      if (c.id === q?.answer) continue;
+      expect(percentApart(8, Number.parseFloat(c.text))).toBe(true);
+    }
+  });
+
+  it("never offers a four-place percentage as a key", () => {
+    const text = FESTIVAL.replace(
+      "Ticket sales rose by 8% this year",
+      "Online streams made up only 0.0042% of views this year",
+    );
+    expect(withKey(bankOf(text), "0.0042%")).toEqual([]);
+  });
+});
