@@ -65,3 +65,34 @@ const GROUP =
 export function namesGroup(text: string): boolean {
   return GROUP.test(text);
 }
+
+/**
+ * "During the ____ election campaign", "after the ____ landslide", "the ____ Olympics": a year
+ * of an event held on a cycle. A year between two of its editions is eliminable by anyone who
+ * knows the calendar, so the rivals are years the article itself names (those of the same
+ * cycle first), never generic fill.
+ */
+const CYCLE =
+  /\b(?:elections?|landslide|championships?|Olympics|Olympic Games|World Cup|Grand Slam|general election)\b/i;
+
+export function cycleStem(text: string): boolean {
+  return CYCLE.test(text);
+}
+
+/** The years the article names, those told beside the cycle's word first (not the key). */
+export function articleCycleYears(
+  key: number,
+  sentences: readonly { text: string }[],
+  yearsOf: (i: number) => readonly number[],
+  bounds: { min: number; max: number },
+): number[] {
+  const cycle: number[] = [];
+  const other: number[] = [];
+  sentences.forEach((s, i) => {
+    const list = cycleStem(s.text) ? cycle : other;
+    for (const y of yearsOf(i))
+      if (Math.abs(y - key) >= 2 && y >= bounds.min && y <= bounds.max && !list.includes(y))
+        list.push(y);
+  });
+  return [...cycle, ...other.filter((y) => !cycle.includes(y))];
+}

@@ -8,7 +8,9 @@
  */
 
 import {
+  articleCycleYears,
   countCeiling,
+  cycleStem,
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
@@ -369,6 +371,14 @@ export function dateDistractors(
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
+      // "the ____ election campaign": the years the article names stand first.
+      const named = cycleStem(sentence.text)
+        ? articleCycleYears(y, facts.sentences, (i) => yearsIn(facts, i), {
+            min: Math.max(min, y - CYCLE_REACH),
+            max: Math.min(max, y + CYCLE_REACH),
+          })
+        : [];
+      for (const v of named) texts.push(String(v));
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
@@ -445,6 +455,17 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** How far from the key an article-named year may stand as a cycle year's rival. */
+const CYCLE_REACH = 30;
+
+/** The plain years a sentence names (not decades or centuries). */
+function yearsIn(facts: ArticleFacts, sentence: number): number[] {
+  const out: number[] = [];
+  for (const sp of facts.spans[sentence] ?? [])
+    if (sp.kind === "date" && sp.year !== undefined && sp.format === "year") out.push(sp.year);
+  return out;
 }
 
 /** No year or decade key whose choices all fall before it, or all after it. */

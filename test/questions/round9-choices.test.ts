@@ -12,7 +12,9 @@ import {
   namesGroup,
   percentApart,
 } from "../../questions/choice-rules.ts";
+import { citiesOf } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
+import { parseNumberWord } from "../../questions/lexicon.ts";
 
 function bankOf(text: string): Question[] {
   return generateReview(text, { count: 20 }).bank.questions;
@@ -38,6 +40,38 @@ Local hotels reported that rooms had been fully booked for weeks before the open
 Last year's winner, the drama Salt Roads, went on to be shown in more than 200 cinemas across Europe.
 Critics have praised this year's programme for its range, from short documentaries to a four-hour historical epic.
 Reyes, now 78, attended the opening ceremony and was given a standing ovation by the audience.
+`;
+
+const FIXTURE = `Harland beat Ostmark in a tense league match
+
+Harland kept their title hopes alive with a 21-17 win over Ostmark at Kingsgate Park on Saturday.
+The hosts trailed at half-time but two late tries turned the game in their favour.
+Harland next face Norway at Kingsgate Park in two weeks' time before a final match against Denmark away from home.
+Ostmark, who beat Denmark in their opening game, now need a win against Norway to stay in contention.
+The Harland captain, Lewis Marsh, said his side had shown great character in the second half.
+Ostmark have now lost ten of their last 12 matches since the spring, and their coach Peter Vance admitted his players had tired badly.
+The crowd of 40,000 was the largest at the ground for more than a decade.
+`;
+
+const POTTER = `A potter's quiet life
+
+Keiko Arai was born in Sendai, Japan, in 1941, the daughter of a rice merchant and a schoolteacher.
+She began making pots as a girl and later studied ceramics at a college in the mountains.
+In 1968 she opened her first workshop, and within ten years her bowls were sold across the country.
+Her work is known for its pale glazes and for shapes taken from river stones.
+Arai won the national crafts prize in 1979, the first woman to do so.
+She has taught more than 300 students, many of whom now run workshops of their own.
+At 82 she still works at her wheel every morning before breakfast.
+`;
+
+const CAREER = `The long career of Anna Berg
+
+Anna Berg entered parliament in 1986 after a narrow win in her home district.
+She became party leader in 1991, when her predecessor retired after a long illness.
+During the 1994 election campaign, Berg is said to have visited every town in the region at least once.
+Her party won a clear majority in that vote and she became prime minister at the age of 47.
+In 2002 she stepped down, saying she wanted to spend more time with her family.
+Berg has since written two books about her years in government.
 `;
 
 describe("round-9a choice rules", () => {
@@ -94,5 +128,43 @@ describe("round-9a choice rules", () => {
       "Online streams made up only 0.0042% of views this year",
     );
     expect(withKey(bankOf(text), "0.0042%")).toEqual([]);
+  });
+
+  it("takes a fixture's opponent only from the sides the article names", () => {
+    const named = new Set(["Harland", "Ostmark", "Norway", "Denmark"]);
+    const asked = bankOf(FIXTURE).filter(
+      (q) => keyOf(q) === "Norway" || keyOf(q).includes("face Norway at"),
+    );
+    for (const q of asked)
+      for (const c of q.choices)
+        if (q.type === "cloze") expect(named.has(c.text)).toBe(true);
+        else expect([...named].some((n) => c.text.includes(`face ${n} at`))).toBe(true);
+  });
+
+  it("gives a city its country's biggest cities as rivals, not its small towns", () => {
+    const biggest = new Set(
+      citiesOf("JP")
+        .slice(0, 10)
+        .map((c) => c.name),
+    );
+    const q = withKey(bankOf(POTTER), "Sendai")[0];
+    expect(q).toBeDefined();
+    for (const c of q?.choices ?? []) {
+      if (c.id === q?.answer) continue;
+      const city = /born in ([^,]+), Japan/.exec(c.text)?.[1] ?? c.text;
+      expect(biggest.has(city)).toBe(true);
+    }
+  });
+
+  it("sets an election year beside the years the article names", () => {
+    const q = bankOf(CAREER).find((x) => x.prompt.includes("election campaign"));
+    expect(q).toBeDefined();
+    expect(q?.choices.map((c) => c.text).sort()).toEqual(["1986", "1991", "1994", "2002"]);
+  });
+
+  it("never offers more than M for 'N of their last M'", () => {
+    const asked = bankOf(FIXTURE).filter((q) => q.prompt.includes("of their last 12"));
+    for (const q of asked)
+      for (const c of q.choices) expect(parseNumberWord(c.text) ?? 0).toBeLessThanOrEqual(12);
   });
 });
