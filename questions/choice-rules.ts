@@ -2,11 +2,12 @@
  * Rules a choice must pass beside the key's type (distractors.ts): choices a reader could not
  * rule out without the article. Numbers: a count "N of M" never passes M, an edition's ordinal
  * moves by about ten, a percentage stands clearly apart from the key, a percentage given to
- * four places is no question at all. Sides: a fixture's opponent comes only from the sides the
+ * four places is set against its own digits at other scales. Sides: a fixture's opponent comes only from the sides the
  * article itself names.
  */
 
 import { parseNumberWord } from "./lexicon.ts";
+import { genderOf } from "./typing.ts";
 
 /** "lost three of their last 14 matches": the M that every count of the frame stays within. */
 const OF_TOTAL =
@@ -29,9 +30,17 @@ export function percentApart(key: number, x: number): boolean {
   return Math.abs(x - key) >= Math.max(5, key * 0.25);
 }
 
-/** "0.0022%": a share whose point is only that it is tiny; no reader holds its digits. */
+/**
+ * "0.0022%": a share whose point is only that it is tiny; no reader holds its digits, so its
+ * rivals are not its neighbours but the same digits at ten, a hundred and a thousand times the
+ * scale (0.022%, 0.22%, 2.2%): what the article teaches is how small it is.
+ */
 export function hairPercent(decimals: number): boolean {
   return decimals >= 3;
+}
+
+export function scaledPercents(key: number, decimals: number): string[] {
+  return [1, 2, 3].map((k) => (key * 10 ** k).toFixed(Math.max(0, decimals - k)));
 }
 
 /**
@@ -95,4 +104,23 @@ export function articleCycleYears(
         list.push(y);
   });
   return [...cycle, ...other.filter((y) => !cycle.includes(y))];
+}
+
+/**
+ * "____ struggled, losing to Carl Berger before going down to Jonas Holm": a match is played
+ * between people of one sex, so the opponents' given names tell the key's where its own does
+ * not (no woman offered for a men's rubber). Empty when no opponent is named or they disagree.
+ */
+const OPPONENT =
+  /\b(?:los(?:ing|t|es) to|beat(?:ing|s)?|defeat(?:ed|ing|s)?|going down to|went down to|goes down to)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'-]+)+)/gu;
+
+export function opponentGender(text: string): "f" | "m" | "" {
+  let found: "f" | "m" | "" = "";
+  for (const m of text.matchAll(OPPONENT)) {
+    const g = genderOf(m[1] ?? "");
+    if (!g) continue;
+    if (found && found !== g) return "";
+    found = g;
+  }
+  return found;
 }

@@ -17,7 +17,9 @@ import {
   fixtureBefore,
   hairPercent,
   namesGroup,
+  opponentGender,
   percentApart,
+  scaledPercents,
 } from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
@@ -532,7 +534,10 @@ export function numberDistractors(
 ): string[] {
   const v = span.value;
   const percent = keyType.kind === "percentage";
-  if (percent && hairPercent(span.decimals)) return [];
+  if (percent && hairPercent(span.decimals)) {
+    const texts = scaledPercents(v, span.decimals).map((d) => `${span.prefix}${d}${span.unit}`);
+    return pick(texts, span.text, sentence, facts, false);
+  }
   let values: number[];
   if (keyType.kind === "age") {
     // Ages within a human life, a few years apart.
@@ -1155,11 +1160,13 @@ export function candidateFits(
     if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
     // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
     // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
+    const opponent = opponentGender(sentence.text);
     const kg =
       genderOf(key) ||
       genderOf(fullName(key, facts)) ||
       stemGender(sentence.text) ||
-      pronounGender(key, facts);
+      pronounGender(key, facts) ||
+      opponent;
     // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
     // the gender of the pronouns the article uses for them.
     const cg = kg
@@ -1169,7 +1176,7 @@ export function candidateFits(
       : "";
     if (kg && cg && kg !== cg) return false;
     // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
-    if (kg && !cg && stemGender(sentence.text)) return false;
+    if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }

@@ -1,8 +1,9 @@
 // Round-9a choice rules (questions/choice-rules.ts, issue 11), each pinned on made-up sentences:
 // a count "N of M" stays within M, an edition's ordinal rivals are about ten apart, percentages
-// stand clearly apart from the key and a four-place percentage makes no question, a fixture's
-// opponent comes from the article's own sides, a city's gazetteer rivals are its country's
-// biggest cities.
+// stand clearly apart from the key and a four-place one is set against its digits at other
+// scales, a fixture's opponent comes from the article's own sides, a city's gazetteer rivals are
+// its country's biggest cities, a cycle year's rivals are the article's years, a player's rivals
+// share the sex of the opponents the sentence names.
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
 import {
@@ -10,6 +11,7 @@ import {
   fixtureBefore,
   hairPercent,
   namesGroup,
+  opponentGender,
   percentApart,
 } from "../../questions/choice-rules.ts";
 import { citiesOf } from "../../questions/gazetteer.ts";
@@ -90,7 +92,7 @@ describe("round-9a choice rules", () => {
     expect(percentApart(44, 33)).toBe(true);
   });
 
-  it("makes no question of a percentage given to three places or more", () => {
+  it("reads a percentage given to three places or more as a matter of scale", () => {
     expect(hairPercent(4)).toBe(true);
     expect(hairPercent(1)).toBe(false);
   });
@@ -122,12 +124,17 @@ describe("round-9a choice rules", () => {
     }
   });
 
-  it("never offers a four-place percentage as a key", () => {
+  it("sets a four-place percentage against its own digits at other scales", () => {
     const text = FESTIVAL.replace(
       "Ticket sales rose by 8% this year",
       "Online streams made up only 0.0042% of views this year",
     );
-    expect(withKey(bankOf(text), "0.0042%")).toEqual([]);
+    const asked = withKey(bankOf(text), "0.0042%");
+    expect(asked.length).toBeGreaterThan(0);
+    for (const q of asked) {
+      const shares = q.choices.map((c) => /(\d+(?:\.\d+)?)%/.exec(c.text)?.[1]).sort();
+      expect(shares).toEqual(["0.0042", "0.042", "0.42", "4.2"]);
+    }
   });
 
   it("takes a fixture's opponent only from the sides the article names", () => {
@@ -166,5 +173,16 @@ describe("round-9a choice rules", () => {
     const asked = bankOf(FIXTURE).filter((q) => q.prompt.includes("of their last 12"));
     for (const q of asked)
       for (const c of q.choices) expect(parseNumberWord(c.text) ?? 0).toBeLessThanOrEqual(12);
+  });
+
+  it("reads a player's sex from the opponents the sentence names", () => {
+    expect(
+      opponentGender("____ struggled, losing to Carlos Berger before going down to Peter Vance."),
+    ).toBe("m");
+    expect(opponentGender("____ won her first title, beating Elena Varga in three sets.")).toBe(
+      "f",
+    );
+    expect(opponentGender("____ beat Carlos Berger and lost to Elena Varga.")).toBe("");
+    expect(opponentGender("____ opened the new stadium.")).toBe("");
   });
 });
