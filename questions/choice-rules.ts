@@ -2,8 +2,9 @@
  * Rules a choice must pass beside the key's type (distractors.ts): choices a reader could not
  * rule out without the article. Numbers: a count "N of M" never passes M, an edition's ordinal
  * moves by about ten, a percentage stands clearly apart from the key, a percentage given to
- * four places is set against its own digits at other scales. Sides: a fixture's opponent comes only from the sides the
- * article itself names.
+ * four places is set against shares of other scales. People: a player's rivals share the sex
+ * of the opponents the sentence names. Sides: a fixture's opponent comes only from the sides
+ * the article itself names. Years: a cycle year's rivals are the years the article names.
  */
 
 import { parseNumberWord } from "./lexicon.ts";
@@ -32,15 +33,17 @@ export function percentApart(key: number, x: number): boolean {
 
 /**
  * "0.0022%": a share whose point is only that it is tiny; no reader holds its digits, so its
- * rivals are not its neighbours but the same digits at ten, a hundred and a thousand times the
- * scale (0.022%, 0.22%, 2.2%): what the article teaches is how small it is.
+ * rivals are not its neighbours but shares of the same rounding at a third of it and at three
+ * and seven times it (0.0007%, 0.0066%, 0.0154%): what the article teaches is how small it is.
  */
 export function hairPercent(decimals: number): boolean {
   return decimals >= 3;
 }
 
+const SCALES = [0.3, 3, 7];
+
 export function scaledPercents(key: number, decimals: number): string[] {
-  return [1, 2, 3].map((k) => (key * 10 ** k).toFixed(Math.max(0, decimals - k)));
+  return SCALES.map((f) => (key * f).toFixed(decimals)).filter((t) => Number(t) > 0);
 }
 
 /**

@@ -592,6 +592,11 @@ export function numberDistractors(
   }
   const before = sentence.text.slice(0, span.start);
   const ceiling = countCeiling(sentence.text.slice(span.end));
+  // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
+  if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
+    const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
+    values = spreadValues(v, offsets, random, { min: 1, max: ceiling - 1 }, 2);
+  }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
     .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
