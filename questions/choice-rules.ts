@@ -117,7 +117,20 @@ export function articleCycleYears(
 const OPPONENT =
   /\b(?:los(?:ing|t|es) to|beat(?:ing|s)?|defeat(?:ed|ing|s)?|going down to|went down to|goes down to)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'-]+)+)/gu;
 
+const opponents = new Map<string, "f" | "m" | "">();
+
+/** Read once per sentence: every person candidate asks it. */
 export function opponentGender(text: string): "f" | "m" | "" {
+  let found = opponents.get(text);
+  if (found === undefined) {
+    found = readOpponents(text);
+    if (opponents.size > 4096) opponents.clear();
+    opponents.set(text, found);
+  }
+  return found;
+}
+
+function readOpponents(text: string): "f" | "m" | "" {
   let found: "f" | "m" | "" = "";
   for (const m of text.matchAll(OPPONENT)) {
     const g = genderOf(m[1] ?? "");
