@@ -7,6 +7,20 @@
  * correct answer the article supports.
  */
 
+import {
+  articleCycleYears,
+  countCeiling,
+  cycleStem,
+  EDITION_FROM,
+  EDITION_GAP,
+  EDITION_OFFSETS,
+  fixtureBefore,
+  hairPercent,
+  namesGroup,
+  opponentGender,
+  percentApart,
+  scaledPercents,
+} from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
 import { leadingYear, oneSided, partyBefore } from "./frames.ts";
@@ -359,6 +373,14 @@ export function dateDistractors(
   switch (span.format) {
     case "year": {
       const y = keyYear ?? 0;
+      // "the ____ election campaign": the years the article names stand first.
+      const named = cycleStem(sentence.text)
+        ? articleCycleYears(y, facts.sentences, (i) => yearsIn(facts, i), {
+            min: Math.max(min, y - CYCLE_REACH),
+            max: Math.min(max, y + CYCLE_REACH),
+          })
+        : [];
+      for (const v of named) texts.push(String(v));
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
@@ -437,6 +459,17 @@ export function dateDistractors(
   return pick(texts, key, sentence, facts, false);
 }
 
+/** How far from the key an article-named year may stand as a cycle year's rival. */
+const CYCLE_REACH = 30;
+
+/** The plain years a sentence names (not decades or centuries). */
+function yearsIn(facts: ArticleFacts, sentence: number): number[] {
+  const out: number[] = [];
+  for (const sp of facts.spans[sentence] ?? [])
+    if (sp.kind === "date" && sp.year !== undefined && sp.format === "year") out.push(sp.year);
+  return out;
+}
+
 /** No year or decade key whose choices all fall before it, or all after it. */
 function sidedYears(chosen: string[], key: number | undefined): string[] {
   if (key === undefined) return chosen;
@@ -501,6 +534,10 @@ export function numberDistractors(
 ): string[] {
   const v = span.value;
   const percent = keyType.kind === "percentage";
+  if (percent && hairPercent(span.decimals)) {
+    const texts = scaledPercents(v, span.decimals).map((d) => `${span.prefix}${d}${span.unit}`);
+    return pick(texts, span.text, sentence, facts, false);
+  }
   let values: number[];
   if (keyType.kind === "age") {
     // Ages within a human life, a few years apart.
@@ -508,6 +545,8 @@ export function numberDistractors(
     // 65 and 74 beside 69 split hairs: the nearest is a tenth of the age away.
     for (let k = Math.max(3, Math.round(v * 0.1)); k <= 20; k++) offsets.push(-k, k);
     values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal" && v >= EDITION_FROM) {
+    values = spreadValues(v, EDITION_OFFSETS, random, { min: 1, max: Infinity }, EDITION_GAP);
   } else if (span.format === "ordinal") {
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
@@ -552,8 +591,15 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
+  const ceiling = countCeiling(sentence.text.slice(span.end));
+  // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
+  if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
+    const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
+    values = spreadValues(v, offsets, random, { min: 1, max: ceiling - 1 }, 2);
+  }
   const texts = values
-    .filter((x) => !percent || (x > 0 && x <= 100))
+    .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
+    .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
     .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
     .filter((t) => articleFits(before, t));
@@ -606,6 +652,9 @@ export function stemNamesCountry(
   return names.some((n) => n && containsPhrase(rest, n));
 }
 
+/** How many of a country's most populous cities stand as gazetteer rivals of a city key. */
+const BIG_CITIES = 10;
+
 /** Same-level places, nearest first: the key's country, then its subregion, then its region. */
 function placePool(keyType: AnswerType, key: string, sentence: Sentence, random: Random): string[] {
   const sub = keyType.subregion;
@@ -615,7 +664,9 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
   switch (keyType.level) {
     case "city": {
-      const own = keyType.country ? citiesOf(keyType.country).slice(0, 25) : [];
+      // Nottingham or Swansea as a summit's venue is fill: only the country's biggest cities
+      // (the article's own places come first, from entityDistractors).
+      const own = keyType.country ? citiesOf(keyType.country).slice(0, BIG_CITIES) : [];
       const local = random.shuffle(own.map((c) => c.name));
       if (stemNamesCountry(sentence, key, keyType.country)) return local;
       const near = random.shuffle(
@@ -1114,11 +1165,13 @@ export function candidateFits(
     if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
     // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
     // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
+    const opponent = opponentGender(sentence.text);
     const kg =
       genderOf(key) ||
       genderOf(fullName(key, facts)) ||
       stemGender(sentence.text) ||
-      pronounGender(key, facts);
+      pronounGender(key, facts) ||
+      opponent;
     // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
     // the gender of the pronouns the article uses for them.
     const cg = kg
@@ -1128,7 +1181,7 @@ export function candidateFits(
       : "";
     if (kg && cg && kg !== cg) return false;
     // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
-    if (kg && !cg && stemGender(sentence.text)) return false;
+    if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
@@ -1309,7 +1362,9 @@ export function entityDistractors(
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
   const around = continentsAround(keyType, sentence, facts);
-  const gaz = gazetteerPool(keyType, key, sentence, random).filter(
+  const gaz = (
+    closedGroup(keyType, span, sentence) ? [] : gazetteerPool(keyType, key, sentence, random)
+  ).filter(
     (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
   );
   // A continent stands first beside the continents the article itself sets against it.
@@ -1346,6 +1401,21 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+/**
+ * A fixture's opponent ("Ireland next face ____") or a member of a group the stem names ("the
+ * ____ Union", "a Cup tie"): only the sides the article itself names are rivals.
+ */
+function closedGroup(
+  keyType: AnswerType,
+  span: Extract<Span, { kind: "entity" }>,
+  sentence: Sentence,
+): boolean {
+  if (keyType.kind !== "place" || keyType.level !== "country") return false;
+  const before = sentence.text.slice(0, span.start);
+  const rest = `${before} ${sentence.text.slice(span.end)}`;
+  return fixtureBefore(before) || namesGroup(rest);
 }
 
 const continentCache = new WeakMap<ArticleFacts, Set<string>>();

@@ -1,0 +1,142 @@
+/**
+ * Rules a choice must pass beside the key's type (distractors.ts): choices a reader could not
+ * rule out without the article. Numbers: a count "N of M" never passes M, an edition's ordinal
+ * moves by about ten, a percentage stands clearly apart from the key, a percentage given to
+ * four places is set against shares of other scales. People: a player's rivals share the sex
+ * of the opponents the sentence names. Sides: a fixture's opponent comes only from the sides
+ * the article itself names. Years: a cycle year's rivals are the years the article names.
+ */
+
+import { parseNumberWord } from "./lexicon.ts";
+import { genderOf } from "./typing.ts";
+
+/** "lost three of their last 14 matches": the M that every count of the frame stays within. */
+const OF_TOTAL =
+  /^\s+(?:out\s+)?of\s+(?:the(?:ir|se)?\s+|its\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+)?([\d,]+|[a-z]+(?:-[a-z]+)?)\b/i;
+
+export function countCeiling(after: string): number | undefined {
+  const m = OF_TOTAL.exec(after);
+  const word = m?.[1];
+  if (!word) return undefined;
+  const n = /^\d/.test(word) ? Number(word.replace(/,/g, "")) : parseNumberWord(word);
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * "10%" and "6%" beside "8%" split hairs: a small share at least half again or a third less,
+ * a larger one a quarter of itself away (and five points at least).
+ */
+export function percentApart(key: number, x: number): boolean {
+  if (key < 20) return x >= key * 1.5 || x <= key / 1.5;
+  return Math.abs(x - key) >= Math.max(5, key * 0.25);
+}
+
+/**
+ * "0.0022%": a share whose point is only that it is tiny; no reader holds its digits, so its
+ * rivals are not its neighbours but shares of the same rounding at a third of it and at three
+ * and seven times it (0.0007%, 0.0066%, 0.0154%): what the article teaches is how small it is.
+ */
+export function hairPercent(decimals: number): boolean {
+  return decimals >= 3;
+}
+
+const SCALES = [0.3, 3, 7];
+
+export function scaledPercents(key: number, decimals: number): string[] {
+  return SCALES.map((f) => (key * f).toFixed(decimals)).filter((t) => Number(t) > 0);
+}
+
+/**
+ * Ordinals of an edition ("the 77th annual awards"): a reader holds them loosely, so rivals
+ * are about ten apart; small ordinals ("the third time") keep their near offsets.
+ */
+export const EDITION_FROM = 20;
+export const EDITION_OFFSETS: readonly number[] = [
+  -14, -12, -11, -10, -9, -8, 8, 9, 10, 11, 12, 14,
+];
+export const EDITION_GAP = 5;
+
+/**
+ * "Ireland next face ____ at …", "are still to meet ____": a fixture's opponent is one of the
+ * sides of the article's own competition, so a country's rivals come only from the article.
+ */
+const FIXTURE =
+  /\b(?:face[sd]?|facing|meet(?:s|ing)?|met|play(?:s|ed|ing)?|beat(?:s|en|ing)?|against|versus|vs\.?|defeat(?:s|ed|ing)?|host(?:s|ed|ing)?|draw\s+with|drew\s+with|lost\s+to|loses?\s+to)\s*$/i;
+
+export function fixtureBefore(before: string): boolean {
+  return FIXTURE.test(before.replace(/\s+(?:the\s+)?$/i, " ").trimEnd());
+}
+
+/**
+ * "the ____ championship", "G7 meeting", "union of the kingdoms": the stem names a closed group
+ * whose members the article lists; rivals then come from the article, never gazetteer fill.
+ */
+const GROUP =
+  /\b(?:Championship|Nations|League|Cup|Union|Tournament|Group of|G[78]\b|G20\b|alliance|coalition|federation)\b/;
+
+export function namesGroup(text: string): boolean {
+  return GROUP.test(text);
+}
+
+/**
+ * "During the ____ election campaign", "after the ____ landslide", "the ____ Olympics": a year
+ * of an event held on a cycle. A year between two of its editions is eliminable by anyone who
+ * knows the calendar, so the rivals are years the article itself names (those of the same
+ * cycle first), never generic fill.
+ */
+const CYCLE =
+  /\b(?:elections?|landslide|championships?|Olympics|Olympic Games|World Cup|Grand Slam|general election)\b/i;
+
+export function cycleStem(text: string): boolean {
+  return CYCLE.test(text);
+}
+
+/** The years the article names, those told beside the cycle's word first (not the key). */
+export function articleCycleYears(
+  key: number,
+  sentences: readonly { text: string }[],
+  yearsOf: (i: number) => readonly number[],
+  bounds: { min: number; max: number },
+): number[] {
+  const cycle: number[] = [];
+  const other: number[] = [];
+  sentences.forEach((s, i) => {
+    const list = cycleStem(s.text) ? cycle : other;
+    for (const y of yearsOf(i))
+      if (Math.abs(y - key) >= 2 && y >= bounds.min && y <= bounds.max && !list.includes(y))
+        list.push(y);
+  });
+  return [...cycle, ...other.filter((y) => !cycle.includes(y))];
+}
+
+/**
+ * "____ struggled, losing to Carl Berger before going down to Jonas Holm": a match is played
+ * between people of one sex, so the opponents' given names tell the key's where its own does
+ * not (no woman offered for a men's rubber). Empty when no opponent is named or they disagree.
+ */
+const OPPONENT =
+  /\b(?:los(?:ing|t|es) to|beat(?:ing|s)?|defeat(?:ed|ing|s)?|going down to|went down to|goes down to)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'-]+)+)/gu;
+
+const opponents = new Map<string, "f" | "m" | "">();
+
+/** Read once per sentence: every person candidate asks it. */
+export function opponentGender(text: string): "f" | "m" | "" {
+  let found = opponents.get(text);
+  if (found === undefined) {
+    found = readOpponents(text);
+    if (opponents.size > 4096) opponents.clear();
+    opponents.set(text, found);
+  }
+  return found;
+}
+
+function readOpponents(text: string): "f" | "m" | "" {
+  let found: "f" | "m" | "" = "";
+  for (const m of text.matchAll(OPPONENT)) {
+    const g = genderOf(m[1] ?? "");
+    if (!g) continue;
+    if (found && found !== g) return "";
+    found = g;
+  }
+  return found;
+}
