@@ -176,3 +176,44 @@ export function samePlurality(key: string, choice: string): boolean {
   const plural = (w: string) => /[^s]s$/.test(w.split(" ").pop() ?? "");
   return plural(key) === plural(choice);
 }
+
+const COUNT_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+
+function countOf(text: string): number | undefined {
+  const t = text.trim().toLowerCase().replace(/,/g, "");
+  if (/^\d+$/.test(t)) return Number(t);
+  return COUNT_WORDS[t];
+}
+
+/** "lost ____ of their last 14 matches": a part is no more than its whole. */
+export function possibleCount(stem: string, choice: string): boolean {
+  const whole =
+    /____ of (?:their|its|his|her|the|our) (?:last |first |past |next )?([\d,]+|[a-z]+)\b/i.exec(
+      stem,
+    )?.[1];
+  if (!whole) return true;
+  const total = countOf(whole);
+  const part = countOf(choice);
+  return total === undefined || part === undefined || part <= total;
+}

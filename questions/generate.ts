@@ -11,6 +11,14 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
+import {
+  blankInNameList,
+  catchAllBlank,
+  famousFrame,
+  leansOnUnnamed,
+  positionNumber,
+  unresolvedPronoun,
+} from "./context.ts";
 import type { ArticleFacts } from "./distractors.ts";
 import {
   articleContinents,
@@ -37,7 +45,7 @@ import {
   repeatsSentence,
   statementExplanation,
 } from "./explain.ts";
-import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
+import { fitsArticle, possibleCount, samePlurality, stemGivesAway } from "./filters.ts";
 import {
   envoyOf,
   leansOnSentenceBefore,
@@ -60,6 +68,7 @@ import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
+import { aboutRelatives, centrality, sideFigure } from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
@@ -134,6 +143,28 @@ export function generateReview(
   return generate(text, options);
 }
 
+/** Why a sentence or span made no candidate; set only while `traceCandidates` runs. */
+type Tracer = (sentence: number, what: string, reason: string) => void;
+let tracer: Tracer | undefined;
+
+/**
+ * The candidate pool with its rejections, for reading why an article's sentences made no
+ * question (`npm run questions -- trace <file>`). Not used by the bank itself.
+ */
+export function traceCandidates(
+  text: string,
+  options: GenerateOptions = {},
+): { lines: string[]; bank: Bank } {
+  const lines: string[] = [];
+  tracer = (sentence, what, reason) => lines.push(`s${sentence} ${what}: ${reason}`);
+  try {
+    const { bank } = generate(text, options);
+    return { lines, bank };
+  } finally {
+    tracer = undefined;
+  }
+}
+
 function generate(text: string, options: GenerateOptions): { bank: Bank; notes: ReviewNote[] } {
   assertUsable(text);
   const articleHash = bytesToHex(sha256(utf8ToBytes(text)));
@@ -147,6 +178,13 @@ function generate(text: string, options: GenerateOptions): { bank: Bank; notes: 
   const candidates = buildCandidates(article, facts, articleHash, title);
   const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
   const chosen = select(candidates, article, wanted);
+  if (tracer)
+    for (const c of candidates)
+      tracer(
+        c.sentence.index,
+        `${c.type} ${typeLabel(c.keyType)} "${c.key.slice(0, 40)}"`,
+        `score ${c.score.toFixed(2)}${c.failed ? " no distractors" : ""}${chosen.includes(c) ? " CHOSEN" : ""} | ${c.prompt.slice(0, 110)}`,
+      );
   if (chosen.length === 0)
     throw new UnusableArticleError(
       "no-questions",
@@ -831,7 +869,10 @@ function buildCandidates(
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
     const base = scoreSentence(display);
-    if (base === undefined) continue;
+    if (base === undefined) {
+      tracer?.(sentence.index, "sentence", "scoreSentence");
+      continue;
+    }
     const spans = facts.spans[sentence.index] ?? [];
     // The lead paragraph and the title's words carry what the article is about.
     const lead = sentence.block === leadBlock ? 0.5 : 0;
@@ -840,13 +881,30 @@ function buildCandidates(
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = listsBySentence.get(sentence.index) ?? [];
+    const central = centrality(sentence, facts);
+    const family = aboutRelatives(sentence, facts);
 
     for (const span of spans) {
       if (!keyEligible(span, facts, sentence)) {
+        tracer?.(sentence.index, span.text, "keyEligible");
         continue;
       }
-      if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
-      if (insideQuote(sentence.text, span.start, span.end)) continue;
+      // A relative's dates and a bracketed count are the background, not what the article teaches.
+      if (
+        sideFigure(span, sentence) ||
+        (family && (span.kind === "date" || span.kind === "number"))
+      ) {
+        tracer?.(sentence.index, span.text, "side detail");
+        continue;
+      }
+      if (lists.some((l) => span.start >= l.start && span.end <= l.end)) {
+        tracer?.(sentence.index, span.text, "in a list");
+        continue;
+      }
+      if (insideQuote(sentence.text, span.start, span.end)) {
+        tracer?.(sentence.index, span.text, "quoted");
+        continue;
+      }
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       // "Sukumar Ray" shares "ray" with the main subject: an alias that names someone else
       // hides nothing and would block every stem that mentions them.
@@ -859,21 +917,37 @@ function buildCandidates(
       const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);
       if (recoverable(span.text, stem, aliases)) {
+        tracer?.(sentence.index, span.text, "recoverable");
         continue;
       }
       const keyType = typeSpan(span, sentence.text, facts.index);
       // A proper name of no known type has no safe distractors.
       if (keyType.kind === "name") {
+        tracer?.(sentence.index, span.text, "untyped name");
         continue;
       }
       // "Gleneagles in ____", "the Firth of Clyde in ____": the UK's four nations are a set every
       // reader knows, and the stem's place names answer it. Only where the stem sets one nation
       // against another ("the English Schools XI … the team from ____") are they rivals.
-      if (smallNationSet(keyType) && !namesAnotherNation(stem, keyType)) continue;
-      // "just before World War I, … in ____": a world war's years are no one's to learn here.
-      if (keyType.kind === "year" && /\b(?:World War I|(?:First|Second) World War)/.test(stem))
+      if (smallNationSet(keyType) && !namesAnotherNation(stem, keyType)) {
+        tracer?.(sentence.index, span.text, "small nation set");
         continue;
+      }
+      // "just before World War I, … in ____": a world war's years are no one's to learn here.
+      if (keyType.kind === "year" && /\b(?:World War I|(?:First|Second) World War)/.test(stem)) {
+        tracer?.(sentence.index, span.text, "world war year");
+        continue;
+      }
+      const leans =
+        unresolvedPronoun(stem, facts.index, keyType.kind === "person") ||
+        leansOnUnnamed(stem, span);
+      const fixed = positionNumber(stem) || catchAllBlank(stem) || famousFrame(stem, span);
+      if (leans || fixed || (span.kind === "entity" && blankInNameList(stem))) {
+        tracer?.(sentence.index, span.text, leans ? "no context" : fixed ? "idiom" : "name list");
+        continue;
+      }
       if (stemGivesAway(stem, span.text, keyType, title)) {
+        tracer?.(sentence.index, span.text, "stemGivesAway");
         continue;
       }
       // "a 130% rise in ____'s over 65s … the US current account": the stem names the key.
@@ -881,16 +955,20 @@ function buildCandidates(
         keyType.kind === "place" &&
         keyType.level === "country" &&
         stemNamesCountry(sentence, span.text, keyType.country)
-      )
+      ) {
+        tracer?.(sentence.index, span.text, "stem names country");
         continue;
+      }
       // "the Reformation in ____" in an article set in Denmark: its own country or people.
       if (
         keyType.country !== undefined &&
         keyType.country === facts.homeCountry &&
         (keyType.kind === "nationality" ||
           (keyType.kind === "place" && keyType.level === "country"))
-      )
+      ) {
+        tracer?.(sentence.index, span.text, "home country");
         continue;
+      }
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
@@ -906,6 +984,7 @@ function buildCandidates(
         ).filter(
           (d) =>
             fitsArticle(stem, d) &&
+            possibleCount(stem, d) &&
             samePlurality(span.text, d) &&
             !atHome(envoyOf(display.slice(0, keyStart)), d),
         );
@@ -916,8 +995,8 @@ function buildCandidates(
           span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
         );
       const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
-      const score = base + density + KIND_SCORE[keyType.kind] + 0.2;
-      const secrets = [span.text, ...aliases];
+      const score = base + density + KIND_SCORE[keyType.kind] + 0.2 + central - (family ? 0.6 : 0);
+      const secrets = [countSecret(span, sentence.text), ...aliases];
       const quoted = clean(display);
       const clause = () => {
         const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
@@ -950,7 +1029,9 @@ function buildCandidates(
       };
       out.push(cloze);
       // The same fact as "which statement is true": one faithful copy, three with it changed.
-      if (wordCount <= 26 && span.kind !== "term") {
+      // Only where the article itself contradicts every false copy (see `contradicted`), and
+      // ranked below the cloze questions: graders kept few true statements.
+      if (wordCount <= 26 && span.kind === "entity") {
         const statement: Candidate = {
           type: "true-statement",
           sentence,
@@ -958,7 +1039,7 @@ function buildCandidates(
           distractors: [],
           prompt: "Which of these statements is true, according to the article?",
           explain: () => statementExplanation(span.text, clause(), describe(span)),
-          score: score - 0.15,
+          score: score - TRUE_STATEMENT_PENALTY,
           secrets,
           shows: [quoted],
           facet,
@@ -967,6 +1048,7 @@ function buildCandidates(
           materialize: () => {
             const distractors = distractorsFor();
             if (distractors.length < 3) return false;
+            if (!distractors.every((d) => contradicted(d, sentence, facts))) return false;
             statement.distractorTypes = typesOf(distractors);
             statement.distractors = distractors.map((d) =>
               clean(`${display.slice(0, keyStart)}${d}${display.slice(keyEnd)}`),
@@ -1048,7 +1130,41 @@ function buildCandidates(
   return out;
 }
 
-/** The UK's four nations: a region of a country of four regions or fewer. */
+/**
+ * What a count's question hides: "two seasons", not every "two" ("two months" elsewhere tells
+ * nothing of how long a captaincy lasted).
+ */
+function countSecret(span: Span, text: string): string {
+  if (span.kind !== "number" || /\p{L}{3,}\s/u.test(span.text) || /\d\s*\p{L}/u.test(span.text))
+    return span.text;
+  const next = /^\s+([\p{L}-]{3,})/u.exec(text.slice(span.end))?.[1];
+  return next ? `${span.text} ${next}` : span.text;
+}
+
+/** Content words two sentences share when they tell much the same fact (the name's own aside). */
+const SAME_FACT_WORDS = 3;
+
+/** How far a true-statement question ranks below its sentence's cloze. */
+const TRUE_STATEMENT_PENALTY = 0.5;
+
+/**
+ * A false copy of a statement that the article contradicts: its swapped-in value is something
+ * the article names in another role (so a reader who read knows it is not this one), and no
+ * other sentence names it beside this sentence's facts (where the copy might be true as well).
+ */
+function contradicted(value: string, sentence: Sentence, facts: ArticleFacts): boolean {
+  if (!facts.index.byAlias.has(entityKey(value))) return false;
+  const own = facts.contentWords[sentence.index] ?? new Set<string>();
+  const needle = padded(value);
+  for (let i = 0; i < facts.sentences.length; i++) {
+    if (i === sentence.index || !(facts.normSentences[i] ?? "").includes(needle)) continue;
+    let shared = 0;
+    for (const w of facts.contentWords[i] ?? []) if (own.has(w)) shared++;
+    if (shared >= 2) return false;
+  }
+  return true;
+}
+
 /** A place in the envoy's own country: no post abroad. */
 function atHome(envoy: string | undefined, place: string): boolean {
   if (!envoy) return false;
@@ -1119,10 +1235,18 @@ export function targetCount(words: number): number {
  * sentences (a "But" opening, a hedge) may carry the missing questions.
  */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
-  const strict = selectWith(candidates, article, wanted, MIN_SCORE);
+  const first = selectWith(candidates, article, wanted, MIN_SCORE);
+  // A key named in many other stems blocks each of them: where that leaves the bank short of
+  // what was asked, prefer keys that leave the rest of the pool askable.
+  const sparing =
+    first.length < wanted ? selectWith(candidates, article, wanted, MIN_SCORE, true) : [];
+  const strict = sparing.length > first.length ? sparing : first;
   if (strict.length >= Math.min(wanted, targetCount(article.wordCount))) return strict;
   const relaxed = selectWith(candidates, article, wanted, RELAXED_SCORE);
-  return relaxed.length > strict.length ? relaxed : strict;
+  const best = relaxed.length > strict.length ? relaxed : strict;
+  if (best.length >= Math.min(wanted, targetCount(article.wordCount))) return best;
+  const spared = selectWith(candidates, article, wanted, RELAXED_SCORE, true);
+  return spared.length > best.length ? spared : best;
 }
 
 function selectWith(
@@ -1130,6 +1254,7 @@ function selectWith(
   article: ArticleText,
   wanted: number,
   minScore: number,
+  spare = false,
 ): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
@@ -1162,7 +1287,31 @@ function selectWith(
   const reveals = (a: Candidate, b: Candidate) => {
     const fa = formOf(a);
     const fb = formOf(b);
-    return fa.secrets.some((s) => fb.shows.some((shown) => shown.includes(s)));
+    return fa.secrets.some((s) =>
+      fb.shows.some((shown, i) => shown.includes(s) && (i > 0 || !nameOnly(a) || sameFact(a, b))),
+    );
+  };
+  // A name another stem shows tells a reader who is in the story, not what this question asks
+  // of them: it gives the answer away only where that stem tells much the same fact.
+  const nameOnly = (c: Candidate) => c.facet !== "figure" && c.type === "cloze";
+  const words = new Map<number, Set<string>>();
+  const wordsOf = (c: Candidate) => {
+    let w = words.get(c.sentence.index);
+    if (!w) {
+      w = new Set(
+        entityKey(c.sentence.text)
+          .split(" ")
+          .filter((t) => t.length >= 4 && !STOPWORDS.has(t)),
+      );
+      words.set(c.sentence.index, w);
+    }
+    return w;
+  };
+  const sameFact = (a: Candidate, b: Candidate) => {
+    const own = wordsOf(a);
+    let shared = 0;
+    for (const t of wordsOf(b)) if (own.has(t) && ++shared >= SAME_FACT_WORDS) return true;
+    return false;
   };
   // `chosen` only grows, so each candidate is checked once against each chosen question.
   const checkedUpTo = new Map<Candidate, number>();
@@ -1184,6 +1333,20 @@ function selectWith(
   const pool = candidates
     .filter((c) => c.score >= minScore && !c.failed)
     .sort((a, b) => b.score - a.score);
+  // How many other sentences' candidates a candidate would block (its key shown in their stems).
+  const blocking = new Map<Candidate, number>();
+  const blocks = (c: Candidate): number => {
+    let n = blocking.get(c);
+    if (n === undefined) {
+      const hit = new Set<number>();
+      for (const o of pool)
+        if (o.sentence.index !== c.sentence.index && (reveals(c, o) || reveals(o, c)))
+          hit.add(o.sentence.index);
+      n = hit.size;
+      blocking.set(c, n);
+    }
+    return n;
+  };
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
@@ -1201,7 +1364,8 @@ function selectWith(
       // Aim for roughly 60% cloze, 20% true-statement, 20% list-membership.
       const share = c.type === "cloze" ? 0.6 : 0.2;
       if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
-      if (typeN === 0 && c.type !== "cloze") s += 0.3;
+      if (typeN === 0 && c.type === "list-membership") s += 0.3;
+      if (spare) s -= Math.min(4, blocks(c)) * 0.25;
       if (s > bestScore) {
         bestScore = s;
         best = c;
