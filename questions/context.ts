@@ -22,8 +22,9 @@ const PERSONAL = /\b(?:he|she|him|his|her|hers|himself|herself)\b/i;
 export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: boolean): boolean {
   const personal = PERSONAL.exec(stem);
   if (personal) {
-    // "____ turned down his Oscar": a person key is who the pronoun means.
-    const meansKey = personKey && stem.slice(0, personal.index).includes(BLANK);
+    // "____ turned down his Oscar": a person key the stem opens with is who the pronoun means
+    // ("on ____'s advice, he took …" means someone else).
+    const meansKey = personKey && /^____(?!['’]s)/.test(stem);
     if (!meansKey && !personNamed(stem, index)) return true;
   }
   const thing = /\b(?:it|its)\b/.exec(stem);
@@ -42,7 +43,9 @@ export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: b
 function personNamed(text: string, index: EntityIndex): boolean {
   const visible = text.replace(BLANK, " ");
   for (const m of visible.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu)) {
-    const name = m[0].replace(/['’]s$/, "").replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+/, "");
+    const name = m[0]
+      .replace(/['’]s$/, "")
+      .replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+/, "");
     const words = name.split(/\s+/);
     for (const form of [name, words[words.length - 1] ?? ""])
       if (index.byAlias.get(entityKey(form))?.cls === "person") return true;
@@ -100,13 +103,18 @@ export function blankInNameList(stem: string): boolean {
 /**
  * Frames a reader fills from general knowledge: the place a famous disaster is named after
  * ("the ____ air disaster"), a ceremony's host ("with ____ as the MC"), the star or maker of a
- * named work's award ("his best actor Oscar for The Title").
+ * named work's award ("his best actor Oscar for The Title"), a famous family ("the ____
+ * sisters"), the giver an office names ("the Presidential Medal … by ____").
  */
 export function famousFrame(stem: string, span: Span): boolean {
   if (span.kind !== "entity") return false;
   if (/____\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b/i.test(stem))
     return true;
   if (span.cls !== "person") return false;
+  // "the ____ sisters": a famous family's name.
+  if (/\bthe\s+____\s+(?:sisters|brothers)\b/i.test(stem)) return true;
+  // "the Presidential Medal … by ____": the office names who gave it.
+  if (/\b(?:Presidential|Royal|Papal)\b[^.;]*\bby\s+____/.test(stem)) return true;
   if (
     /\bwith\s+____\s+as\s+(?:the\s+)?(?:MC|host|compere|presenter|master of ceremonies)\b/i.test(
       stem,

@@ -68,7 +68,15 @@ import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
-import { aboutRelatives, centrality, sideFigure } from "./salience.ts";
+import {
+  aboutRelatives,
+  centrality,
+  figureSpan,
+  leadRivals,
+  leadWho,
+  mentionsMain,
+  sideFigure,
+} from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
@@ -417,10 +425,11 @@ const OUTSIDE_CONTEXT =
 
 /**
  * Referents the sentence before holds: "X said while it was an agreement in principle" (what
- * was?), "the Briton's defeat" in an article of two Britons.
+ * was?), "the Briton's defeat" in an article of two Britons. "The US says it cannot" is the
+ * body's own "it".
  */
 const UNRESOLVED =
-  /\b(?:said|says|added|warned|stressed) (?:that )?(?:while |although |though |if |when )?(?:it|they)\b|\bthe (?:Briton|Frenchman|Frenchwoman|Spaniard|Dane|Swede|Scot|Pole|Finn|Turk|Dutchman|Swiss|American|Australian|Russian|Belgian|German|Serb|Croat|Czech|Argentine|Brazilian|Chilean|Italian|Welshman|Irishman|Englishman|Norwegian)(?:['’]s\b|[,.;]| (?:was|is|has|had|said|won|lost|beat|took|\p{Ll}+ed)\b)/u;
+  /(?<!\b[Tt]he \p{Lu}[\p{L}.]*\s)\b(?:said|says|added|warned|stressed) (?:that )?(?:while |although |though |if |when )?(?:it|they)\b|\bthe (?:Briton|Frenchman|Frenchwoman|Spaniard|Dane|Swede|Scot|Pole|Finn|Turk|Dutchman|Swiss|American|Australian|Russian|Belgian|German|Serb|Croat|Czech|Argentine|Brazilian|Chilean|Italian|Welshman|Irishman|Englishman|Norwegian)(?:['’]s\b|[,.;]| (?:was|is|has|had|said|won|lost|beat|took|\p{Ll}+ed)\b)/u;
 const MONTH_OPENING =
   /^(?:In|By|From|Until|During|Since|Later in|Early in|By late|In early|In late|In mid-) ?(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d)/;
 
@@ -549,12 +558,18 @@ const CLOZE_TERM_CLASSES = new Set([
   "religion",
 ]);
 
-function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boolean {
+function keyEligible(
+  span: Span,
+  facts: ArticleFacts,
+  sentence: Sentence,
+  leadSubject = false,
+): boolean {
   if (span.kind === "entity") {
     const entity = facts.index.byAlias.get(span.key);
-    if (entity && entity === facts.index.mainSubject) return false;
-    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key.
-    if (entity && isTopic(entity, facts)) return false;
+    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key,
+    // except as the lead's who or what (salience.ts leadWho).
+    if (entity && !leadSubject && (entity === facts.index.mainSubject || isTopic(entity, facts)))
+      return false;
     // A lone name that is not the surname of someone named in full ("Apu") is too vague.
     if (span.cls === "person" && !span.text.includes(" ")) {
       const full = entity ? entity.name.split(" ") : [];
@@ -669,7 +684,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     // "William Parker, 4th Baron Monteagle": the number of a title is no fact to learn.
     if (span.format === "ordinal" && /^\s\p{Lu}/u.test(after)) return false;
     // Minutes of a match, chapters, pages, appearances: figures nobody should memorise.
-    if (/^(?:minutes?|seconds?)$/.test(span.unit)) return false;
+    // ("a blog is created every 5.8 seconds" is a rate, not a moment.)
+    if (/^(?:minutes?|seconds?)$/.test(span.unit) && !/\bevery\s$/.test(before)) return false;
     // "36 first team appearances", "24 league matches": a count with its qualifier is as trivial.
     if (
       /^\s(?:[\p{L}-]+\s){0,2}?(?:chapters?|pages?|appearances|caps|times|minutes?|seconds?|games|matches|starts|innings)\b/u.test(
@@ -883,17 +899,24 @@ function buildCandidates(
     const lists = listsBySentence.get(sentence.index) ?? [];
     const central = centrality(sentence, facts);
     const family = aboutRelatives(sentence, facts);
+    // A relative's sentence that names the subject too keeps its names (demoted), not its figures.
+    const namesMain = family && mentionsMain(sentence, facts);
 
     for (const span of spans) {
-      if (!keyEligible(span, facts, sentence)) {
+      const subject = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
+      // The story's main body in its lead ("Acme said …"): asked beside the article's other
+      // bodies; a person is asked by the who-said form below, with the role blanked too.
+      const leadBody =
+        subject !== undefined &&
+        subject.cls === "organisation" &&
+        isTopic(subject, facts) &&
+        leadWho(subject, sentence, article, title);
+      if (!keyEligible(span, facts, sentence, leadBody)) {
         tracer?.(sentence.index, span.text, "keyEligible");
         continue;
       }
       // A relative's dates and a bracketed count are the background, not what the article teaches.
-      if (
-        sideFigure(span, sentence) ||
-        (family && (span.kind === "date" || span.kind === "number"))
-      ) {
+      if (sideFigure(span, sentence) || (family && (figureSpan(span) || !namesMain))) {
         tracer?.(sentence.index, span.text, "side detail");
         continue;
       }
@@ -979,7 +1002,9 @@ function buildCandidates(
             : span.kind === "number"
               ? numberDistractors(span, sentence, facts, random, keyType)
               : span.kind === "entity"
-                ? entityDistractors(span, sentence, facts, random, keyType)
+                ? leadBody
+                  ? leadRivals(subject, stem, facts)
+                  : entityDistractors(span, sentence, facts, random, keyType)
                 : termDistractors(span, sentence, facts, random)
         ).filter(
           (d) =>
@@ -995,7 +1020,14 @@ function buildCandidates(
           span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
         );
       const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
-      const score = base + density + KIND_SCORE[keyType.kind] + 0.2 + central - (family ? 0.6 : 0);
+      const score =
+        base +
+        density +
+        KIND_SCORE[keyType.kind] +
+        0.2 +
+        central -
+        (family ? 0.6 : 0) +
+        (leadBody ? LEAD_WHO_BONUS : 0);
       const secrets = [countSecret(span, sentence.text), ...aliases];
       const quoted = clean(display);
       const clause = () => {
@@ -1063,8 +1095,10 @@ function buildCandidates(
 
     for (const d of describedPeople(facts)) {
       if (d.sentence !== sentence.index || !askableSpeaker(d, sentence)) continue;
-      // The main subject or a topic person is named everywhere: no one to find in the text.
-      if (d.entity === facts.index.mainSubject || isTopic(d.entity, facts)) continue;
+      // The main subject or a topic person is named everywhere: no one to find in the text,
+      // except in the lead, where who said it is what the story is about (salience.ts).
+      const lead = isTopic(d.entity, facts);
+      if (lead && !leadWho(d.entity, sentence, article, title)) continue;
       if (insideQuote(sentence.text, d.start, d.end)) continue;
       const keyStart = shownAt(shown, d.start);
       const keyEnd = shownAt(shown, d.end);
@@ -1078,7 +1112,7 @@ function buildCandidates(
         distractors: [],
         prompt: stem,
         explain: () => clozeExplanation(d.text, clauseWithKey(display, keyStart, keyEnd, isCommon)),
-        score: base + density + KIND_SCORE.person + 0.2,
+        score: base + density + KIND_SCORE.person + 0.2 + (lead ? LEAD_WHO_BONUS : 0),
         secrets: [d.text, d.entity.name, ...aliases],
         shows: [stem, d.text],
         facet: "person",
@@ -1143,6 +1177,9 @@ function countSecret(span: Span, text: string): string {
 
 /** Content words two sentences share when they tell much the same fact (the name's own aside). */
 const SAME_FACT_WORDS = 3;
+
+/** Ranks the lead's who (salience.ts leadWho) above the other facts of its sentence. */
+const LEAD_WHO_BONUS = 0.3;
 
 /** How far a true-statement question ranks below its sentence's cloze. */
 const TRUE_STATEMENT_PENALTY = 0.5;

@@ -6,9 +6,36 @@
  */
 
 import type { ArticleFacts } from "./distractors.ts";
-import { entityKey } from "./entities.ts";
+import { containsPhrase } from "./distractors.ts";
+import { type Entity, entityKey } from "./entities.ts";
 import type { Span } from "./spans.ts";
-import type { Sentence } from "./text.ts";
+import type { ArticleText, Sentence } from "./text.ts";
+
+/** How many of the article's first paragraph sentences are its lead. */
+const LEAD_SENTENCES = 3;
+
+/**
+ * The story's main person, in one of its lead sentences, where the title does not name them:
+ * who said or did what the story is about ("Council leader Ann Reid said the vote …"), asked
+ * with the role blanked too and the article's other described people as the choices.
+ */
+export function leadWho(
+  person: Entity,
+  sentence: Sentence,
+  article: ArticleText,
+  title: string,
+): boolean {
+  if ([...person.aliases, entityKey(person.name)].some((a) => containsPhrase(title, a)))
+    return false;
+  let seen = 0;
+  for (const s of article.sentences) {
+    if (seen >= LEAD_SENTENCES || s.index > sentence.index) break;
+    if (article.blocks[s.block]?.kind !== "paragraph") continue;
+    if (s.index === sentence.index) return true;
+    seen++;
+  }
+  return false;
+}
 
 /** "his younger sister", "the explorer's father", "a niece of": someone's relative. */
 const RELATIVE =
@@ -25,12 +52,28 @@ export function aboutRelatives(sentence: Sentence, facts: ArticleFacts): boolean
   if (main?.cls !== "person" || !main.name.includes(" ")) return false;
   const surname = main.name.split(" ").pop() ?? "";
   for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence.index || m.cls !== "person" || !m.name.includes(" ")) continue;
-    if (m.name.split(" ").pop() !== surname) continue;
+    if (m.sentence !== sentence.index || m.cls !== "person") continue;
+    // "Baldur" for "Baldur Olsen": a short form of a relative's whole name counts too.
     const entity = facts.index.byAlias.get(entityKey(m.name));
+    const name = entity && entity !== main ? entity.name : m.name;
+    if (!name.includes(" ") || name.split(" ").pop() !== surname) continue;
     if (entity !== main || !main.name.includes(m.name)) return true;
   }
   return false;
+}
+
+/** A date or a number. */
+export function figureSpan(span: Span): boolean {
+  return span.kind === "date" || span.kind === "number";
+}
+
+/** The sentence names the article's main subject. */
+export function mentionsMain(sentence: Sentence, facts: ArticleFacts): boolean {
+  const main = facts.index.mainSubject;
+  if (!main) return false;
+  return facts.index.mentions.some(
+    (m) => m.sentence === sentence.index && facts.index.byAlias.get(entityKey(m.name)) === main,
+  );
 }
 
 /**
@@ -81,4 +124,28 @@ export function centrality(sentence: Sentence, facts: ArticleFacts): number {
   }
   if (OUTCOME.test(sentence.text)) bonus += 0.2;
   return Math.min(0.4, bonus);
+}
+
+/**
+ * Rivals for the lead's own body: the article's other bodies of its class, named in full
+ * (never a part of the key's name, never one the stem names). Never invented: an article with
+ * too few gets no such question.
+ */
+export function leadRivals(key: Entity | undefined, stem: string, facts: ArticleFacts): string[] {
+  if (!key) return [];
+  const keyWords = new Set(entityKey(key.name).split(" "));
+  const out: string[] = [];
+  for (const e of facts.index.byKey.values()) {
+    if (e === key || e.cls !== key.cls || !e.name.includes(" ")) continue;
+    if (
+      entityKey(e.name)
+        .split(" ")
+        .some((w) => keyWords.has(w))
+    )
+      continue;
+    if ([...e.aliases, entityKey(e.name)].some((a) => containsPhrase(stem, a))) continue;
+    out.push(e.name);
+    if (out.length === 3) break;
+  }
+  return out;
 }
