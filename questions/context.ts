@@ -20,12 +20,14 @@ const PERSONAL = /\b(?:he|she|him|his|her|hers|himself|herself)\b/i;
  * pronoun does not mean ("____ floods saw it put back", "After ____ his main interest").
  */
 export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: boolean): boolean {
-  const personal = PERSONAL.exec(stem);
+  // "…, he said.": a closing attribution says who told it, not who the fact is about.
+  const told = stem.replace(/,\s(?:he|she)\s(?:said|says|added)\.$/, ".");
+  const personal = PERSONAL.exec(told);
   if (personal) {
     // "____ turned down his Oscar": a person key the stem opens with is who the pronoun means
     // ("on ____'s advice, he took …" means someone else).
-    const meansKey = personKey && /^____(?!['’]s)/.test(stem);
-    if (!meansKey && !personNamed(stem, index)) return true;
+    const meansKey = personKey && /^____(?!['’]s)/.test(told);
+    if (!meansKey && !personNamed(told, index)) return true;
   }
   const thing = /\b(?:it|its)\b/.exec(stem);
   if (thing) {

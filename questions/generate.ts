@@ -897,6 +897,7 @@ function buildCandidates(
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = listsBySentence.get(sentence.index) ?? [];
+    // Who and what the article is about rank first: figures get no share of it.
     const central = centrality(sentence, facts);
     const family = aboutRelatives(sentence, facts);
     // A relative's sentence that names the subject too keeps its names (demoted), not its figures.
@@ -916,7 +917,7 @@ function buildCandidates(
         continue;
       }
       // A relative's dates and a bracketed count are the background, not what the article teaches.
-      if (sideFigure(span, sentence) || (family && (figureSpan(span) || !namesMain))) {
+      if (family && (figureSpan(span) || !namesMain)) {
         tracer?.(sentence.index, span.text, "side detail");
         continue;
       }
@@ -961,9 +962,10 @@ function buildCandidates(
         tracer?.(sentence.index, span.text, "world war year");
         continue;
       }
-      const leans =
-        unresolvedPronoun(stem, facts.index, keyType.kind === "person") ||
-        leansOnUnnamed(stem, span);
+      const leans = unresolvedPronoun(stem, facts.index, keyType.kind === "person");
+      // A bracketed count, one day's tally, "____ weeks later": weak, asked only where the
+      // article has too few other questions (the relaxed choice, below MIN_SCORE).
+      const weak = sideFigure(span, sentence) || leansOnUnnamed(stem, span);
       const fixed = positionNumber(stem) || catchAllBlank(stem) || famousFrame(stem, span);
       if (leans || fixed || (span.kind === "entity" && blankInNameList(stem))) {
         tracer?.(sentence.index, span.text, leans ? "no context" : fixed ? "idiom" : "name list");
@@ -1020,15 +1022,16 @@ function buildCandidates(
           span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
         );
       const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
-      const score =
+      const ranked =
         base +
         density +
         KIND_SCORE[keyType.kind] +
         0.2 +
-        central -
+        (NUMERIC_KINDS.has(keyType.kind) ? 0 : central) -
         (family ? 0.6 : 0) +
         (leadBody ? LEAD_WHO_BONUS : 0);
-      const secrets = [countSecret(span, sentence.text), ...aliases];
+      const score = weak ? Math.min(WEAK_SCORE, ranked) : ranked;
+      const secrets = [span.text, ...aliases];
       const quoted = clean(display);
       const clause = () => {
         const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
@@ -1113,14 +1116,20 @@ function buildCandidates(
         prompt: stem,
         explain: () => clozeExplanation(d.text, clauseWithKey(display, keyStart, keyEnd, isCommon)),
         score: base + density + KIND_SCORE.person + 0.2 + (lead ? LEAD_WHO_BONUS : 0),
-        secrets: [d.text, d.entity.name, ...aliases],
+        // The story's main person is named all through the quiz: naming them elsewhere tells
+        // no one that they said this, so only the whole described name is held back.
+        secrets: lead ? [d.text] : [d.text, d.entity.name, ...aliases],
         shows: [stem, d.text],
         facet: "person",
         keyType: { kind: "person" },
         distractorTypes: [],
         materialize: () => {
           const random = randomFor(articleHash, `${sentence.text}|who${d.start}`);
-          const distractors = speakerDistractors(d, stem, sentence, facts, random);
+          // "former president X" beside "UK chancellor Y": every choice opens alike.
+          const lower = /^\p{Ll}/u.test(d.text);
+          const distractors = speakerDistractors(d, stem, sentence, facts, random).filter(
+            (x) => /^\p{Ll}/u.test(x) === lower,
+          );
           if (distractors.length < 3) return false;
           speaker.distractors = distractors;
           speaker.distractorTypes = distractors.map(() => "person");
@@ -1164,25 +1173,17 @@ function buildCandidates(
   return out;
 }
 
-/**
- * What a count's question hides: "two seasons", not every "two" ("two months" elsewhere tells
- * nothing of how long a captaincy lasted).
- */
-function countSecret(span: Span, text: string): string {
-  if (span.kind !== "number" || /\p{L}{3,}\s/u.test(span.text) || /\d\s*\p{L}/u.test(span.text))
-    return span.text;
-  const next = /^\s+([\p{L}-]{3,})/u.exec(text.slice(span.end))?.[1];
-  return next ? `${span.text} ${next}` : span.text;
-}
+/** The score of a weak candidate: above RELAXED_SCORE, below MIN_SCORE. */
+const WEAK_SCORE = 0.5;
 
-/** Content words two sentences share when they tell much the same fact (the name's own aside). */
-const SAME_FACT_WORDS = 3;
+/** Ranks a candidate from a part of the article not yet asked, when the bank would not spread. */
+const EMPTY_ZONE_BONUS = 1;
 
 /** Ranks the lead's who (salience.ts leadWho) above the other facts of its sentence. */
 const LEAD_WHO_BONUS = 0.3;
 
 /** How far a true-statement question ranks below its sentence's cloze. */
-const TRUE_STATEMENT_PENALTY = 0.5;
+const TRUE_STATEMENT_PENALTY = 0.35;
 
 /**
  * A false copy of a statement that the article contradicts: its swapped-in value is something
@@ -1272,6 +1273,18 @@ export function targetCount(words: number): number {
  * sentences (a "But" opening, a hedge) may carry the missing questions.
  */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
+  const chosen = choose(candidates, article, wanted);
+  // Half the article unasked: try again with its empty stretches served first.
+  const length = article.text.length;
+  if (gapOf(chosen, length) <= length * 0.5) return chosen;
+  for (const minScore of [MIN_SCORE, RELAXED_SCORE]) {
+    const spread = selectWith(candidates, article, wanted, minScore, false, true);
+    if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
+  }
+  return chosen;
+}
+
+function choose(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
   const first = selectWith(candidates, article, wanted, MIN_SCORE);
   // A key named in many other stems blocks each of them: where that leaves the bank short of
   // what was asked, prefer keys that leave the rest of the pool askable.
@@ -1292,6 +1305,7 @@ function selectWith(
   wanted: number,
   minScore: number,
   spare = false,
+  spread = false,
 ): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
@@ -1305,7 +1319,16 @@ function selectWith(
 
   // Normalised once: the give-away check compares every pair of candidates.
   // Made on first use: most candidates are never compared with anything.
-  type Form = { secrets: string[]; shows: string[]; key: string };
+  type Form = {
+    secrets: string[];
+    shows: string[];
+    key: string;
+    /** The key as written: never excused (only a short form or acronym of it). */
+    whole: string;
+    /** A person named in full: a surname another stem shows only says they are in the story. */
+    person: boolean;
+    rivals: string[];
+  };
   const forms = new Map<Candidate, Form>();
   const formOf = (c: Candidate): Form => {
     let f = forms.get(c);
@@ -1316,39 +1339,27 @@ function selectWith(
         // something the article mentions, which tells a reader nothing.
         shows: c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded),
         key: entityKey(c.key),
+        whole: padded(c.key),
+        person: c.type === "cloze" && c.keyType.kind === "person" && c.key.includes(" "),
+        rivals: c.type === "cloze" && c.facet !== "figure" ? c.distractors.map(padded) : [],
       };
       forms.set(c, f);
     }
     return f;
   };
+  // "bodies including the World Bank and the IMF" beside a question whose key is the
+  // International Monetary Fund and whose choices hold the World Bank: a stem that names the
+  // key's short form beside one of its rivals tells a reader nothing about which is right.
   const reveals = (a: Candidate, b: Candidate) => {
     const fa = formOf(a);
     const fb = formOf(b);
     return fa.secrets.some((s) =>
-      fb.shows.some((shown, i) => shown.includes(s) && (i > 0 || !nameOnly(a) || sameFact(a, b))),
+      fb.shows.some(
+        (shown, i) =>
+          shown.includes(s) &&
+          !(i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r)))),
+      ),
     );
-  };
-  // A name another stem shows tells a reader who is in the story, not what this question asks
-  // of them: it gives the answer away only where that stem tells much the same fact.
-  const nameOnly = (c: Candidate) => c.facet !== "figure" && c.type === "cloze";
-  const words = new Map<number, Set<string>>();
-  const wordsOf = (c: Candidate) => {
-    let w = words.get(c.sentence.index);
-    if (!w) {
-      w = new Set(
-        entityKey(c.sentence.text)
-          .split(" ")
-          .filter((t) => t.length >= 4 && !STOPWORDS.has(t)),
-      );
-      words.set(c.sentence.index, w);
-    }
-    return w;
-  };
-  const sameFact = (a: Candidate, b: Candidate) => {
-    const own = wordsOf(a);
-    let shared = 0;
-    for (const t of wordsOf(b)) if (own.has(t) && ++shared >= SAME_FACT_WORDS) return true;
-    return false;
   };
   // `chosen` only grows, so each candidate is checked once against each chosen question.
   const checkedUpTo = new Map<Candidate, number>();
@@ -1394,6 +1405,9 @@ function selectWith(
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
       s -= (zoneCount[zone] ?? 0) * 0.45;
+      // A stretch of the article nothing was asked from yet: its few candidates go first, before
+      // a question elsewhere names their keys and blocks them.
+      if (spread && (zoneCount[zone] ?? 0) === 0) s += EMPTY_ZONE_BONUS;
       s -= facetN * 0.2;
       // Figures and dates at most half the bank: people, events and outcomes first.
       if (c.facet === "figure" && (facetCount.get("figure") ?? 0) >= Math.ceil(chosen.length / 2))
@@ -1401,8 +1415,11 @@ function selectWith(
       // Aim for roughly 60% cloze, 20% true-statement, 20% list-membership.
       const share = c.type === "cloze" ? 0.6 : 0.2;
       if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
-      if (typeN === 0 && c.type === "list-membership") s += 0.3;
+      if (typeN === 0 && c.type !== "cloze") s += 0.3;
       if (spare) s -= Math.min(4, blocks(c)) * 0.25;
+      // A figure another sentence also shows ("the Plot of ____" and "on 2 May 1721") would
+      // block that sentence's question: ask the other sentence, where the figure stays in view.
+      else if (c.facet === "figure" && blocks(c) > 0) s -= 0.6;
       if (s > bestScore) {
         bestScore = s;
         best = c;
@@ -1449,14 +1466,7 @@ function selectWith(
 function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
   const out = [...chosen];
   const figures = () => out.filter((c) => c.facet === "figure");
-  const widestGap = (list: Candidate[]) => {
-    const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
-    const edges = [0, ...starts, length];
-    let widest = 0;
-    for (let i = 1; i < edges.length; i++)
-      widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
-    return widest;
-  };
+  const widestGap = (list: Candidate[]) => gapOf(list, length);
   while (out.length >= 6 && figures().length > MAX_FIGURE_SHARE * out.length) {
     const ranked = figures().sort((a, b) => a.score - b.score);
     const spared = ranked.find((c) => widestGap(out.filter((o) => o !== c)) <= length * 0.5);
@@ -1465,6 +1475,16 @@ function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
     out.splice(out.indexOf(weakest), 1);
   }
   return out;
+}
+
+/** The longest stretch of the article (in characters) that no question comes from. */
+function gapOf(list: readonly Candidate[], length: number): number {
+  const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
+  const edges = [0, ...starts, length];
+  let widest = 0;
+  for (let i = 1; i < edges.length; i++)
+    widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
+  return widest;
 }
 
 /** Builds the bank's questions, placing each key so positions are balanced across the bank. */

@@ -70,9 +70,6 @@ const PHRASE_PRONOUN = /^([^,]{2,40}, )(he|she)\b/;
 
 const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
 
-/** A closing attribution: "…, he said." */
-const TRAILING_SPEAKER = /,\s(he|she)\s(?:said|says|added)\.$/;
-
 /**
  * Opening "He"/"She"/"His"/"Her" that can only mean the article's main subject: the article
  * uses that pronoun for its subject, and the sentence before names no other person (it names
@@ -198,19 +195,6 @@ function resolveLocal(
         out.set(s.index, {
           text: replacement + text.slice(pronoun.length),
           shift: replacement.length - pronoun.length,
-        });
-      }
-    }
-    // "Some 37 countries could benefit, he said.": the speaker of the sentence before.
-    const tail = pronoun ? null : TRAILING_SPEAKER.exec(text);
-    if (tail && !done.has(s.index) && recent && !here?.has(recent.key)) {
-      const g = genderOf(recent.name);
-      if (!g || (g === "f") === (tail[1] === "she")) {
-        const at = tail.index + tail[0].indexOf(tail[1] ?? "");
-        out.set(s.index, {
-          text: text.slice(0, at) + recent.name + text.slice(at + (tail[1]?.length ?? 0)),
-          shift: recent.name.length - (tail[1]?.length ?? 0),
-          from: at + (s.text.length - text.length),
         });
       }
     }

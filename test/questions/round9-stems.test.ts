@@ -118,16 +118,21 @@ describe("round-8 grader classes: stems without their context", () => {
     }
   });
 
-  it("names the speaker of a closing 'he said' from the sentence before", () => {
-    const text = `Port plan backed
-Harbour ministers have backed plans to deepen the port of Leith for larger ships.
-Harbour master Alan Reid said the meeting in Edinburgh would be remembered as a turning point.
-Some 40 ships a week could use the deeper channel after a review by the Port Authority, he said.
-The work is to start in April and should be finished within three years of the vote.
-Critics from the Green Party said the dredging would harm the seabed of the Firth of Forth.`;
-    const bank = bankOf(text);
-    const forty = bank.find((q) => q.prompt.includes("ships a week"));
-    expect(forty?.prompt).toMatch(/Alan Reid said\.$/);
+  it("keeps a closing 'he said': it tells who told the fact, not whom it is about", () => {
+    expect(
+      unresolvedPronoun(
+        "Some ____ ships a week could use the deeper channel, he said.",
+        index,
+        false,
+      ),
+    ).toBe(false);
+    expect(
+      unresolvedPronoun(
+        "Some ____ ships a week could use his deeper channel, he said.",
+        index,
+        false,
+      ),
+    ).toBe(true);
   });
 });
 
