@@ -45,7 +45,14 @@ import {
   repeatsSentence,
   statementExplanation,
 } from "./explain.ts";
-import { fitsArticle, possibleCount, samePlurality, stemGivesAway } from "./filters.ts";
+import {
+  fitsArticle,
+  partOfWhole,
+  partsOfWhole,
+  possibleCount,
+  samePlurality,
+  stemGivesAway,
+} from "./filters.ts";
 import {
   envoyOf,
   leansOnSentenceBefore,
@@ -162,12 +169,16 @@ let tracer: Tracer | undefined;
 export function traceCandidates(
   text: string,
   options: GenerateOptions = {},
-): { lines: string[]; bank: Bank } {
+): { lines: string[]; bank?: Bank } {
   const lines: string[] = [];
   tracer = (sentence, what, reason) => lines.push(`s${sentence} ${what}: ${reason}`);
   try {
-    const { bank } = generate(text, options);
-    return { lines, bank };
+    return { lines, bank: generate(text, options).bank };
+  } catch (e) {
+    // An article that yields no question is what the trace is most often read for.
+    if (!(e instanceof UnusableArticleError)) throw e;
+    lines.push(`no bank: ${e.message}`);
+    return { lines };
   } finally {
     tracer = undefined;
   }
@@ -1055,7 +1066,13 @@ function buildCandidates(
         materialize: () => {
           const distractors = distractorsFor();
           // Four choices; three only where the kind has no more (the UK's four nations).
-          if (distractors.length < (closedSet(keyType, span.text, facts) ? 2 : 3)) return false;
+          // …and where a stated whole bounds a count ("____ of the twelve"), topped up from it.
+          const bounded = span.kind === "number" && partOfWhole(stem);
+          if (bounded)
+            for (const p of partsOfWhole(stem, span.text))
+              if (distractors.length < 3 && !distractors.includes(p)) distractors.push(p);
+          const few = closedSet(keyType, span.text, facts) || bounded;
+          if (distractors.length < (few ? 2 : 3)) return false;
           cloze.distractors = distractors;
           cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
