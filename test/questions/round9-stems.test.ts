@@ -15,7 +15,7 @@ import {
   unresolvedPronoun,
 } from "../../questions/context.ts";
 import { buildEntityIndex } from "../../questions/entities.ts";
-import { possibleCount } from "../../questions/filters.ts";
+import { partsOfWhole, possibleCount } from "../../questions/filters.ts";
 import { generateReview, traceCandidates } from "../../questions/generate.ts";
 import { sideFigure } from "../../questions/salience.ts";
 import { findSpans, type Span } from "../../questions/spans.ts";
@@ -187,6 +187,14 @@ describe("round-8 grader classes: idiom blanks and give-aways", () => {
     expect(possibleCount("lost ____ of their last 14 matches", "seventeen")).toBe(false);
     expect(possibleCount("lost ____ of their last 14 matches", "nine")).toBe(true);
     expect(possibleCount("won ____ matches", "seventeen")).toBe(true);
+    // The whole bounds the choices: its quarters, never the key or one off it.
+    expect(partsOfWhole("____ of the twelve grafts have taken.", "Nine")).toEqual([
+      "Three",
+      "Six",
+      "Twelve",
+    ]);
+    expect(partsOfWhole("lost ____ of their last 14 matches", "9")).toEqual(["4", "7", "11", "14"]);
+    expect(partsOfWhole("won ____ matches", "9")).toEqual([]);
   });
 });
 
