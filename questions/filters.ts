@@ -176,3 +176,77 @@ export function samePlurality(key: string, choice: string): boolean {
   const plural = (w: string) => /[^s]s$/.test(w.split(" ").pop() ?? "");
   return plural(key) === plural(choice);
 }
+
+const COUNT_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+
+function countOf(text: string): number | undefined {
+  const t = text.trim().toLowerCase().replace(/,/g, "");
+  if (/^\d+$/.test(t)) return Number(t);
+  return COUNT_WORDS[t];
+}
+
+const PART_OF_WHOLE =
+  /____ of (?:their|its|his|her|the|our) (?:last |first |past |next )?([\d,]+|[a-z]+)\b/i;
+
+/** "____ of the twelve grafts": the whole bounds the choices, so three of them are honest. */
+export function partOfWhole(stem: string): boolean {
+  const whole = PART_OF_WHOLE.exec(stem)?.[1];
+  return whole !== undefined && countOf(whole) !== undefined;
+}
+
+/** "lost ____ of their last 14 matches": a part is no more than its whole. */
+export function possibleCount(stem: string, choice: string): boolean {
+  const whole = PART_OF_WHOLE.exec(stem)?.[1];
+  if (!whole) return true;
+  const total = countOf(whole);
+  const part = countOf(choice);
+  return total === undefined || part === undefined || part <= total;
+}
+
+/**
+ * Counts a stated whole bounds ("____ of the twelve grafts"), written as the key is: its
+ * quarter, half and three quarters, never the key or one off it. Tops up a choice set the
+ * part-of-whole check left short.
+ */
+export function partsOfWhole(stem: string, key: string): string[] {
+  const whole = countOf(PART_OF_WHOLE.exec(stem)?.[1] ?? "");
+  const part = countOf(key);
+  if (whole === undefined || part === undefined || whole < 4) return [];
+  const words = /^\p{L}/u.test(key);
+  const capital = /^\p{Lu}/u.test(key);
+  const names = Object.entries(COUNT_WORDS);
+  const write = (n: number): string | undefined => {
+    if (!words) return String(n);
+    const w = names.find(([, v]) => v === n)?.[0];
+    return w && capital ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+  };
+  const out: string[] = [];
+  for (const f of [0.25, 0.5, 0.75, 1]) {
+    const n = Math.round(whole * f);
+    if (n < 1 || Math.abs(n - part) <= 1) continue;
+    const w = write(n);
+    if (w && !out.includes(w)) out.push(w);
+  }
+  return out;
+}

@@ -11,6 +11,14 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
+import {
+  blankInNameList,
+  catchAllBlank,
+  famousFrame,
+  leansOnUnnamed,
+  positionNumber,
+  unresolvedPronoun,
+} from "./context.ts";
 import type { ArticleFacts } from "./distractors.ts";
 import {
   articleContinents,
@@ -37,7 +45,14 @@ import {
   repeatsSentence,
   statementExplanation,
 } from "./explain.ts";
-import { fitsArticle, samePlurality, stemGivesAway } from "./filters.ts";
+import {
+  fitsArticle,
+  partOfWhole,
+  partsOfWhole,
+  possibleCount,
+  samePlurality,
+  stemGivesAway,
+} from "./filters.ts";
 import {
   envoyOf,
   leansOnSentenceBefore,
@@ -60,6 +75,15 @@ import { durationAnswers } from "./inference.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
+import {
+  aboutRelatives,
+  centrality,
+  figureSpan,
+  leadRivals,
+  leadWho,
+  mentionsMain,
+  sideFigure,
+} from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
@@ -134,6 +158,32 @@ export function generateReview(
   return generate(text, options);
 }
 
+/** Why a sentence or span made no candidate; set only while `traceCandidates` runs. */
+type Tracer = (sentence: number, what: string, reason: string) => void;
+let tracer: Tracer | undefined;
+
+/**
+ * The candidate pool with its rejections, for reading why an article's sentences made no
+ * question (`npm run questions -- trace <file>`). Not used by the bank itself.
+ */
+export function traceCandidates(
+  text: string,
+  options: GenerateOptions = {},
+): { lines: string[]; bank?: Bank } {
+  const lines: string[] = [];
+  tracer = (sentence, what, reason) => lines.push(`s${sentence} ${what}: ${reason}`);
+  try {
+    return { lines, bank: generate(text, options).bank };
+  } catch (e) {
+    // An article that yields no question is what the trace is most often read for.
+    if (!(e instanceof UnusableArticleError)) throw e;
+    lines.push(`no bank: ${e.message}`);
+    return { lines };
+  } finally {
+    tracer = undefined;
+  }
+}
+
 function generate(text: string, options: GenerateOptions): { bank: Bank; notes: ReviewNote[] } {
   assertUsable(text);
   const articleHash = bytesToHex(sha256(utf8ToBytes(text)));
@@ -147,6 +197,13 @@ function generate(text: string, options: GenerateOptions): { bank: Bank; notes: 
   const candidates = buildCandidates(article, facts, articleHash, title);
   const wanted = Math.max(1, Math.min(options.count ?? DEFAULT_COUNT, 50));
   const chosen = select(candidates, article, wanted);
+  if (tracer)
+    for (const c of candidates)
+      tracer(
+        c.sentence.index,
+        `${c.type} ${typeLabel(c.keyType)} "${c.key.slice(0, 40)}"`,
+        `score ${c.score.toFixed(2)}${c.failed ? " no distractors" : ""}${chosen.includes(c) ? " CHOSEN" : ""} | ${c.prompt.slice(0, 110)}`,
+      );
   if (chosen.length === 0)
     throw new UnusableArticleError(
       "no-questions",
@@ -379,10 +436,11 @@ const OUTSIDE_CONTEXT =
 
 /**
  * Referents the sentence before holds: "X said while it was an agreement in principle" (what
- * was?), "the Briton's defeat" in an article of two Britons.
+ * was?), "the Briton's defeat" in an article of two Britons. "The US says it cannot" is the
+ * body's own "it".
  */
 const UNRESOLVED =
-  /\b(?:said|says|added|warned|stressed) (?:that )?(?:while |although |though |if |when )?(?:it|they)\b|\bthe (?:Briton|Frenchman|Frenchwoman|Spaniard|Dane|Swede|Scot|Pole|Finn|Turk|Dutchman|Swiss|American|Australian|Russian|Belgian|German|Serb|Croat|Czech|Argentine|Brazilian|Chilean|Italian|Welshman|Irishman|Englishman|Norwegian)(?:['’]s\b|[,.;]| (?:was|is|has|had|said|won|lost|beat|took|\p{Ll}+ed)\b)/u;
+  /(?<!\b[Tt]he \p{Lu}[\p{L}.]*\s)\b(?:said|says|added|warned|stressed) (?:that )?(?:while |although |though |if |when )?(?:it|they)\b|\bthe (?:Briton|Frenchman|Frenchwoman|Spaniard|Dane|Swede|Scot|Pole|Finn|Turk|Dutchman|Swiss|American|Australian|Russian|Belgian|German|Serb|Croat|Czech|Argentine|Brazilian|Chilean|Italian|Welshman|Irishman|Englishman|Norwegian)(?:['’]s\b|[,.;]| (?:was|is|has|had|said|won|lost|beat|took|\p{Ll}+ed)\b)/u;
 const MONTH_OPENING =
   /^(?:In|By|From|Until|During|Since|Later in|Early in|By late|In early|In late|In mid-) ?(?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d)/;
 
@@ -511,12 +569,18 @@ const CLOZE_TERM_CLASSES = new Set([
   "religion",
 ]);
 
-function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boolean {
+function keyEligible(
+  span: Span,
+  facts: ArticleFacts,
+  sentence: Sentence,
+  leadSubject = false,
+): boolean {
   if (span.kind === "entity") {
     const entity = facts.index.byAlias.get(span.key);
-    if (entity && entity === facts.index.mainSubject) return false;
-    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key.
-    if (entity && isTopic(entity, facts)) return false;
+    // The article's own topic ("Pakistan" in an article about Pakistan) makes a give-away key,
+    // except as the lead's who or what (salience.ts leadWho).
+    if (entity && !leadSubject && (entity === facts.index.mainSubject || isTopic(entity, facts)))
+      return false;
     // A lone name that is not the surname of someone named in full ("Apu") is too vague.
     if (span.cls === "person" && !span.text.includes(" ")) {
       const full = entity ? entity.name.split(" ") : [];
@@ -631,7 +695,8 @@ function keyEligible(span: Span, facts: ArticleFacts, sentence: Sentence): boole
     // "William Parker, 4th Baron Monteagle": the number of a title is no fact to learn.
     if (span.format === "ordinal" && /^\s\p{Lu}/u.test(after)) return false;
     // Minutes of a match, chapters, pages, appearances: figures nobody should memorise.
-    if (/^(?:minutes?|seconds?)$/.test(span.unit)) return false;
+    // ("a blog is created every 5.8 seconds" is a rate, not a moment.)
+    if (/^(?:minutes?|seconds?)$/.test(span.unit) && !/\bevery\s$/.test(before)) return false;
     // "36 first team appearances", "24 league matches": a count with its qualifier is as trivial.
     if (
       /^\s(?:[\p{L}-]+\s){0,2}?(?:chapters?|pages?|appearances|caps|times|minutes?|seconds?|games|matches|starts|innings)\b/u.test(
@@ -831,7 +896,10 @@ function buildCandidates(
     const shown = resolved.get(sentence.index);
     const display = shown?.text ?? sentence.text;
     const base = scoreSentence(display);
-    if (base === undefined) continue;
+    if (base === undefined) {
+      tracer?.(sentence.index, "sentence", "scoreSentence");
+      continue;
+    }
     const spans = facts.spans[sentence.index] ?? [];
     // The lead paragraph and the title's words carry what the article is about.
     const lead = sentence.block === leadBlock ? 0.5 : 0;
@@ -840,13 +908,38 @@ function buildCandidates(
     const density = Math.min(3, spans.length) * 0.15 + lead + topical;
     const wordCount = countWords(sentence.text);
     const lists = listsBySentence.get(sentence.index) ?? [];
+    // Who and what the article is about rank first: figures get no share of it.
+    const central = centrality(sentence, facts);
+    const family = aboutRelatives(sentence, facts);
+    // A relative's sentence that names the subject too keeps its names (demoted), not its figures.
+    const namesMain = family && mentionsMain(sentence, facts);
 
     for (const span of spans) {
-      if (!keyEligible(span, facts, sentence)) {
+      const subject = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
+      // The story's main body in its lead ("Acme said …"): asked beside the article's other
+      // bodies; a person is asked by the who-said form below, with the role blanked too.
+      const leadBody =
+        subject !== undefined &&
+        subject.cls === "organisation" &&
+        isTopic(subject, facts) &&
+        leadWho(subject, sentence, article, title);
+      if (!keyEligible(span, facts, sentence, leadBody)) {
+        tracer?.(sentence.index, span.text, "keyEligible");
         continue;
       }
-      if (lists.some((l) => span.start >= l.start && span.end <= l.end)) continue;
-      if (insideQuote(sentence.text, span.start, span.end)) continue;
+      // A relative's dates and a bracketed count are the background, not what the article teaches.
+      if (family && (figureSpan(span) || !namesMain)) {
+        tracer?.(sentence.index, span.text, "side detail");
+        continue;
+      }
+      if (lists.some((l) => span.start >= l.start && span.end <= l.end)) {
+        tracer?.(sentence.index, span.text, "in a list");
+        continue;
+      }
+      if (insideQuote(sentence.text, span.start, span.end)) {
+        tracer?.(sentence.index, span.text, "quoted");
+        continue;
+      }
       const entity = span.kind === "entity" ? facts.index.byAlias.get(span.key) : undefined;
       // "Sukumar Ray" shares "ray" with the main subject: an alias that names someone else
       // hides nothing and would block every stem that mentions them.
@@ -859,21 +952,38 @@ function buildCandidates(
       const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);
       if (recoverable(span.text, stem, aliases)) {
+        tracer?.(sentence.index, span.text, "recoverable");
         continue;
       }
       const keyType = typeSpan(span, sentence.text, facts.index);
       // A proper name of no known type has no safe distractors.
       if (keyType.kind === "name") {
+        tracer?.(sentence.index, span.text, "untyped name");
         continue;
       }
       // "Gleneagles in ____", "the Firth of Clyde in ____": the UK's four nations are a set every
       // reader knows, and the stem's place names answer it. Only where the stem sets one nation
       // against another ("the English Schools XI … the team from ____") are they rivals.
-      if (smallNationSet(keyType) && !namesAnotherNation(stem, keyType)) continue;
-      // "just before World War I, … in ____": a world war's years are no one's to learn here.
-      if (keyType.kind === "year" && /\b(?:World War I|(?:First|Second) World War)/.test(stem))
+      if (smallNationSet(keyType) && !namesAnotherNation(stem, keyType)) {
+        tracer?.(sentence.index, span.text, "small nation set");
         continue;
+      }
+      // "just before World War I, … in ____": a world war's years are no one's to learn here.
+      if (keyType.kind === "year" && /\b(?:World War I|(?:First|Second) World War)/.test(stem)) {
+        tracer?.(sentence.index, span.text, "world war year");
+        continue;
+      }
+      const leans = unresolvedPronoun(stem, facts.index, keyType.kind === "person");
+      // A bracketed count, one day's tally, "____ weeks later": weak, asked only where the
+      // article has too few other questions (the relaxed choice, below MIN_SCORE).
+      const weak = sideFigure(span, sentence) || leansOnUnnamed(stem, span);
+      const fixed = positionNumber(stem) || catchAllBlank(stem) || famousFrame(stem, span);
+      if (leans || fixed || (span.kind === "entity" && blankInNameList(stem))) {
+        tracer?.(sentence.index, span.text, leans ? "no context" : fixed ? "idiom" : "name list");
+        continue;
+      }
       if (stemGivesAway(stem, span.text, keyType, title)) {
+        tracer?.(sentence.index, span.text, "stemGivesAway");
         continue;
       }
       // "a 130% rise in ____'s over 65s … the US current account": the stem names the key.
@@ -881,16 +991,20 @@ function buildCandidates(
         keyType.kind === "place" &&
         keyType.level === "country" &&
         stemNamesCountry(sentence, span.text, keyType.country)
-      )
+      ) {
+        tracer?.(sentence.index, span.text, "stem names country");
         continue;
+      }
       // "the Reformation in ____" in an article set in Denmark: its own country or people.
       if (
         keyType.country !== undefined &&
         keyType.country === facts.homeCountry &&
         (keyType.kind === "nationality" ||
           (keyType.kind === "place" && keyType.level === "country"))
-      )
+      ) {
+        tracer?.(sentence.index, span.text, "home country");
         continue;
+      }
       // Distractors are the costly part: made only for candidates the selection reaches.
       let made: string[] | undefined;
       const distractorsFor = (): string[] => {
@@ -901,11 +1015,14 @@ function buildCandidates(
             : span.kind === "number"
               ? numberDistractors(span, sentence, facts, random, keyType)
               : span.kind === "entity"
-                ? entityDistractors(span, sentence, facts, random, keyType)
+                ? leadBody
+                  ? leadRivals(subject, stem, facts)
+                  : entityDistractors(span, sentence, facts, random, keyType)
                 : termDistractors(span, sentence, facts, random)
         ).filter(
           (d) =>
             fitsArticle(stem, d) &&
+            possibleCount(stem, d) &&
             samePlurality(span.text, d) &&
             !atHome(envoyOf(display.slice(0, keyStart)), d),
         );
@@ -916,7 +1033,15 @@ function buildCandidates(
           span.kind === "entity" ? typeLabel(typeName(d, facts.index)) : typeLabel(keyType),
         );
       const facet = NUMERIC_KINDS.has(keyType.kind) ? "figure" : facetOf(span);
-      const score = base + density + KIND_SCORE[keyType.kind] + 0.2;
+      const ranked =
+        base +
+        density +
+        KIND_SCORE[keyType.kind] +
+        0.2 +
+        (NUMERIC_KINDS.has(keyType.kind) ? 0 : central) -
+        (family ? 0.6 : 0) +
+        (leadBody ? LEAD_WHO_BONUS : 0);
+      const score = weak ? Math.min(WEAK_SCORE, ranked) : ranked;
       const secrets = [span.text, ...aliases];
       const quoted = clean(display);
       const clause = () => {
@@ -941,7 +1066,13 @@ function buildCandidates(
         materialize: () => {
           const distractors = distractorsFor();
           // Four choices; three only where the kind has no more (the UK's four nations).
-          if (distractors.length < (closedSet(keyType, span.text, facts) ? 2 : 3)) return false;
+          // …and where a stated whole bounds a count ("____ of the twelve"), topped up from it.
+          const bounded = span.kind === "number" && partOfWhole(stem);
+          if (bounded)
+            for (const p of partsOfWhole(stem, span.text))
+              if (distractors.length < 3 && !distractors.includes(p)) distractors.push(p);
+          const few = closedSet(keyType, span.text, facts) || bounded;
+          if (distractors.length < (few ? 2 : 3)) return false;
           cloze.distractors = distractors;
           cloze.distractorTypes = typesOf(distractors);
           cloze.shows = [stem, span.text, ...distractors];
@@ -950,7 +1081,9 @@ function buildCandidates(
       };
       out.push(cloze);
       // The same fact as "which statement is true": one faithful copy, three with it changed.
-      if (wordCount <= 26 && span.kind !== "term") {
+      // Only where the article itself contradicts every false copy (see `contradicted`), and
+      // ranked below the cloze questions: graders kept few true statements.
+      if (wordCount <= 26 && span.kind === "entity") {
         const statement: Candidate = {
           type: "true-statement",
           sentence,
@@ -958,7 +1091,7 @@ function buildCandidates(
           distractors: [],
           prompt: "Which of these statements is true, according to the article?",
           explain: () => statementExplanation(span.text, clause(), describe(span)),
-          score: score - 0.15,
+          score: score - TRUE_STATEMENT_PENALTY,
           secrets,
           shows: [quoted],
           facet,
@@ -967,6 +1100,7 @@ function buildCandidates(
           materialize: () => {
             const distractors = distractorsFor();
             if (distractors.length < 3) return false;
+            if (!distractors.every((d) => contradicted(d, sentence, facts))) return false;
             statement.distractorTypes = typesOf(distractors);
             statement.distractors = distractors.map((d) =>
               clean(`${display.slice(0, keyStart)}${d}${display.slice(keyEnd)}`),
@@ -981,8 +1115,10 @@ function buildCandidates(
 
     for (const d of describedPeople(facts)) {
       if (d.sentence !== sentence.index || !askableSpeaker(d, sentence)) continue;
-      // The main subject or a topic person is named everywhere: no one to find in the text.
-      if (d.entity === facts.index.mainSubject || isTopic(d.entity, facts)) continue;
+      // The main subject or a topic person is named everywhere: no one to find in the text,
+      // except in the lead, where who said it is what the story is about (salience.ts).
+      const lead = isTopic(d.entity, facts);
+      if (lead && !leadWho(d.entity, sentence, article, title)) continue;
       if (insideQuote(sentence.text, d.start, d.end)) continue;
       const keyStart = shownAt(shown, d.start);
       const keyEnd = shownAt(shown, d.end);
@@ -996,15 +1132,21 @@ function buildCandidates(
         distractors: [],
         prompt: stem,
         explain: () => clozeExplanation(d.text, clauseWithKey(display, keyStart, keyEnd, isCommon)),
-        score: base + density + KIND_SCORE.person + 0.2,
-        secrets: [d.text, d.entity.name, ...aliases],
+        score: base + density + KIND_SCORE.person + 0.2 + (lead ? LEAD_WHO_BONUS : 0),
+        // The story's main person is named all through the quiz: naming them elsewhere tells
+        // no one that they said this, so only the whole described name is held back.
+        secrets: lead ? [d.text] : [d.text, d.entity.name, ...aliases],
         shows: [stem, d.text],
         facet: "person",
         keyType: { kind: "person" },
         distractorTypes: [],
         materialize: () => {
           const random = randomFor(articleHash, `${sentence.text}|who${d.start}`);
-          const distractors = speakerDistractors(d, stem, sentence, facts, random);
+          // "former president X" beside "UK chancellor Y": every choice opens alike.
+          const lower = /^\p{Ll}/u.test(d.text);
+          const distractors = speakerDistractors(d, stem, sentence, facts, random).filter(
+            (x) => /^\p{Ll}/u.test(x) === lower,
+          );
           if (distractors.length < 3) return false;
           speaker.distractors = distractors;
           speaker.distractorTypes = distractors.map(() => "person");
@@ -1048,7 +1190,36 @@ function buildCandidates(
   return out;
 }
 
-/** The UK's four nations: a region of a country of four regions or fewer. */
+/** The score of a weak candidate: above RELAXED_SCORE, below MIN_SCORE. */
+const WEAK_SCORE = 0.5;
+
+/** Ranks a candidate from a part of the article not yet asked, when the bank would not spread. */
+const EMPTY_ZONE_BONUS = 1;
+
+/** Ranks the lead's who (salience.ts leadWho) above the other facts of its sentence. */
+const LEAD_WHO_BONUS = 0.3;
+
+/** How far a true-statement question ranks below its sentence's cloze. */
+const TRUE_STATEMENT_PENALTY = 0.35;
+
+/**
+ * A false copy of a statement that the article contradicts: its swapped-in value is something
+ * the article names in another role (so a reader who read knows it is not this one), and no
+ * other sentence names it beside this sentence's facts (where the copy might be true as well).
+ */
+function contradicted(value: string, sentence: Sentence, facts: ArticleFacts): boolean {
+  if (!facts.index.byAlias.has(entityKey(value))) return false;
+  const own = facts.contentWords[sentence.index] ?? new Set<string>();
+  const needle = padded(value);
+  for (let i = 0; i < facts.sentences.length; i++) {
+    if (i === sentence.index || !(facts.normSentences[i] ?? "").includes(needle)) continue;
+    let shared = 0;
+    for (const w of facts.contentWords[i] ?? []) if (own.has(w)) shared++;
+    if (shared >= 2) return false;
+  }
+  return true;
+}
+
 /** A place in the envoy's own country: no post abroad. */
 function atHome(envoy: string | undefined, place: string): boolean {
   if (!envoy) return false;
@@ -1119,10 +1290,30 @@ export function targetCount(words: number): number {
  * sentences (a "But" opening, a hedge) may carry the missing questions.
  */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
-  const strict = selectWith(candidates, article, wanted, MIN_SCORE);
+  const chosen = choose(candidates, article, wanted);
+  // Half the article unasked: try again with its empty stretches served first.
+  const length = article.text.length;
+  if (gapOf(chosen, length) <= length * 0.5) return chosen;
+  for (const minScore of [MIN_SCORE, RELAXED_SCORE]) {
+    const spread = selectWith(candidates, article, wanted, minScore, false, true);
+    if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
+  }
+  return chosen;
+}
+
+function choose(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
+  const first = selectWith(candidates, article, wanted, MIN_SCORE);
+  // A key named in many other stems blocks each of them: where that leaves the bank short of
+  // what was asked, prefer keys that leave the rest of the pool askable.
+  const sparing =
+    first.length < wanted ? selectWith(candidates, article, wanted, MIN_SCORE, true) : [];
+  const strict = sparing.length > first.length ? sparing : first;
   if (strict.length >= Math.min(wanted, targetCount(article.wordCount))) return strict;
   const relaxed = selectWith(candidates, article, wanted, RELAXED_SCORE);
-  return relaxed.length > strict.length ? relaxed : strict;
+  const best = relaxed.length > strict.length ? relaxed : strict;
+  if (best.length >= Math.min(wanted, targetCount(article.wordCount))) return best;
+  const spared = selectWith(candidates, article, wanted, RELAXED_SCORE, true);
+  return spared.length > best.length ? spared : best;
 }
 
 function selectWith(
@@ -1130,6 +1321,8 @@ function selectWith(
   article: ArticleText,
   wanted: number,
   minScore: number,
+  spare = false,
+  spread = false,
 ): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
@@ -1143,7 +1336,16 @@ function selectWith(
 
   // Normalised once: the give-away check compares every pair of candidates.
   // Made on first use: most candidates are never compared with anything.
-  type Form = { secrets: string[]; shows: string[]; key: string };
+  type Form = {
+    secrets: string[];
+    shows: string[];
+    key: string;
+    /** The key as written: never excused (only a short form or acronym of it). */
+    whole: string;
+    /** A person named in full: a surname another stem shows only says they are in the story. */
+    person: boolean;
+    rivals: string[];
+  };
   const forms = new Map<Candidate, Form>();
   const formOf = (c: Candidate): Form => {
     let f = forms.get(c);
@@ -1154,15 +1356,27 @@ function selectWith(
         // something the article mentions, which tells a reader nothing.
         shows: c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded),
         key: entityKey(c.key),
+        whole: padded(c.key),
+        person: c.type === "cloze" && c.keyType.kind === "person" && c.key.includes(" "),
+        rivals: c.type === "cloze" && c.facet !== "figure" ? c.distractors.map(padded) : [],
       };
       forms.set(c, f);
     }
     return f;
   };
+  // "bodies including the World Bank and the IMF" beside a question whose key is the
+  // International Monetary Fund and whose choices hold the World Bank: a stem that names the
+  // key's short form beside one of its rivals tells a reader nothing about which is right.
   const reveals = (a: Candidate, b: Candidate) => {
     const fa = formOf(a);
     const fb = formOf(b);
-    return fa.secrets.some((s) => fb.shows.some((shown) => shown.includes(s)));
+    return fa.secrets.some((s) =>
+      fb.shows.some(
+        (shown, i) =>
+          shown.includes(s) &&
+          !(i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r)))),
+      ),
+    );
   };
   // `chosen` only grows, so each candidate is checked once against each chosen question.
   const checkedUpTo = new Map<Candidate, number>();
@@ -1184,6 +1398,20 @@ function selectWith(
   const pool = candidates
     .filter((c) => c.score >= minScore && !c.failed)
     .sort((a, b) => b.score - a.score);
+  // How many other sentences' candidates a candidate would block (its key shown in their stems).
+  const blocking = new Map<Candidate, number>();
+  const blocks = (c: Candidate): number => {
+    let n = blocking.get(c);
+    if (n === undefined) {
+      const hit = new Set<number>();
+      for (const o of pool)
+        if (o.sentence.index !== c.sentence.index && (reveals(c, o) || reveals(o, c)))
+          hit.add(o.sentence.index);
+      n = hit.size;
+      blocking.set(c, n);
+    }
+    return n;
+  };
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
@@ -1194,6 +1422,9 @@ function selectWith(
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
       s -= (zoneCount[zone] ?? 0) * 0.45;
+      // A stretch of the article nothing was asked from yet: its few candidates go first, before
+      // a question elsewhere names their keys and blocks them.
+      if (spread && (zoneCount[zone] ?? 0) === 0) s += EMPTY_ZONE_BONUS;
       s -= facetN * 0.2;
       // Figures and dates at most half the bank: people, events and outcomes first.
       if (c.facet === "figure" && (facetCount.get("figure") ?? 0) >= Math.ceil(chosen.length / 2))
@@ -1202,6 +1433,10 @@ function selectWith(
       const share = c.type === "cloze" ? 0.6 : 0.2;
       if (typeN >= Math.ceil(wanted * share)) s -= 0.5;
       if (typeN === 0 && c.type !== "cloze") s += 0.3;
+      if (spare) s -= Math.min(4, blocks(c)) * 0.25;
+      // A figure another sentence also shows ("the Plot of ____" and "on 2 May 1721") would
+      // block that sentence's question: ask the other sentence, where the figure stays in view.
+      else if (c.facet === "figure" && blocks(c) > 0) s -= 0.6;
       if (s > bestScore) {
         bestScore = s;
         best = c;
@@ -1248,14 +1483,7 @@ function selectWith(
 function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
   const out = [...chosen];
   const figures = () => out.filter((c) => c.facet === "figure");
-  const widestGap = (list: Candidate[]) => {
-    const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
-    const edges = [0, ...starts, length];
-    let widest = 0;
-    for (let i = 1; i < edges.length; i++)
-      widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
-    return widest;
-  };
+  const widestGap = (list: Candidate[]) => gapOf(list, length);
   while (out.length >= 6 && figures().length > MAX_FIGURE_SHARE * out.length) {
     const ranked = figures().sort((a, b) => a.score - b.score);
     const spared = ranked.find((c) => widestGap(out.filter((o) => o !== c)) <= length * 0.5);
@@ -1264,6 +1492,16 @@ function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
     out.splice(out.indexOf(weakest), 1);
   }
   return out;
+}
+
+/** The longest stretch of the article (in characters) that no question comes from. */
+function gapOf(list: readonly Candidate[], length: number): number {
+  const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
+  const edges = [0, ...starts, length];
+  let widest = 0;
+  for (let i = 1; i < edges.length; i++)
+    widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
+  return widest;
 }
 
 /** Builds the bank's questions, placing each key so positions are balanced across the bank. */

@@ -1,0 +1,129 @@
+/**
+ * Stems that lean on what they do not show, and blanks any reader fills without the article
+ * (issue 11, round 9): a "his" with nobody before it, "____ weeks later", "The new machine …"
+ * for a thing named only in the sentence before, a position's number ("The number ____"), a
+ * blank in a list of well-known names ("the US, Europe and ____").
+ */
+
+import type { EntityIndex } from "./entities.ts";
+import { entityKey } from "./entities.ts";
+import type { Span } from "./spans.ts";
+
+const BLANK = "____";
+
+/** A personal pronoun or possessive: someone the stem must name before it. */
+const PERSONAL = /\b(?:he|she|him|his|her|hers|himself|herself)\b/i;
+
+/**
+ * The stem's "his"/"her"/"it" points at no one it names: it shows no person anywhere (for
+ * "his", "her") or no noun before the pronoun (for "it", "its"), only the blank, which the
+ * pronoun does not mean ("____ floods saw it put back", "After ____ his main interest").
+ */
+export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: boolean): boolean {
+  // "…, he said.": a closing attribution says who told it, not who the fact is about.
+  const told = stem.replace(/,\s(?:he|she)\s(?:said|says|added)\.$/, ".");
+  const personal = PERSONAL.exec(told);
+  if (personal) {
+    // "____ turned down his Oscar": a person key the stem opens with is who the pronoun means
+    // ("on ____'s advice, he took …" means someone else).
+    const meansKey = personKey && /^____(?!['’]s)/.test(told);
+    if (!meansKey && !personNamed(told, index)) return true;
+  }
+  const thing = /\b(?:it|its)\b/.exec(stem);
+  if (thing) {
+    const before = stem.slice(0, thing.index).replace(BLANK, " ");
+    const noun =
+      /\b(?:the|a|an|this|that|their)\s+\p{L}/iu.test(before) ||
+      /(?<=\S\s+)\p{Lu}\p{L}+/u.test(before) ||
+      /^\s*\p{Lu}\p{L}+\s+\p{Ll}/u.test(before);
+    if (!noun) return true;
+  }
+  return false;
+}
+
+/** A person's name (or a role noun standing for one) in the stem, the blank aside. */
+function personNamed(text: string, index: EntityIndex): boolean {
+  const visible = text.replace(BLANK, " ");
+  for (const m of visible.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu)) {
+    const name = m[0]
+      .replace(/['’]s$/, "")
+      .replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+/, "");
+    const words = name.split(/\s+/);
+    for (const form of [name, words[words.length - 1] ?? ""])
+      if (index.byAlias.get(entityKey(form))?.cls === "person") return true;
+  }
+  return /\b(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(?:man|woman|boy|girl|player|king|queen|president|minister|chancellor|author|writer|explorer|scientist|captain|manager|leader|actor|actress|father|mother|son|daughter|wife|husband|chief|inventor|officer)\b/iu.test(
+    visible,
+  );
+}
+
+/**
+ * "____ weeks later": an interval from something the stem does not say. "The new machine was
+ * reported …": a thing the sentence before named.
+ */
+export function leansOnUnnamed(stem: string, span: Span): boolean {
+  if (
+    span.kind === "number" &&
+    /____\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards|before)\b/i.test(stem)
+  )
+    return true;
+  return /^The\s+(?:[\p{L}-]+\s+){0,3}?(?:machine|device|computer|system|vessel|ship|craft|aircraft|engine|prototype|project|scheme)\s+(?:was|is|has|had|will|would|can|could)\b/u.test(
+    stem,
+  );
+}
+
+/** "The number ____ picked up the ball": the digit of a position's name, not a figure. */
+export function positionNumber(stem: string): boolean {
+  return /\bnumber\s+____|____-(?:half|back|forward)\b/i.test(stem);
+}
+
+/** "brochures and other ____ for the public": a catch-all noun any reader supplies. */
+export function catchAllBlank(stem: string): boolean {
+  return /\b(?:and|or) other ____/i.test(stem);
+}
+
+/**
+ * The blank is one item of a list of three or more coordinated names ("the US, Europe and
+ * ____", "A, ____, C and D"): a stock group a reader completes, or one whose other members are
+ * equally right.
+ */
+export function blankInNameList(stem: string): boolean {
+  const at = stem.indexOf(BLANK);
+  if (at < 0) return false;
+  // The run of the sentence around the blank that is only names, commas and "and"/"or".
+  const item = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’.-]*)*|____)`;
+  const list = new RegExp(String.raw`${item}(?:\s*,\s*${item})+,?\s+(?:and|or)\s+${item}`, "gu");
+  for (const m of stem.matchAll(list)) {
+    const start = m.index ?? 0;
+    if (at < start || at >= start + m[0].length) continue;
+    const items = m[0].split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
+    if (items.length >= 3) return true;
+  }
+  return false;
+}
+
+/**
+ * Frames a reader fills from general knowledge: the place a famous disaster is named after
+ * ("the ____ air disaster"), a ceremony's host ("with ____ as the MC"), the star or maker of a
+ * named work's award ("his best actor Oscar for The Title"), a famous family ("the ____
+ * sisters"), the giver an office names ("the Presidential Medal … by ____").
+ */
+export function famousFrame(stem: string, span: Span): boolean {
+  if (span.kind !== "entity") return false;
+  if (/____\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b/i.test(stem))
+    return true;
+  if (span.cls !== "person") return false;
+  // "the ____ sisters": a famous family's name.
+  if (/\bthe\s+____\s+(?:sisters|brothers)\b/i.test(stem)) return true;
+  // "the Presidential Medal … by ____": the office names who gave it.
+  if (/\b(?:Presidential|Royal|Papal)\b[^.;]*\bby\s+____/.test(stem)) return true;
+  if (
+    /\bwith\s+____\s+as\s+(?:the\s+)?(?:MC|host|compere|presenter|master of ceremonies)\b/i.test(
+      stem,
+    )
+  )
+    return true;
+  return /____[^.;]{0,40}\b(?:Oscar|Academy Award|award|role)\s+for\s+(?:The\s+)?\p{Lu}/u.test(
+    stem,
+  );
+}
