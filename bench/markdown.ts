@@ -143,13 +143,19 @@ export function renderMarkdown(
       "PUT answer ≥ 0.7 × its floor (the same D1 write, bare)",
       ratio(r("worker.answerVsFloor")),
       verdict(r("worker.answerVsFloor"), (v) => v >= 0.7),
-      `The same one batch as the floor (a guarded INSERT graded against the stored key, then one read) and no other D1 read or limiter call on a first answer (the schema bounds it; see worker/security/rate-limit.ts). What is left is the middleware every request runs: Hono's routing, the CORS check (from per-isolate memory), validation and the security headers (no CSP nonce is drawn for JSON). Both sides write through the same triggers (report counters and first tries), which leave a bare write at ${ratio(r("worker.answerFloorVsPlain"))} the rate of a trigger-less one.`,
+      `The same one batch as the floor (a guarded INSERT graded against the stored key, then one read: two statements, the same triggers, the same rows written and read, counted per request on both sides) and no other D1 read or limiter call on a first answer (the schema bounds it; see worker/security/rate-limit.ts). What is left is mostly the way in: the app's requests cross the local asset router that wrangler.toml's [assets] with run_worker_first puts in front of it (two more Workers in the same workerd), the floor's go straight to it, and /api/health, with no D1 at all, runs at ${ratio(r("worker.healthVsBareFetch"))} the floor Worker's no-work reply (next row). Without [assets] (a trial run, not the bench) answer reached 0.90–1.01 × its floor and finish about 0.8 ×; Hono, CORS, validation and headers cost about 0.1 ms a request. Both sides write through the same triggers, which leave a bare write at ${ratio(r("worker.answerFloorVsPlain"))} the rate of a trigger-less one.`,
     ],
     [
       "Finish ≥ 0.7 × its floor (the same D1 work, bare)",
       ratio(r("worker.finishVsFloor")),
       verdict(r("worker.finishVsFloor"), (v) => v >= 0.7),
-      "One batch like the floor's (the guarded UPDATE of the recount, then one read of the review with its keys, explanations and sources), no limiter call on a first finish; what is left is the middleware of the PUT row, over a shorter request.",
+      "One batch like the floor's (the guarded UPDATE of the recount, then one read of the review with its keys, explanations and sources), no limiter call on a first finish; what is left is the way in of the PUT row (the asset router, then the middleware).",
+    ],
+    [
+      "Reaching the app (no target; reported)",
+      ratio(r("worker.healthVsBareFetch")),
+      dash,
+      "GET /api/health (Hono and every middleware, no D1) ÷ the floor Worker's reply to a path it does not serve (a plain fetch handler, no D1), alternating runs: the ceiling the three floor ratios above start from. Most of it is the local asset router in front of the app; the floor Worker is routed to directly.",
     ],
     [
       "Generation ≤ 10 ms per 2,000-word article",
