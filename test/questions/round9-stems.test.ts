@@ -25,10 +25,6 @@ function bankOf(text: string): Question[] {
   return generateReview(text, { count: 20 }).bank.questions;
 }
 
-function keyOf(q: Question): string {
-  return q.choices.find((c) => c.id === q.answer)?.text ?? "";
-}
-
 /** The sentence and its spans, as the generator reads them. */
 function spansOf(sentence: string): { s: Sentence; spans: Span[] } {
   const text = `A title\n\n${sentence}`;
