@@ -48,12 +48,14 @@ import {
   NEWSPAPERS,
   numberToWords,
   OCEAN_CURRENTS,
+  ORGANISATION_FOUNDED,
   ORGANISATION_ROLES,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
 import { matches } from "./matches.ts";
+import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import type { Sentence } from "./text.ts";
@@ -783,6 +785,13 @@ function gazetteerPool(
   }
 }
 
+/** A body founded after the article's present (or its latest year): an anachronism. */
+function foundedAfter(name: string, facts: ArticleFacts): boolean {
+  const founded = ORGANISATION_FOUNDED.get(name);
+  const present = facts.presentYear ?? facts.years?.max;
+  return founded !== undefined && present !== undefined && founded > present;
+}
+
 /** Whether two bodies share a role where both have one (a lender and a health body do not). */
 function sameRoleAs(key: string, other: string): boolean {
   const a = ORGANISATION_ROLES.get(key);
@@ -1357,15 +1366,31 @@ export function entityDistractors(
     takesThe(name) === withThe;
   // Abbreviations ("U.S.") only stand against an abbreviated key.
   const abbreviated = (name: string) => /\p{Lu}\./u.test(name);
+  // "born in ____ … a Church of Scotland minister": rivals in the frame the sentence sets.
+  const frame = placeFrame(
+    keyType,
+    key,
+    sentence.text.slice(0, span.start),
+    sentence.text.slice(span.end),
+    facts.sentences,
+  );
+  if (frame.none) return [];
   const shapeOk = (name: string) =>
+    frame.fits(name) &&
     articleOk(name) &&
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
   const around = continentsAround(keyType, sentence, facts);
   const gaz = (
-    closedGroup(keyType, span, sentence) ? [] : gazetteerPool(keyType, key, sentence, random)
+    closedGroup(keyType, span, sentence) || !frame.gazetteer
+      ? []
+      : gazetteerPool(keyType, key, sentence, random)
   ).filter(
-    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
+    (g) =>
+      !topics.has(entityKey(g)) &&
+      Math.abs(g.split(" ").length - words) < 2 &&
+      !around.has(g) &&
+      !foundedAfter(g, facts),
   );
   // A continent stands first beside the continents the article itself sets against it.
   if (keyType.kind === "place" && keyType.level === "continent") {
