@@ -14,7 +14,20 @@ import { genderOf } from "./typing.ts";
 const OF_TOTAL =
   /^\s+(?:out\s+)?of\s+(?:the(?:ir|se)?\s+|its\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+)?([\d,]+|[a-z]+(?:-[a-z]+)?)\b/i;
 
-export function countCeiling(after: string): number | undefined {
+/** "18 hours a day", "six days a week": a span within one day or one week. */
+const PER_SPAN = /^\s+(?:a|per|each)\s+(day|week)\b/i;
+const PER_SPAN_UNIT: Record<string, Record<string, number>> = {
+  day: { hour: 24, hours: 24 },
+  week: { day: 7, days: 7 },
+};
+
+export function countCeiling(after: string, key = ""): number | undefined {
+  const per = PER_SPAN.exec(after)?.[1]?.toLowerCase();
+  const unit = /(\p{L}+)\s*$/u.exec(key)?.[1]?.toLowerCase();
+  if (per && unit) {
+    const most = PER_SPAN_UNIT[per]?.[unit];
+    if (most !== undefined) return most;
+  }
   const m = OF_TOTAL.exec(after);
   const word = m?.[1];
   if (!word) return undefined;
@@ -89,6 +102,11 @@ const CYCLE =
 
 export function cycleStem(text: string): boolean {
   return CYCLE.test(text);
+}
+
+/** "the ____ election", "the 1997 landslide": a year of a vote, which only the article dates. */
+export function electionStem(text: string): boolean {
+  return /\b(?:elections?|landslide|general election)\b/i.test(text);
 }
 
 /** The years the article names, those told beside the cycle's word first (not the key). */

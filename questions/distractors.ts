@@ -14,6 +14,7 @@ import {
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
+  electionStem,
   fixtureBefore,
   hairPercent,
   namesGroup,
@@ -58,6 +59,7 @@ import { matches } from "./matches.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
+import { rarerSpelling } from "./spelling.ts";
 import type { Sentence } from "./text.ts";
 import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
@@ -354,6 +356,15 @@ export function dateDistractors(
       /\bby (?:the end of |late |early )?$/i.test(sentence.text.slice(0, span.start))
     )
       max = Math.min(max, keyYear - 1);
+    // "has held on to the top spot since ____": a state that still holds began before now,
+    // so no rival falls after the key's next year.
+    if (
+      !ahead &&
+      /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(
+        sentence.text.slice(0, span.start),
+      )
+    )
+      max = Math.min(max, keyYear + 1);
     // Nothing after a founding or first event happens before it, nor an adult's act in childhood.
     min = Math.max(min, earliestPlausible(keyYear, sentence, facts));
     max = Math.min(max, latestPlausible(keyYear, sentence, facts));
@@ -383,6 +394,10 @@ export function dateDistractors(
           })
         : [];
       for (const v of named) texts.push(String(v));
+      // "the ____ election campaign": a year no election was held is no rival, and only the
+      // article can say which were; with too few named, too few choices (no question).
+      if (electionStem(sentence.text))
+        return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
@@ -444,11 +459,16 @@ export function dateDistractors(
       const months = random.shuffle(
         Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
       );
-      for (let i = 0; i < 8; i++) {
+      // The year fixed, the article's own timeline bounds the day: the warning letter is no
+      // later than the plot it warned of ("revealed … on ____" before "on 5 November").
+      const [lo, hi] = framed ? timelineBounds(span, facts) : [-Infinity, Infinity];
+      for (let i = 0, made = 0; made < 8 && i < 40; i++) {
         const m = months[i % months.length] ?? 1;
         const name = MONTHS[m - 1] ?? "";
         const day = span.day === undefined ? 0 : 1 + random.int(28);
-        const year = years[i];
+        const year = years[made];
+        if (framed && (dayOfYear(m, day) <= lo || dayOfYear(m, day) >= hi)) continue;
+        made++;
         if (year === undefined && span.format !== "md" && span.format !== "dm") break;
         if (span.format === "dmy") texts.push(`${day} ${name}${dmyComma ? "," : ""} ${year}`);
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
@@ -459,6 +479,30 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+function dayOfYear(month: number, day: number): number {
+  return month * 32 + day;
+}
+
+/** The article's nearest other full dates of the key's year, before and after the key. */
+function timelineBounds(
+  span: Extract<Span, { kind: "date" }>,
+  facts: ArticleFacts,
+): [number, number] {
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (span.month === undefined || span.day === undefined) return [lo, hi];
+  const key = dayOfYear(span.month, span.day);
+  for (const list of facts.spans)
+    for (const sp of list) {
+      if (sp.kind !== "date" || sp.year !== span.year) continue;
+      if (sp.month === undefined || sp.day === undefined) continue;
+      const at = dayOfYear(sp.month, sp.day);
+      if (at < key) lo = Math.max(lo, at);
+      else if (at > key) hi = Math.min(hi, at);
+    }
+  return [lo, hi];
 }
 
 /** How far from the key an article-named year may stand as a cycle year's rival. */
@@ -593,7 +637,7 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const ceiling = countCeiling(sentence.text.slice(span.end));
+  const ceiling = countCeiling(sentence.text.slice(span.end), span.text);
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
@@ -886,6 +930,23 @@ export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | ""
   }
   const e = facts.index.byAlias.get(entityKey(name));
   return e ? (known.get(e) ?? "") : "";
+}
+
+/**
+ * "compatriot ____" (the key shares the sentence's subject's nationality), or the demonym of
+ * "____ became the first Russian woman": the nationality a person blank's stem fixes.
+ */
+function nationalityFrame(before: string, after: string): string | undefined {
+  if (/\bcompatriots?\s+$/i.test(before)) return "compatriot";
+  // "British number two ____": a people's word, not a team's place name ("England fly-half").
+  const people = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+(?:number (?:one|two|three)\s+)?$/u.exec(
+    before,
+  )?.[1];
+  if (people && nationalityNamed(people) && !countryNamed(people) && !regionNamed(people))
+    return people;
+  return /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
+    after,
+  )?.[1];
 }
 
 /** "England", "English" and "Irish" as the side they name: a country, or one of its nations. */
@@ -1293,6 +1354,24 @@ export function entityDistractors(
         soleSide(facts, sentence.index) ??
         (keyEntity ? personSide(keyEntity, facts) : undefined))
       : undefined;
+  // "beat compatriot ____", "____ became the first Russian woman": the stem fixes the key's
+  // nationality, so every rival must be one the article gives that nationality.
+  const nationFrame =
+    keyType.kind === "person"
+      ? nationalityFrame(
+          sentence.text.slice(Math.max(0, span.start - 40), span.start),
+          sentence.text.slice(span.end, span.end + 60),
+        )
+      : undefined;
+  const keyNation =
+    nationFrame === "compatriot"
+      ? keyEntity
+        ? personSide(keyEntity, facts)
+        : undefined
+      : nationFrame !== undefined
+        ? sideName(nationFrame)
+        : undefined;
+  if (nationFrame !== undefined && keyNation === undefined) return [];
   const keyParty =
     keyType.kind === "person"
       ? partyBefore(sentence.text.slice(Math.max(0, span.start - 60), span.start))
@@ -1328,6 +1407,7 @@ export function entityDistractors(
       const side = personSide(e, facts);
       if (side && side !== keySide) continue;
     }
+    if (keyNation && e.cls === "person" && personSide(e, facts) !== keyNation) continue;
     // "the present Tory spokesman, ____": only people the article gives that party.
     if (keyParty && e.cls === "person" && personParty(e, facts) !== keyParty) continue;
     sameClass.push(e);
@@ -1417,6 +1497,12 @@ export function entityDistractors(
     };
     gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));
   }
+  // "Gonzales" once beside "Gonzalez" three times: the rarer spelling is a typo, no rival.
+  const spellings = namesCounted(facts);
+  for (let i = scored.length - 1; i >= 0; i--) {
+    const name = scored[i] ?? "";
+    if (rarerSpelling(name, spellings.get(name) ?? 0, spellings)) scored.splice(i, 1);
+  }
   return pick(
     [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
     key,
@@ -1426,6 +1512,19 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+const countedNames = new WeakMap<ArticleFacts, Map<string, number>>();
+/** Each name the article gives, with how often it is mentioned. */
+function namesCounted(facts: ArticleFacts): Map<string, number> {
+  let counted = countedNames.get(facts);
+  if (!counted) {
+    counted = new Map();
+    for (const e of facts.index.byKey.values())
+      counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
+    countedNames.set(facts, counted);
+  }
+  return counted;
 }
 
 /**
