@@ -7,6 +7,7 @@
  * the article itself names. Years: a cycle year's rivals are the years the article names.
  */
 
+import { countryNamed, nationalityNamed, regionNamed } from "./gazetteer.ts";
 import { parseNumberWord } from "./lexicon.ts";
 import { genderOf } from "./typing.ts";
 
@@ -157,4 +158,48 @@ function readOpponents(text: string): "f" | "m" | "" {
     found = g;
   }
   return found;
+}
+
+/**
+ * "compatriot ____" (the key shares the sentence's subject's nationality), or the demonym of
+ * "____ became the first Russian woman": the nationality a person blank's stem fixes.
+ */
+export function nationalityFrame(before: string, after: string): string | undefined {
+  if (/\bcompatriots?\s+$/i.test(before)) return "compatriot";
+  // "British number two ____": a people's word, not a team's place name ("England fly-half").
+  const people = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+(?:number (?:one|two|three)\s+)?$/u.exec(
+    before,
+  )?.[1];
+  if (people && nationalityNamed(people) && !countryNamed(people) && !regionNamed(people))
+    return people;
+  return /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
+    after,
+  )?.[1];
+}
+
+/** A day's place in its year, for ordering days of one year. */
+export function dayOfYear(month: number, day: number): number {
+  return month * 32 + day;
+}
+
+/**
+ * The nearest other full dates of the key's year among `dates`, before and after the key (as
+ * dayOfYear): a rival for a date whose year is fixed stays between them, so the warning letter
+ * is no later than the plot it warned of.
+ */
+export function dayBounds(
+  key: { year?: number; month?: number; day?: number },
+  dates: ReadonlyArray<{ year?: number; month?: number; day?: number }>,
+): [number, number] {
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (key.month === undefined || key.day === undefined) return [lo, hi];
+  const at = dayOfYear(key.month, key.day);
+  for (const d of dates) {
+    if (d.year !== key.year || d.month === undefined || d.day === undefined) continue;
+    const other = dayOfYear(d.month, d.day);
+    if (other < at) lo = Math.max(lo, other);
+    else if (other > at) hi = Math.min(hi, other);
+  }
+  return [lo, hi];
 }

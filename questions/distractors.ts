@@ -11,6 +11,8 @@ import {
   articleCycleYears,
   countCeiling,
   cycleStem,
+  dayBounds,
+  dayOfYear,
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
@@ -18,6 +20,7 @@ import {
   fixtureBefore,
   hairPercent,
   namesGroup,
+  nationalityFrame,
   opponentGender,
   percentApart,
   scaledPercents,
@@ -404,12 +407,17 @@ export function dateDistractors(
       const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
         texts.push(String(v));
-      const chosen = sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+      // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
+      // the article's own dates, and a reader cannot tell it from the key.
+      const crowded = crowdedYear(y, facts);
+      const apart = (list: string[]) =>
+        crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
+      const chosen = sidedYears(pick(apart(texts), key, sentence, facts, false), keyYear);
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
       // years off is still apart, and puts a choice on each side of the key.
       const closer = spreadValues(y, [2, -2, ...offsets], random, { min, max }, 2).map(String);
-      return sidedYears(pick(closer, key, sentence, facts, false), keyYear);
+      return sidedYears(pick(apart(closer), key, sentence, facts, false), keyYear);
     }
     case "decade": {
       const y = keyYear ?? 0;
@@ -481,8 +489,21 @@ export function dateDistractors(
   return pick(texts, key, sentence, facts, false);
 }
 
-function dayOfYear(month: number, day: number): number {
-  return month * 32 + day;
+/** How near the key the article's other years crowd it. */
+const CROWD = 3;
+
+const yearSets = new WeakMap<ArticleFacts, Set<number>>();
+/** Whether the article names two other plain years within five of the key (a crowded stretch). */
+function crowdedYear(year: number, facts: ArticleFacts): boolean {
+  let years = yearSets.get(facts);
+  if (!years) {
+    years = new Set(facts.sentences.flatMap((s) => yearsIn(facts, s.index)));
+    yearSets.set(facts, years);
+  }
+  let near = 0;
+  for (let d = 1; d <= CROWD + 2; d++)
+    near += Number(years.has(year - d)) + Number(years.has(year + d));
+  return near >= 2;
 }
 
 /** The article's nearest other full dates of the key's year, before and after the key. */
@@ -490,19 +511,9 @@ function timelineBounds(
   span: Extract<Span, { kind: "date" }>,
   facts: ArticleFacts,
 ): [number, number] {
-  let lo = -Infinity;
-  let hi = Infinity;
-  if (span.month === undefined || span.day === undefined) return [lo, hi];
-  const key = dayOfYear(span.month, span.day);
-  for (const list of facts.spans)
-    for (const sp of list) {
-      if (sp.kind !== "date" || sp.year !== span.year) continue;
-      if (sp.month === undefined || sp.day === undefined) continue;
-      const at = dayOfYear(sp.month, sp.day);
-      if (at < key) lo = Math.max(lo, at);
-      else if (at > key) hi = Math.min(hi, at);
-    }
-  return [lo, hi];
+  const dates: Array<{ year?: number; month?: number; day?: number }> = [];
+  for (const list of facts.spans) for (const sp of list) if (sp.kind === "date") dates.push(sp);
+  return dayBounds(span, dates);
 }
 
 /** How far from the key an article-named year may stand as a cycle year's rival. */
@@ -930,23 +941,6 @@ export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | ""
   }
   const e = facts.index.byAlias.get(entityKey(name));
   return e ? (known.get(e) ?? "") : "";
-}
-
-/**
- * "compatriot ____" (the key shares the sentence's subject's nationality), or the demonym of
- * "____ became the first Russian woman": the nationality a person blank's stem fixes.
- */
-function nationalityFrame(before: string, after: string): string | undefined {
-  if (/\bcompatriots?\s+$/i.test(before)) return "compatriot";
-  // "British number two ____": a people's word, not a team's place name ("England fly-half").
-  const people = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+(?:number (?:one|two|three)\s+)?$/u.exec(
-    before,
-  )?.[1];
-  if (people && nationalityNamed(people) && !countryNamed(people) && !regionNamed(people))
-    return people;
-  return /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
-    after,
-  )?.[1];
 }
 
 /** "England", "English" and "Irish" as the side they name: a country, or one of its nations. */
