@@ -203,3 +203,52 @@ export function dayBounds(
   }
   return [lo, hi];
 }
+
+/**
+ * The years of the two world wars, when the championships, Grand Slams and Olympics a cycle
+ * stem names were not held: no rival for "their first Grand Slam since ____".
+ */
+export function noContestYear(year: number): boolean {
+  return (year >= 1915 && year <= 1919) || (year >= 1940 && year <= 1946);
+}
+
+/**
+ * "____'s laboratory", "____'s research group": the key owns a scientist's workplace, so its
+ * rivals are people the article makes scientists (no president or novelist beside it).
+ */
+export function ownerRole(after: string): string | undefined {
+  return /^['’]s\s+(?:laboratory|lab|research (?:group|team|station)|observatory)\b/i.test(after)
+    ? "academic"
+    : undefined;
+}
+
+/** Fields of study and the wider field each is a branch of. */
+const FIELD_OF: Record<string, string> = {
+  zoology: "biology",
+  botany: "biology",
+  ecology: "biology",
+  genetics: "biology",
+  microbiology: "biology",
+  "marine biology": "biology",
+  physiology: "biology",
+  biochemistry: "chemistry",
+  astrophysics: "physics",
+  "nuclear physics": "physics",
+  "organic chemistry": "chemistry",
+  linguistics: "language",
+  economics: "social science",
+  sociology: "social science",
+};
+
+/**
+ * Whether two fields are one the branch of the other (zoology and biology), or branches of one
+ * field: a reader could defend either, so neither is a rival of the other.
+ */
+export function nearField(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return false;
+  const px = FIELD_OF[x];
+  const py = FIELD_OF[y];
+  return px === y || py === x || (px !== undefined && px === py);
+}

@@ -21,7 +21,10 @@ import {
   hairPercent,
   namesGroup,
   nationalityFrame,
+  nearField,
+  noContestYear,
   opponentGender,
+  ownerRole,
   percentApart,
   scaledPercents,
 } from "./choice-rules.ts";
@@ -397,6 +400,10 @@ export function dateDistractors(
           })
         : [];
       for (const v of named) texts.push(String(v));
+      // "their first Grand Slam since ____": no championship was held in a world war's years.
+      if (cycleStem(sentence.text))
+        for (let i = texts.length - 1; i >= 0; i--)
+          if (noContestYear(Number(texts[i]))) texts.splice(i, 1);
       // "the ____ election campaign": a year no election was held is no rival, and only the
       // article can say which were; with too few named, too few choices (no question).
       if (electionStem(sentence.text))
@@ -406,7 +413,7 @@ export function dateDistractors(
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
       const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
-        texts.push(String(v));
+        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
       // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
       // the article's own dates, and a reader cannot tell it from the key.
       const crowded = crowdedYear(y, facts);
@@ -1336,7 +1343,8 @@ export function entityDistractors(
   const title =
     roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
     (keyType.kind === "person"
-      ? roleAfter(sentence.text.slice(span.end, span.end + 60))
+      ? (roleAfter(sentence.text.slice(span.end, span.end + 60)) ??
+        ownerRole(sentence.text.slice(span.end, span.end + 40)))
       : undefined);
   const bound =
     title === "royalty" || title === "nobility" || title === "clergy" ? title : undefined;
@@ -1617,7 +1625,9 @@ export function termDistractors(
         )
       : [...fromArticle, ...fromLexicon]
           .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
-          .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()));
+          .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()))
+          // "switched her major to ____" (biology): zoology is a branch of it, defensible too.
+          .filter((t) => !nearField(t, span.text));
   return pick(pool, span.text, sentence, facts, capital);
 }
 

@@ -13,6 +13,9 @@ import {
   dayOfYear,
   electionStem,
   nationalityFrame,
+  nearField,
+  noContestYear,
+  ownerRole,
 } from "../../questions/choice-rules.ts";
 import { cityNamed } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
@@ -138,6 +141,31 @@ describe("bodies, counts and elections (lexicon.ts, choice-rules.ts)", () => {
     expect(electionStem("During the ____ election campaign")).toBe(true);
     expect(electionStem("after the ____ Labour landslide")).toBe(true);
     expect(electionStem("their first Grand Slam since ____")).toBe(false);
+  });
+});
+
+describe("wartime years and laboratories (choice-rules.ts)", () => {
+  it("no championship year falls in a world war", () => {
+    expect(noContestYear(1945)).toBe(true);
+    expect(noContestYear(1916)).toBe(true);
+    expect(noContestYear(1948)).toBe(false);
+    expect(noContestYear(1936)).toBe(false);
+  });
+
+  it("the owner of a laboratory is a scientist", () => {
+    expect(ownerRole("'s laboratory, where she worked with rats")).toBe("academic");
+    expect(ownerRole("'s research group in 1932")).toBe("academic");
+    expect(ownerRole("'s house in the country")).toBeUndefined();
+  });
+});
+
+describe("near fields (choice-rules.ts)", () => {
+  it("a field and its branch are no rivals of each other", () => {
+    expect(nearField("zoology", "biology")).toBe(true);
+    expect(nearField("Biology", "botany")).toBe(true);
+    expect(nearField("zoology", "botany")).toBe(true);
+    expect(nearField("chemistry", "biology")).toBe(false);
+    expect(nearField("history", "biology")).toBe(false);
   });
 });
 
