@@ -1500,11 +1500,8 @@ export function entityDistractors(
     gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));
   }
   // "Gonzales" once beside "Gonzalez" three times: the rarer spelling is a typo, no rival.
-  const spellings = namesCounted(facts);
-  for (let i = scored.length - 1; i >= 0; i--) {
-    const name = scored[i] ?? "";
-    if (rarerSpelling(name, spellings.get(name) ?? 0, spellings)) scored.splice(i, 1);
-  }
+  for (let i = scored.length - 1; i >= 0; i--)
+    if (misspelt(scored[i] ?? "", facts)) scored.splice(i, 1);
   return pick(
     [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
     key,
@@ -1516,17 +1513,23 @@ export function entityDistractors(
   );
 }
 
-const countedNames = new WeakMap<ArticleFacts, Map<string, number>>();
-/** Each name the article gives, with how often it is mentioned. */
-function namesCounted(facts: ArticleFacts): Map<string, number> {
-  let counted = countedNames.get(facts);
-  if (!counted) {
-    counted = new Map();
+const misspellings = new WeakMap<ArticleFacts, Set<string>>();
+/** Whether a name is the rarer of two spellings the article gives (found once per article). */
+function misspelt(name: string, facts: ArticleFacts): boolean {
+  let found = misspellings.get(facts);
+  if (!found) {
+    const counted = new Map<string, number>();
     for (const e of facts.index.byKey.values())
       counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
-    countedNames.set(facts, counted);
+    found = new Set();
+    for (const [n, count] of counted) if (rarerSpelling(n, count, counted)) found.add(n);
+    misspellings.set(facts, found);
   }
-  return counted;
+  // A surname-only rival ("Gonzales") is the surname of a whole name found above.
+  if (found.has(name)) return true;
+  if (name.includes(" ")) return false;
+  for (const n of found) if (n.endsWith(` ${name}`)) return true;
+  return false;
 }
 
 /**

@@ -75,8 +75,14 @@ function nationWords(city: CityInfo): readonly string[] {
   return nation ? regionWords(nation) : [];
 }
 
+const wordPatterns = new Map<string, RegExp>();
 function names(text: string, word: string): boolean {
-  return new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, "u").test(text);
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, "u");
+    wordPatterns.set(word, pattern);
+  }
+  return pattern.test(text);
 }
 
 /**
