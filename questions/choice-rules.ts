@@ -7,6 +7,7 @@
  * the article itself names. Years: a cycle year's rivals are the years the article names.
  */
 
+import { countryNamed, nationalityNamed, regionNamed } from "./gazetteer.ts";
 import { parseNumberWord } from "./lexicon.ts";
 import { genderOf } from "./typing.ts";
 
@@ -14,7 +15,20 @@ import { genderOf } from "./typing.ts";
 const OF_TOTAL =
   /^\s+(?:out\s+)?of\s+(?:the(?:ir|se)?\s+|its\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+)?([\d,]+|[a-z]+(?:-[a-z]+)?)\b/i;
 
-export function countCeiling(after: string): number | undefined {
+/** "18 hours a day", "six days a week": a span within one day or one week. */
+const PER_SPAN = /^\s+(?:a|per|each)\s+(day|week)\b/i;
+const PER_SPAN_UNIT: Record<string, Record<string, number>> = {
+  day: { hour: 24, hours: 24 },
+  week: { day: 7, days: 7 },
+};
+
+export function countCeiling(after: string, key = ""): number | undefined {
+  const per = PER_SPAN.exec(after)?.[1]?.toLowerCase();
+  const unit = /(\p{L}+)\s*$/u.exec(key)?.[1]?.toLowerCase();
+  if (per && unit) {
+    const most = PER_SPAN_UNIT[per]?.[unit];
+    if (most !== undefined) return most;
+  }
   const m = OF_TOTAL.exec(after);
   const word = m?.[1];
   if (!word) return undefined;
@@ -91,6 +105,11 @@ export function cycleStem(text: string): boolean {
   return CYCLE.test(text);
 }
 
+/** "the ____ election", "the 1997 landslide": a year of a vote, which only the article dates. */
+export function electionStem(text: string): boolean {
+  return /\b(?:elections?|landslide|general election)\b/i.test(text);
+}
+
 /** The years the article names, those told beside the cycle's word first (not the key). */
 export function articleCycleYears(
   key: number,
@@ -139,4 +158,97 @@ function readOpponents(text: string): "f" | "m" | "" {
     found = g;
   }
   return found;
+}
+
+/**
+ * "compatriot ____" (the key shares the sentence's subject's nationality), or the demonym of
+ * "____ became the first Russian woman": the nationality a person blank's stem fixes.
+ */
+export function nationalityFrame(before: string, after: string): string | undefined {
+  if (/\bcompatriots?\s+$/i.test(before)) return "compatriot";
+  // "British number two ____": a people's word, not a team's place name ("England fly-half").
+  const people = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+(?:number (?:one|two|three)\s+)?$/u.exec(
+    before,
+  )?.[1];
+  if (people && nationalityNamed(people) && !countryNamed(people) && !regionNamed(people))
+    return people;
+  return /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
+    after,
+  )?.[1];
+}
+
+/** A day's place in its year, for ordering days of one year. */
+export function dayOfYear(month: number, day: number): number {
+  return month * 32 + day;
+}
+
+/**
+ * The nearest other full dates of the key's year among `dates`, before and after the key (as
+ * dayOfYear): a rival for a date whose year is fixed stays between them, so the warning letter
+ * is no later than the plot it warned of.
+ */
+export function dayBounds(
+  key: { year?: number; month?: number; day?: number },
+  dates: ReadonlyArray<{ year?: number; month?: number; day?: number }>,
+): [number, number] {
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (key.month === undefined || key.day === undefined) return [lo, hi];
+  const at = dayOfYear(key.month, key.day);
+  for (const d of dates) {
+    if (d.year !== key.year || d.month === undefined || d.day === undefined) continue;
+    const other = dayOfYear(d.month, d.day);
+    if (other < at) lo = Math.max(lo, other);
+    else if (other > at) hi = Math.min(hi, other);
+  }
+  return [lo, hi];
+}
+
+/**
+ * The years of the two world wars, when the championships, Grand Slams and Olympics a cycle
+ * stem names were not held: no rival for "their first Grand Slam since ____".
+ */
+export function noContestYear(year: number): boolean {
+  return (year >= 1915 && year <= 1919) || (year >= 1940 && year <= 1946);
+}
+
+/**
+ * "____'s laboratory", "____'s research group": the key owns a scientist's workplace, so its
+ * rivals are people the article makes scientists (no president or novelist beside it).
+ */
+export function ownerRole(after: string): string | undefined {
+  return /^['’]s\s+(?:laboratory|lab|research (?:group|team|station)|observatory)\b/i.test(after)
+    ? "academic"
+    : undefined;
+}
+
+/** Fields of study and the wider field each is a branch of. */
+const FIELD_OF: Record<string, string> = {
+  zoology: "biology",
+  botany: "biology",
+  ecology: "biology",
+  genetics: "biology",
+  microbiology: "biology",
+  "marine biology": "biology",
+  physiology: "biology",
+  biochemistry: "chemistry",
+  astrophysics: "physics",
+  "nuclear physics": "physics",
+  "organic chemistry": "chemistry",
+  linguistics: "language",
+  economics: "social science",
+  sociology: "social science",
+};
+
+/**
+ * Whether two fields are one the branch of the other (zoology and biology), or branches of one
+ * field: a reader could defend either, so neither is a rival of the other.
+ */
+export function nearField(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return false;
+  const px = FIELD_OF[x];
+  const py = FIELD_OF[y];
+  return px === y || py === x || (px !== undefined && px === py);
 }

@@ -11,13 +11,20 @@ import {
   articleCycleYears,
   countCeiling,
   cycleStem,
+  dayBounds,
+  dayOfYear,
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
+  electionStem,
   fixtureBefore,
   hairPercent,
   namesGroup,
+  nationalityFrame,
+  nearField,
+  noContestYear,
   opponentGender,
+  ownerRole,
   percentApart,
   scaledPercents,
 } from "./choice-rules.ts";
@@ -48,14 +55,17 @@ import {
   NEWSPAPERS,
   numberToWords,
   OCEAN_CURRENTS,
+  ORGANISATION_FOUNDED,
   ORGANISATION_ROLES,
   ORGANISATIONS,
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
 import { matches } from "./matches.ts";
+import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
+import { rarerSpelling } from "./spelling.ts";
 import type { Sentence } from "./text.ts";
 import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
@@ -352,6 +362,15 @@ export function dateDistractors(
       /\bby (?:the end of |late |early )?$/i.test(sentence.text.slice(0, span.start))
     )
       max = Math.min(max, keyYear - 1);
+    // "has held on to the top spot since ____": a state that still holds began before now,
+    // so no rival falls after the key's next year.
+    if (
+      !ahead &&
+      /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(
+        sentence.text.slice(0, span.start),
+      )
+    )
+      max = Math.min(max, keyYear + 1);
     // Nothing after a founding or first event happens before it, nor an adult's act in childhood.
     min = Math.max(min, earliestPlausible(keyYear, sentence, facts));
     max = Math.min(max, latestPlausible(keyYear, sentence, facts));
@@ -381,18 +400,31 @@ export function dateDistractors(
           })
         : [];
       for (const v of named) texts.push(String(v));
+      // "their first Grand Slam since ____": no championship was held in a world war's years.
+      if (cycleStem(sentence.text))
+        for (let i = texts.length - 1; i >= 0; i--)
+          if (noContestYear(Number(texts[i]))) texts.splice(i, 1);
+      // "the ____ election campaign": a year no election was held is no rival, and only the
+      // article can say which were; with too few named, too few choices (no question).
+      if (electionStem(sentence.text))
+        return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
       const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
-        texts.push(String(v));
-      const chosen = sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
+      // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
+      // the article's own dates, and a reader cannot tell it from the key.
+      const crowded = crowdedYear(y, facts);
+      const apart = (list: string[]) =>
+        crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
+      const chosen = sidedYears(pick(apart(texts), key, sentence, facts, false), keyYear);
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
       // years off is still apart, and puts a choice on each side of the key.
       const closer = spreadValues(y, [2, -2, ...offsets], random, { min, max }, 2).map(String);
-      return sidedYears(pick(closer, key, sentence, facts, false), keyYear);
+      return sidedYears(pick(apart(closer), key, sentence, facts, false), keyYear);
     }
     case "decade": {
       const y = keyYear ?? 0;
@@ -442,11 +474,16 @@ export function dateDistractors(
       const months = random.shuffle(
         Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => m !== month),
       );
-      for (let i = 0; i < 8; i++) {
+      // The year fixed, the article's own timeline bounds the day: the warning letter is no
+      // later than the plot it warned of ("revealed … on ____" before "on 5 November").
+      const [lo, hi] = framed ? timelineBounds(span, facts) : [-Infinity, Infinity];
+      for (let i = 0, made = 0; made < 8 && i < 40; i++) {
         const m = months[i % months.length] ?? 1;
         const name = MONTHS[m - 1] ?? "";
         const day = span.day === undefined ? 0 : 1 + random.int(28);
-        const year = years[i];
+        const year = years[made];
+        if (framed && (dayOfYear(m, day) <= lo || dayOfYear(m, day) >= hi)) continue;
+        made++;
         if (year === undefined && span.format !== "md" && span.format !== "dm") break;
         if (span.format === "dmy") texts.push(`${day} ${name}${dmyComma ? "," : ""} ${year}`);
         else if (span.format === "mdy") texts.push(`${name} ${day}, ${year}`);
@@ -457,6 +494,33 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** How near the key the article's other years crowd it. */
+const CROWD = 3;
+
+const yearSets = new WeakMap<ArticleFacts, Set<number>>();
+/** Whether the article names two other plain years within five of the key (a crowded stretch). */
+function crowdedYear(year: number, facts: ArticleFacts): boolean {
+  let years = yearSets.get(facts);
+  if (!years) {
+    years = new Set(facts.sentences.flatMap((s) => yearsIn(facts, s.index)));
+    yearSets.set(facts, years);
+  }
+  let near = 0;
+  for (let d = 1; d <= CROWD + 2; d++)
+    near += Number(years.has(year - d)) + Number(years.has(year + d));
+  return near >= 2;
+}
+
+/** The article's nearest other full dates of the key's year, before and after the key. */
+function timelineBounds(
+  span: Extract<Span, { kind: "date" }>,
+  facts: ArticleFacts,
+): [number, number] {
+  const dates: Array<{ year?: number; month?: number; day?: number }> = [];
+  for (const list of facts.spans) for (const sp of list) if (sp.kind === "date") dates.push(sp);
+  return dayBounds(span, dates);
 }
 
 /** How far from the key an article-named year may stand as a cycle year's rival. */
@@ -591,7 +655,7 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const ceiling = countCeiling(sentence.text.slice(span.end));
+  const ceiling = countCeiling(sentence.text.slice(span.end), span.text);
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
@@ -781,6 +845,13 @@ function gazetteerPool(
     default:
       return [];
   }
+}
+
+/** A body founded after the article's present (or its latest year): an anachronism. */
+function foundedAfter(name: string, facts: ArticleFacts): boolean {
+  const founded = ORGANISATION_FOUNDED.get(name);
+  const present = facts.presentYear ?? facts.years?.max;
+  return founded !== undefined && present !== undefined && founded > present;
 }
 
 /** Whether two bodies share a role where both have one (a lender and a health body do not). */
@@ -1272,7 +1343,8 @@ export function entityDistractors(
   const title =
     roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
     (keyType.kind === "person"
-      ? roleAfter(sentence.text.slice(span.end, span.end + 60))
+      ? (roleAfter(sentence.text.slice(span.end, span.end + 60)) ??
+        ownerRole(sentence.text.slice(span.end, span.end + 40)))
       : undefined);
   const bound =
     title === "royalty" || title === "nobility" || title === "clergy" ? title : undefined;
@@ -1284,6 +1356,24 @@ export function entityDistractors(
         soleSide(facts, sentence.index) ??
         (keyEntity ? personSide(keyEntity, facts) : undefined))
       : undefined;
+  // "beat compatriot ____", "____ became the first Russian woman": the stem fixes the key's
+  // nationality, so every rival must be one the article gives that nationality.
+  const nationFrame =
+    keyType.kind === "person"
+      ? nationalityFrame(
+          sentence.text.slice(Math.max(0, span.start - 40), span.start),
+          sentence.text.slice(span.end, span.end + 60),
+        )
+      : undefined;
+  const keyNation =
+    nationFrame === "compatriot"
+      ? keyEntity
+        ? personSide(keyEntity, facts)
+        : undefined
+      : nationFrame !== undefined
+        ? sideName(nationFrame)
+        : undefined;
+  if (nationFrame !== undefined && keyNation === undefined) return [];
   const keyParty =
     keyType.kind === "person"
       ? partyBefore(sentence.text.slice(Math.max(0, span.start - 60), span.start))
@@ -1319,6 +1409,7 @@ export function entityDistractors(
       const side = personSide(e, facts);
       if (side && side !== keySide) continue;
     }
+    if (keyNation && e.cls === "person" && personSide(e, facts) !== keyNation) continue;
     // "the present Tory spokesman, ____": only people the article gives that party.
     if (keyParty && e.cls === "person" && personParty(e, facts) !== keyParty) continue;
     sameClass.push(e);
@@ -1357,15 +1448,31 @@ export function entityDistractors(
     takesThe(name) === withThe;
   // Abbreviations ("U.S.") only stand against an abbreviated key.
   const abbreviated = (name: string) => /\p{Lu}\./u.test(name);
+  // "born in ____ … a Church of Scotland minister": rivals in the frame the sentence sets.
+  const frame = placeFrame(
+    keyType,
+    key,
+    sentence.text.slice(0, span.start),
+    sentence.text.slice(span.end),
+    facts.sentences,
+  );
+  if (frame.none) return [];
   const shapeOk = (name: string) =>
+    frame.fits(name) &&
     articleOk(name) &&
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
   const around = continentsAround(keyType, sentence, facts);
   const gaz = (
-    closedGroup(keyType, span, sentence) ? [] : gazetteerPool(keyType, key, sentence, random)
+    closedGroup(keyType, span, sentence) || !frame.gazetteer
+      ? []
+      : gazetteerPool(keyType, key, sentence, random)
   ).filter(
-    (g) => !topics.has(entityKey(g)) && Math.abs(g.split(" ").length - words) < 2 && !around.has(g),
+    (g) =>
+      !topics.has(entityKey(g)) &&
+      Math.abs(g.split(" ").length - words) < 2 &&
+      !around.has(g) &&
+      !foundedAfter(g, facts),
   );
   // A continent stands first beside the continents the article itself sets against it.
   if (keyType.kind === "place" && keyType.level === "continent") {
@@ -1392,6 +1499,9 @@ export function entityDistractors(
     };
     gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));
   }
+  // "Gonzales" once beside "Gonzalez" three times: the rarer spelling is a typo, no rival.
+  for (let i = scored.length - 1; i >= 0; i--)
+    if (misspelt(scored[i] ?? "", facts)) scored.splice(i, 1);
   return pick(
     [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
     key,
@@ -1401,6 +1511,25 @@ export function entityDistractors(
     DISTRACTORS_WANTED,
     shapeOk,
   );
+}
+
+const misspellings = new WeakMap<ArticleFacts, Set<string>>();
+/** Whether a name is the rarer of two spellings the article gives (found once per article). */
+function misspelt(name: string, facts: ArticleFacts): boolean {
+  let found = misspellings.get(facts);
+  if (!found) {
+    const counted = new Map<string, number>();
+    for (const e of facts.index.byKey.values())
+      counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
+    found = new Set();
+    for (const [n, count] of counted) if (rarerSpelling(n, count, counted)) found.add(n);
+    misspellings.set(facts, found);
+  }
+  // A surname-only rival ("Gonzales") is the surname of a whole name found above.
+  if (found.has(name)) return true;
+  if (name.includes(" ")) return false;
+  for (const n of found) if (n.endsWith(` ${name}`)) return true;
+  return false;
 }
 
 /**
@@ -1499,7 +1628,9 @@ export function termDistractors(
         )
       : [...fromArticle, ...fromLexicon]
           .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
-          .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()));
+          .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()))
+          // "switched her major to ____" (biology): zoology is a branch of it, defensible too.
+          .filter((t) => !nearField(t, span.text));
   return pick(pool, span.text, sentence, facts, capital);
 }
 

@@ -26,6 +26,8 @@ export interface CityInfo {
   name: string;
   code: string;
   population: number;
+  /** The city's first-level division, GeoNames' admin1 code ("SCT" for Scotland, "27" for Skåne). */
+  admin: string;
 }
 
 export interface RegionInfo {
@@ -171,9 +173,9 @@ function load(): Tables {
   const cities = new Map<string, CityInfo>();
   const citiesByCode = new Map<string, CityInfo[]>();
   for (const row of CITY_ROWS.split("\n")) {
-    const [name = "", code = "", population = "0"] = row.split(";");
+    const [name = "", code = "", population = "0", admin = ""] = row.split(";");
     if (DISTRICTS.has(name)) continue;
-    const info: CityInfo = { name, code, population: Number(population) };
+    const info: CityInfo = { name, code, population: Number(population), admin };
     cities.set(name, info);
     const list = citiesByCode.get(code) ?? [];
     list.push(info);

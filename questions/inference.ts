@@ -75,6 +75,11 @@ export function earliestPlausible(keyYear: number, sentence: Sentence, facts: Ye
         break;
       }
   }
+  // "Ballpoint pen sales peaked in ____": nothing sold before the article's first sales.
+  if (SALES.test(sentence.text)) {
+    const launch = launchYear(facts);
+    if (launch !== undefined && launch <= keyYear) min = Math.max(min, launch);
+  }
   const life = facts.life;
   if (
     life &&
@@ -85,6 +90,27 @@ export function earliestPlausible(keyYear: number, sentence: Sentence, facts: Ye
     min = Math.max(min, life.born + ADULT - 2);
   return min;
 }
+/** A stem about sales: "sales peaked", "sold", "the bestselling". */
+const SALES = /\b(?:sales|sold|peaked|best-?sell\w*)\b/i;
+/** A sentence that dates the first sales: "the first commercially successful pen", "went on sale". */
+const LAUNCH =
+  /\b(?:first commercially|commercially successful|went on sale|first (?:sold|marketed)|came on the market)\b/i;
+
+const launchCache = new WeakMap<YearFacts, number | undefined>();
+/** The earliest year the article gives its product's first sales, if it does. */
+function launchYear(facts: YearFacts): number | undefined {
+  if (launchCache.has(facts)) return launchCache.get(facts);
+  let year: number | undefined;
+  for (const s of facts.sentences) {
+    if (!LAUNCH.test(s.text)) continue;
+    for (const span of facts.spans[s.index] ?? [])
+      if (span.kind === "date" && span.year !== undefined && span.format !== "century")
+        year = Math.min(year ?? Infinity, span.year);
+  }
+  launchCache.set(facts, year);
+  return year;
+}
+
 const DEATHS =
   /\bdeath of (?:\p{Ll}+ )*(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+)|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+)(?:['’]s death| died)\b/u;
 const deathCache = new WeakMap<

@@ -103,6 +103,41 @@ export const ORGANISATIONS = words(
 );
 
 /**
+ * The year each international body was founded (or took its name): a rival founded after the
+ * article's present is an anachronism a reader rules out (no Financial Stability Board in 2005).
+ */
+export const ORGANISATION_FOUNDED: ReadonlyMap<string, number> = new Map([
+  ["United Nations", 1945],
+  ["UN Security Council", 1945],
+  ["UN General Assembly", 1945],
+  ["World Trade Organization", 1995],
+  ["World Health Organization", 1948],
+  ["International Monetary Fund", 1944],
+  ["World Bank", 1944],
+  ["European Union", 1993],
+  ["African Union", 2002],
+  ["Organisation of Islamic Cooperation", 1969],
+  ["Shanghai Cooperation Organization", 2001],
+  ["Commonwealth of Nations", 1949],
+  ["Association of Southeast Asian Nations", 1967],
+  ["North Atlantic Treaty Organization", 1949],
+  ["Eurasian Economic Union", 2015],
+  ["Collective Security Treaty Organization", 2002],
+  ["South Asian Association for Regional Cooperation", 1985],
+  ["Economic Cooperation Organization", 1985],
+  ["International Atomic Energy Agency", 1957],
+  ["Red Cross", 1863],
+  ["International Rescue Committee", 1933],
+  ["Organisation for Economic Co-operation and Development", 1961],
+  ["African Development Bank", 1964],
+  ["Asian Development Bank", 1966],
+  ["European Central Bank", 1998],
+  ["Bank for International Settlements", 1930],
+  ["Financial Stability Board", 2009],
+  ["Paris Club", 1956],
+]);
+
+/**
  * What each international body does, so that a lender stands beside lenders and a military
  * alliance is never offered as an economic forecaster: finance, health (and relief), and the
  * blocs of states (unions, forums and alliances). A body of no listed role takes any.

@@ -1,0 +1,52 @@
+/**
+ * A name the article spells two ways ("Gonzalez" once as "Gonzales"): the rarer spelling is a
+ * typo a teacher would not hand out, so it stands as no rival (issue 11, round 10a).
+ */
+
+/** Levenshtein distance, stopping once it passes `limit` (names are short). */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+/** The shortest surname a lookalike is checked for: "Lewis" and "Lewin" may be two people. */
+const MIN_WORD = 6;
+
+function surname(name: string): string {
+  return (name.split(/\s+/).pop() ?? "").toLowerCase();
+}
+
+/**
+ * Whether `name`, mentioned `count` times, is a rarer spelling of one of `others` (each with
+ * its count): its surname within two edits of the surname of a name mentioned at least twice,
+ * with the same first letter and neither the start of the other ("August", "Augustin").
+ */
+export function rarerSpelling(
+  name: string,
+  count: number,
+  others: ReadonlyMap<string, number>,
+): boolean {
+  if (count > 1) return false;
+  const w = surname(name);
+  if (w.length < MIN_WORD) return false;
+  for (const [other, otherCount] of others) {
+    const o = surname(other);
+    if (other === name || otherCount < 2 || o === w || o[0] !== w[0]) continue;
+    if (o.length < MIN_WORD || o.startsWith(w) || w.startsWith(o)) continue;
+    if (editDistance(w, o) <= 2) return true;
+  }
+  return false;
+}
