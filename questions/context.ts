@@ -112,6 +112,8 @@ export function famousFrame(stem: string, span: Span): boolean {
   if (span.kind !== "entity") return false;
   if (/____\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b/i.test(stem))
     return true;
+  // "Humphrey Bogart in ____ (1944)": a work's title with its year, famous beside its star.
+  if (/____\s*\(\d{4}\)/.test(stem)) return true;
   if (span.cls !== "person") return false;
   // "the ____ sisters": a famous family's name.
   if (/\bthe\s+____\s+(?:sisters|brothers)\b/i.test(stem)) return true;
@@ -126,4 +128,52 @@ export function famousFrame(stem: string, span: Span): boolean {
   return /____[^.;]{0,40}\b(?:Oscar|Academy Award|award|role)\s+for\s+(?:The\s+)?\p{Lu}/u.test(
     stem,
   );
+}
+
+/** Openers that date or place the sentence by the one before it ("Before then", "At the time"). */
+const LEANING_OPENER =
+  /^(?:Before|By|Since|Until|Till|After|From) (?:then|that|this)\b|^(?:At|Around|About) (?:the|that|this) (?:time|point|stage|moment)\b|^(?:Then|Thereafter|Afterwards|Later that year)\b,?/i;
+
+/**
+ * Things a stem may point back to with "the"/"this" only where it names them: a vessel, a
+ * university, an expedition, a phenomenon (not "the firm": a news story's own subject) (round 9's "the ship", "the university", "this phenomenon").
+ */
+const POINTING_NOUN =
+  "ship|vessel|boat|university|college|institution|expedition|machine|device|network|project|scheme|phenomenon|programme";
+
+/** "this phenomenon", "these changes": an idea the sentence before set out. */
+const THIS_NOUN = new RegExp(
+  String.raw`\b(?:this|these|those)\s+(?:[\p{Ll}-]+\s+)?(?:${POINTING_NOUN}|trend|idea|problem|practice|process|theory|change|move|decision|policy|development|discovery|region|area)s?\b`,
+  "iu",
+);
+const THE_NOUN = new RegExp(
+  String.raw`\b[Tt]he\s+(${POINTING_NOUN})(?:['’]s)?\b(?!\s+(?:of|in|at|for|that|which|who|called|named)\b|\s+\p{Lu})`,
+  "gu",
+);
+
+/**
+ * The stem leans on an earlier sentence: it opens with "Before then"/"At the time", it says
+ * "this phenomenon", or "the ship"/"the university" for a thing it does not name (no capitalised
+ * name beside it with the noun's head: "the Viking" names the ship, "the university" alone does
+ * not). `named` is what resolves the noun's head: true where the stem names it.
+ */
+export function leansOnEarlier(stem: string, named: (noun: string) => boolean): boolean {
+  if (LEANING_OPENER.test(stem)) return true;
+  if (THIS_NOUN.test(stem)) return true;
+  for (const m of stem.matchAll(THE_NOUN)) {
+    if (!named((m[1] ?? "").toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * "the Munich air disaster" anywhere in the article: its place is the disaster's own name,
+ * known to any reader, so a stem blanking it ("crashed … in ____, Germany") gives it away.
+ */
+export function namedDisaster(articleText: string, key: string): boolean {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    String.raw`\b${escaped}\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b`,
+    "i",
+  ).test(articleText);
 }

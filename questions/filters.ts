@@ -79,6 +79,14 @@ function titleTokensOf(title: string): Set<string> {
 }
 
 /** Why a stem gives its own key away, if it does. */
+/** Events whose year is general knowledge. */
+const FAMOUS_EVENT =
+  /\b(?:Manhattan Project|Pearl Harbou?r|Hiroshima|Nagasaki|D-Day|Moon landing|Berlin Wall|Cuban Missile Crisis|September 11|9\/11)\b/;
+
+/** Offices and seats that name their country. */
+const NATIONAL_OFFICE =
+  /\b(?:exchequer|Downing Street|Whitehall|Kremlin|White House|Élysée|Elysee|Bundestag|Capitol Hill|Duma|Knesset|Taoiseach)\b/i;
+
 export function stemGivesAway(
   stem: string,
   key: string,
@@ -92,7 +100,25 @@ export function stemGivesAway(
     keyType.kind === "percentage" ||
     keyType.kind === "age";
   if (ANY_IDIOM.test(stem)) return "idiom-blank";
+  // "in the wake of the Manhattan Project … in ____": an event whose year every reader knows.
+  if ((keyType.kind === "year" || keyType.kind === "date") && FAMOUS_EVENT.test(stem))
+    return "give-away";
   if (numeric) return undefined;
+  // "became ____'s longest serving chancellor of the exchequer": an office only one country has.
+  if (keyType.kind === "place" && keyType.level === "country" && NATIONAL_OFFICE.test(stem))
+    return "give-away";
+  // "took control of the English Church from ____", "moved closer to ____": a capital city that
+  // stands for the papacy or the seat of government, known without the article.
+  if (keyType.kind === "place" && keyType.level === "city") {
+    const city = cityNamed(key);
+    const capital = city !== undefined && countryByCode(city.code)?.capital === key;
+    if (
+      capital &&
+      (/\b(?:Church|Pope|papacy|papal|Vatican)\b/.test(stem) ||
+        /\b(?:closer|nearer) to ____/.test(stem))
+    )
+      return "give-away";
+  }
   // "an all-Russian final" with a player blanked, "the G8, which comprises the G7 and ____":
   // a group's membership a reader knows without the article, or one no choice can be checked by.
   if (keyType.kind === "person" && /\ball-\p{Lu}\p{Ll}+/u.test(stem)) return "give-away";

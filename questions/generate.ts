@@ -15,7 +15,9 @@ import {
   blankInNameList,
   catchAllBlank,
   famousFrame,
+  leansOnEarlier,
   leansOnUnnamed,
+  namedDisaster,
   positionNumber,
   unresolvedPronoun,
 } from "./context.ts";
@@ -79,9 +81,11 @@ import {
   aboutRelatives,
   centrality,
   figureSpan,
+  kindRivals,
   leadRivals,
   leadWho,
   mentionsMain,
+  OUTCOME,
   sideFigure,
 } from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
@@ -115,6 +119,12 @@ export const MAX_FIGURE_SHARE = 0.6;
 
 interface Candidate {
   type: QuestionType;
+  /**
+   * A side detail (a bracketed count, one day's tally, "____ weeks later", an anecdote's day):
+   * never asked to fill a count, only where the bank would otherwise leave half the article
+   * unasked and nothing else stands in that stretch.
+   */
+  side?: boolean;
   sentence: Sentence;
   /** Text of the key choice. */
   key: string;
@@ -889,6 +899,10 @@ function buildCandidates(
     (s) => article.blocks[s.block]?.kind === "paragraph",
   )?.block;
   const titleWords = contentWords(title);
+  // "A network of community centres … is helping": the thing the lead's first sentence opens with.
+  const opening = article.sentences.find((s) => s.block === leadBlock)?.text ?? "";
+  const leadOpensWith = (noun: string) =>
+    new RegExp(`^(?:An?|The)\\s+(?:[\\p{L}-]+\\s+){0,2}?${noun}\\b`, "iu").test(opening);
   const listsBySentence = new Map<number, ListSpan[]>();
   for (const { sentence, list } of facts.lists)
     listsBySentence.set(sentence, [...(listsBySentence.get(sentence) ?? []), list]);
@@ -973,11 +987,26 @@ function buildCandidates(
         tracer?.(sentence.index, span.text, "world war year");
         continue;
       }
-      const leans = unresolvedPronoun(stem, facts.index, keyType.kind === "person");
-      // A bracketed count, one day's tally, "____ weeks later": weak, asked only where the
-      // article has too few other questions (the relaxed choice, below MIN_SCORE).
-      const weak = sideFigure(span, sentence) || leansOnUnnamed(stem, span);
-      const fixed = positionNumber(stem) || catchAllBlank(stem) || famousFrame(stem, span);
+      // "Before then", "this phenomenon", "the ship" for a thing only an earlier sentence names.
+      const leans =
+        unresolvedPronoun(stem, facts.index, keyType.kind === "person") ||
+        leansOnEarlier(
+          stem,
+          // "The network has been two years in the making": the thing the lead is about.
+          (noun) => namesNoun(stem, noun) || namesNoun(title, noun) || leadOpensWith(noun),
+        );
+      // A bracketed count, one day's tally, "____ weeks later", a minor event's day: side
+      // details the graders drop however short the bank (round 9), so never asked.
+      const side =
+        sideFigure(span, sentence) ||
+        leansOnUnnamed(stem, span) ||
+        minorDay(span, sentence.text, lead > 0);
+      if (side) tracer?.(sentence.index, span.text, "side detail");
+      const fixed =
+        positionNumber(stem) ||
+        catchAllBlank(stem) ||
+        famousFrame(stem, span) ||
+        (span.kind === "entity" && namedDisaster(article.text, span.text));
       if (leans || fixed || (span.kind === "entity" && blankInNameList(stem))) {
         tracer?.(sentence.index, span.text, leans ? "no context" : fixed ? "idiom" : "name list");
         continue;
@@ -1026,6 +1055,22 @@ function buildCandidates(
             samePlurality(span.text, d) &&
             !atHome(envoyOf(display.slice(0, keyStart)), d),
         );
+        // The lead's who, or a person the story names twice or more: where the choice engine
+        // has too few, the article's other people (in the body, those it names twice or more).
+        // Bodies are not topped up: the article's other bodies are seldom of the same kind.
+        // In the body, only a blank no role or title stands before ("King ____", "wing ____").
+        const storyPerson =
+          entity?.cls === "person" &&
+          keyType.kind === "person" &&
+          (lead > 0 || (entity.count >= 2 && BARE_BLANK.test(stem)));
+        if (entity && storyPerson && made.length < 3)
+          for (const full of kindRivals(entity, stem, facts, article.text, lead > 0 ? 1 : 2)) {
+            if (made.length >= 3) break;
+            // "Loud" beside surnames, "John J. Loud" beside full names: the key's shape.
+            const d = span.text.includes(" ") ? full : (full.split(" ").pop() ?? full);
+            if (!made.includes(d) && fitsArticle(stem, d) && samePlurality(span.text, d))
+              made.push(d);
+          }
         return made;
       };
       const typesOf = (ds: readonly string[]) =>
@@ -1041,7 +1086,7 @@ function buildCandidates(
         (NUMERIC_KINDS.has(keyType.kind) ? 0 : central) -
         (family ? 0.6 : 0) +
         (leadBody ? LEAD_WHO_BONUS : 0);
-      const score = weak ? Math.min(WEAK_SCORE, ranked) : ranked;
+      const score = side ? Math.min(SIDE_SCORE, ranked) : ranked;
       const secrets = [span.text, ...aliases];
       const quoted = clean(display);
       const clause = () => {
@@ -1052,6 +1097,7 @@ function buildCandidates(
       };
       const cloze: Candidate = {
         type: "cloze",
+        side,
         sentence,
         key: span.text,
         distractors: [],
@@ -1190,8 +1236,34 @@ function buildCandidates(
   return out;
 }
 
-/** The score of a weak candidate: above RELAXED_SCORE, below MIN_SCORE. */
-const WEAK_SCORE = 0.5;
+/** The score of a side detail: below RELAXED_SCORE, so only the spread pass's empty zones take it. */
+const SIDE_SCORE = 0.3;
+
+/** A blank at the stem's start, after a comma or a preposition: no role word before it. */
+const BARE_BLANK =
+  /(?:^|[,;(]\s*|\b(?:by|to|with|from|and|under|of|for|against|on|at|than)\s+)____/;
+
+/** The stem names the noun's head as a name ("University" in "the University of Oslo"). */
+function namesNoun(text: string, noun: string): boolean {
+  return new RegExp(`\\b${noun[0]?.toUpperCase()}${noun.slice(1)}\\b`).test(text);
+}
+
+/**
+ * "making his debut … on 1 April 1950", "On 14 May the ship broke free": the day of an event
+ * outside the lead that tells no outcome (a prize, a record, a founding) is an anecdote's day.
+ */
+const TURNING_POINT =
+  /\b(?:died|killed|born|signed|revealed|arrested|executed|crashed|opened|launched|ended|began|declared|patent|filed|released|premiered|inaugurated)\b/i;
+
+function minorDay(span: Span, text: string, inLead: boolean): boolean {
+  return (
+    span.kind === "date" &&
+    span.day !== undefined &&
+    !inLead &&
+    !OUTCOME.test(text) &&
+    !TURNING_POINT.test(text)
+  );
+}
 
 /** Ranks a candidate from a part of the article not yet asked, when the bank would not spread. */
 const EMPTY_ZONE_BONUS = 1;
@@ -1293,10 +1365,27 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   const chosen = choose(candidates, article, wanted);
   // Half the article unasked: try again with its empty stretches served first.
   const length = article.text.length;
-  if (gapOf(chosen, length) <= length * 0.5) return chosen;
-  for (const minScore of [MIN_SCORE, RELAXED_SCORE]) {
-    const spread = selectWith(candidates, article, wanted, minScore, false, true);
-    if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
+  if (chosen.length > 0 && gapOf(chosen, length) <= length * 0.5) return chosen;
+  // …sparing keys named in many stems too ("Cecil" asked late rather than early).
+  for (const minScore of [MIN_SCORE, RELAXED_SCORE])
+    for (const spare of [false, true]) {
+      const spread = selectWith(candidates, article, wanted, minScore, spare, true);
+      if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
+    }
+  // Nothing else stands in the empty half (or in the whole of a short post): a side detail
+  // there, never a key another shows.
+  if (chosen.length < wanted) {
+    const shown = chosen.flatMap((c) => c.shows.map((t) => t.toLowerCase()));
+    for (const c of candidates
+      .filter((x) => x.side && !x.failed)
+      .sort((a, b) => b.score - a.score)) {
+      const trial = [...chosen, c];
+      if (chosen.some((o) => o.sentence.index === c.sentence.index)) continue;
+      if (chosen.length > 0 && gapOf(trial, length) > length * 0.5) continue;
+      if (shown.some((t) => t.includes(c.key.toLowerCase()))) continue;
+      if (c.materialize && !c.materialize()) continue;
+      return trial.sort((a, b) => a.sentence.index - b.sentence.index);
+    }
   }
   return chosen;
 }
@@ -1396,7 +1485,7 @@ function selectWith(
 
   // Weak candidates never make it, however much variety they would add.
   const pool = candidates
-    .filter((c) => c.score >= minScore && !c.failed)
+    .filter((c) => (c.score >= minScore || (spread && c.side)) && !c.failed)
     .sort((a, b) => b.score - a.score);
   // How many other sentences' candidates a candidate would block (its key shown in their stems).
   const blocking = new Map<Candidate, number>();
@@ -1418,6 +1507,7 @@ function selectWith(
     for (const c of pool) {
       if (usedSentences.has(c.sentence.index) || conflicts(c)) continue;
       const zone = zoneOf(c);
+      if (c.side && !(spread && (zoneCount[zone] ?? 0) === 0)) continue;
       const typeN = typeCount.get(c.type) ?? 0;
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
@@ -1457,7 +1547,7 @@ function selectWith(
       checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;
-      if (conflicts(best) || best.score < minScore) {
+      if (conflicts(best) || (best.score < minScore && !(spread && best.side))) {
         pool.splice(index, 1);
         continue;
       }

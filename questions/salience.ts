@@ -10,6 +10,7 @@ import { containsPhrase } from "./distractors.ts";
 import { type Entity, entityKey } from "./entities.ts";
 import type { Span } from "./spans.ts";
 import type { ArticleText, Sentence } from "./text.ts";
+import { typeName } from "./typing.ts";
 
 /** How many of the article's first paragraph sentences are its lead. */
 const LEAD_SENTENCES = 3;
@@ -105,7 +106,7 @@ export function sideFigure(span: Span, sentence: Sentence): boolean {
 }
 
 /** "won the Nobel Peace Prize", "the first woman to", "a record": an outcome worth asking. */
-const OUTCOME =
+export const OUTCOME =
   /\b(?:won|wins|awarded|prize|medal|record|first (?:\p{Ll}+ )?to|longest|largest|biggest|founded|invented|discovered|published|elected|became|led to|resulted in|champions?|title|victory|defeat(?:ed)?)\b/iu;
 
 /**
@@ -148,4 +149,45 @@ export function leadRivals(key: Entity | undefined, stem: string, facts: Article
     if (out.length === 3) break;
   }
   return out;
+}
+
+/**
+ * Top-up rivals for a person the choice engine found too few for: the article's other
+ * people named in full, the most-named first, none sharing a word of the key's name
+ * or shown in the stem. The reader weighs them by what the article says each did.
+ */
+export function kindRivals(
+  key: Entity,
+  stem: string,
+  facts: ArticleFacts,
+  articleText: string,
+  minCount = 1,
+): string[] {
+  const keyWords = new Set(entityKey(key.name).split(" "));
+  return [...facts.index.byKey.values()]
+    .filter(
+      (e) =>
+        e !== key &&
+        e.cls === key.cls &&
+        e.count >= minCount &&
+        e.name.includes(" ") &&
+        // "the Miles Martin pen company": a firm named for its founder is no person.
+        typeName(e.name, facts.index).kind === key.cls &&
+        !namesFirm(articleText, e.name) &&
+        !entityKey(e.name)
+          .split(" ")
+          .some((w) => keyWords.has(w)) &&
+        ![...e.aliases, entityKey(e.name)].some((a) => containsPhrase(stem, a)),
+    )
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => e.name);
+}
+
+/** "Miles Martin pen company", "Parker Pens": a name the article gives a firm. */
+function namesFirm(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    String.raw`\b${escaped}(?:\s+\p{Ll}+){0,2}\s+(?:company|firm|corporation|brand|Company|Pens|Ltd|Inc)\b`,
+    "u",
+  ).test(text);
 }

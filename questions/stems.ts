@@ -65,8 +65,12 @@ function namesNoOne(name: string, index: EntityIndex): boolean {
   return kind === "place" || kind === "organisation" || kind === "event" || kind === "work";
 }
 
-/** "In 1983, he took…": a subject pronoun after a short opening phrase. */
-const PHRASE_PRONOUN = /^([^,]{2,40}, )(he|she)\b/;
+/**
+ * "In 1983, he took…", "Between 1906 and 1908 he served…": a subject pronoun after a short
+ * opening phrase (one that ends in a year needs no comma).
+ */
+const PHRASE_PRONOUN =
+  /^([^,]{2,40}, |(?:In|Between|From|By|After|During|Until|Before)\s[^,]{0,30}?\d{4}\s)(he|she)\b/;
 
 const OPENING_PRONOUN = /^(He|She|His|Her)\b/;
 

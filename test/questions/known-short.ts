@@ -2,7 +2,7 @@
  * Review articles known to fall short of issue 11's count target today (8 questions from 700
  * words, 5 from 300): review-set.test.ts marks their count test `it.fails`, so when one of
  * them reaches its target that test fails and the name must leave this list. It should only
- * shrink; round 6 added two, for the reason given beside them.
+ * shrink; rounds 6 and 10 added some, for the reasons given beside them.
  */
 export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   "10-supercomputer-breaks-speed-record",
@@ -20,4 +20,14 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   // and neither article has other sentences the engine can yet make honest questions of.
   "07-profile-gordon-brown",
   "17-river-clyde",
+  // Since round 10, below 8: their side details (one day's tally of seals, the day a ship broke
+  // free, a schoolboy debut's day, a bracketed count, "____ weeks later"), which round 9 asked
+  // only to reach the count and the graders dropped every round, are never asked now, nor is
+  // the place a famous disaster is named after (15).
+  "13-fridtjof-nansen",
+  "15-duncan-edwards",
+  // Since round 10, 9 -> 7: its harbour question (inland cities beside a port, graded fix) has
+  // only the article's own places as rivals now, too few, and "this phenomenon" (graded fix:
+  // no context) is no longer asked; no other sentence yet makes an honest question.
+  "03-japans-ageing-workforce",
 ]);

@@ -107,8 +107,12 @@ export function showsSource(shown: string, source: string, article: string): boo
   const rest0 = connective ? written.slice(connective[0].length) : written;
   const clean = rest0.charAt(0).toUpperCase() + rest0.slice(1);
   if (shown === clean) return true;
-  // "In 1983, he took…" may name the subject after its opening phrase (questions/stems.ts).
-  const phrase = /^([^,]{2,40}, )(?:he|she)\b/.exec(clean);
+  // "In 1983, he took…", "Between 1906 and 1908 he served…" may name the subject after its
+  // opening phrase (questions/stems.ts).
+  const phrase =
+    /^([^,]{2,40}, |(?:In|Between|From|By|After|During|Until|Before)\s[^,]{0,30}?\d{4}\s)(?:he|she)\b/.exec(
+      clean,
+    );
   if (phrase?.[1] && shown.startsWith(phrase[1])) {
     const tail = clean.slice(phrase[0].length);
     const named = shown.slice(phrase[1].length, shown.length - tail.length);
