@@ -18,6 +18,7 @@ import {
   STOPWORDS,
   US_STATES,
 } from "./lexicon.ts";
+import { lowerCaseWords } from "./lower-words.ts";
 import { lastChars, matches } from "./matches.ts";
 import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
@@ -226,20 +227,26 @@ export function gazetteerClass(name: string): EntityClass | undefined {
 }
 
 export function buildEntityIndex(sentences: readonly Sentence[], fullText: string): EntityIndex {
-  const lowerWords = new Set<string>();
-  for (const m of fullText.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowerWords.add(m[0]);
+  const lowerWords = lowerCaseWords(fullText);
 
-  const raw: Array<Mention & { votes: Partial<Record<EntityClass, number>> }> = [];
+  // Each mention keeps its name's key: the loops below ask for it again and again.
+  const raw: Array<Mention & { key: string; votes: Partial<Record<EntityClass, number>> }> = [];
   for (const sentence of sentences) {
     for (const run of capitalisedRuns(sentence.text, lowerWords)) {
-      raw.push({ ...withoutTitle(run), sentence: sentence.index, cls: "other" });
+      const mention = withoutTitle(run);
+      raw.push({
+        ...mention,
+        key: entityKey(mention.name),
+        sentence: sentence.index,
+        cls: "other",
+      });
     }
   }
 
   // Vote on each name's class over all its mentions.
   const votes = new Map<string, Partial<Record<EntityClass, number>>>();
   for (const m of raw) {
-    const key = entityKey(m.name);
+    const key = m.key;
     const tally = votes.get(key) ?? {};
     for (const [cls, n] of Object.entries(m.votes) as Array<[EntityClass, number]>)
       tally[cls] = (tally[cls] ?? 0) + n;
@@ -249,26 +256,21 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   // Surnames of people, so "Teller" is known to be the person "Edward Teller".
   const personBySurname = new Map<string, string>();
   const fullNames = new Map<string, string>();
+  // The votes are all in: each key's winner is worked out once.
+  const winners = new Map<string, EntityClass>();
   const best = (key: string): EntityClass => {
-    const tally = votes.get(key) ?? {};
-    let cls: EntityClass = "other";
-    let top = 0;
-    for (const [c, n] of Object.entries(tally) as Array<[EntityClass, number]>) {
-      if (n > top) {
-        top = n;
-        cls = c;
-      }
+    let cls = winners.get(key);
+    if (cls === undefined) {
+      cls = winner(votes.get(key) ?? {});
+      winners.set(key, cls);
     }
-    if (top < 1) return "other";
-    // One "in X" is weak evidence: a single-word place needs two votes or the gazetteer.
-    if (cls === "place" && top < 2) return "other";
     return cls;
   };
   // "Rachel Carson": a given name and a surname make a person even where the surname is also
   // a town's ("Carson", California), and her lone surname is her.
   const givenFirst = new Set<string>();
   for (const m of raw) {
-    const key = entityKey(m.name);
+    const key = m.key;
     const words = m.name.split(" ");
     const named =
       best(key) === "other" &&
@@ -290,7 +292,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   const byKey = new Map<string, Entity>();
   const mentions: Mention[] = [];
   for (const m of raw) {
-    let key = entityKey(m.name);
+    let key = m.key;
     let cls = best(key);
     if (givenFirst.has(key)) cls = "person";
     const single = !key.includes(" ");
@@ -313,7 +315,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
       byKey.set(key, entity);
     }
     entity.count++;
-    entity.aliases.add(entityKey(m.name));
+    entity.aliases.add(m.key);
     if (m.acronym) {
       entity.acronym = m.acronym;
       entity.aliases.add(m.acronym.toLowerCase());
@@ -376,6 +378,22 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   for (const entity of byKey.values())
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity);
   return { mentions, byKey, byAlias, mainSubject, lowerWords };
+}
+
+/** The class a name's tally of votes gives it ("other" when no class has a whole vote). */
+function winner(tally: Partial<Record<EntityClass, number>>): EntityClass {
+  let cls: EntityClass = "other";
+  let top = 0;
+  for (const [c, n] of Object.entries(tally) as Array<[EntityClass, number]>) {
+    if (n > top) {
+      top = n;
+      cls = c;
+    }
+  }
+  if (top < 1) return "other";
+  // One "in X" is weak evidence: a single-word place needs two votes or the gazetteer.
+  if (cls === "place" && top < 2) return "other";
+  return cls;
 }
 
 const ROLE_GROUPS: Record<string, string> = {};
@@ -510,8 +528,8 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): 
         possessiveCut = true;
         break;
       }
-      const gap = text.slice(cur.end, next.start);
-      if (!/^ $/.test(gap)) break;
+      // Only one space between them.
+      if (next.start !== cur.end + 1 || text.charCodeAt(cur.end) !== 32) break;
       if (isCapitalised(next.text)) {
         j++;
         continue;
@@ -580,7 +598,19 @@ export function wordBefore(before: string): string {
 }
 
 function isCapitalised(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(token);
+}
+
+/** A token that is a keyword of a class ("Corporation", "University", "Ltd."). */
+function isKeyword(t: Tok): boolean {
+  return keywordClass.has(withoutDot(t.text));
+}
+
+/** The token without one full stop at its end ("Ltd." is "Ltd"). */
+function withoutDot(token: string): string {
+  return token.endsWith(".") ? token.slice(0, -1) : token;
 }
 
 function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): Run[] {
@@ -598,7 +628,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     break;
   }
   // "and" splits runs unless the whole run names an organisation ("Oil and Gas … Corporation").
-  const hasKeyword = list.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+  const hasKeyword = list.some(isKeyword);
   const pieces: Tok[][] = [];
   let cur: Tok[] = [];
   for (let n = 0; n < list.length; n++) {
@@ -628,7 +658,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
   for (let piece of pieces) {
     let votes: Partial<Record<EntityClass, number>> = {};
     // Strip leading titles ("Foreign Minister", "King Dom") — they announce a person.
-    const keywordInPiece = piece.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    const keywordInPiece = piece.some(isKeyword);
     let titled = false;
     while (!keywordInPiece && piece.length > 1 && PERSON_TITLES.has(piece[0]?.text ?? "")) {
       piece = piece.slice(1);
@@ -680,9 +710,9 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     const after = text.slice(last.end);
     const gaz = gazetteer.get(name.toLowerCase());
     if (gaz) votes[gaz] = 5;
-    const kw = [...piece].reverse().find((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    const kw = piece.findLast(isKeyword);
     if (kw) {
-      const cls = keywordClass.get(kw.text.replace(/\.$/, "")) ?? "organisation";
+      const cls = keywordClass.get(withoutDot(kw.text)) ?? "organisation";
       votes[cls] = (votes[cls] ?? 0) + 4;
     }
     if (titled) votes.person = (votes.person ?? 0) + 3;
