@@ -19,7 +19,7 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import { lowerCaseWords } from "./lower-words.ts";
-import { lastChars, matches } from "./matches.ts";
+import { lastChars } from "./matches.ts";
 import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -506,7 +506,9 @@ interface Tok {
 /** Capitalised word runs in one sentence, each with class votes from its context. */
 export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
   const toks: Tok[] = [];
-  for (const m of matches(text, TOKEN))
+  // TOKEN matches no empty string, so each search goes on where the last match ended.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text))
     toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
 
   const runs: Run[] = [];
