@@ -19,7 +19,6 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import { lowerCaseWords } from "./lower-words.ts";
-import { lastChars } from "./matches.ts";
 import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -474,19 +473,53 @@ export function roleBefore(before: string): string | undefined {
   return ROLE_GROUPS[word.toLowerCase()];
 }
 
-const ROLE_WORD = /([\p{L}-]+),?\s+(?:the\s+)?$/u;
-
 /**
- * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the ").
- * Run on the last 20 characters first, as `wordBefore` is: a match two or more characters into
- * them is the whole text's, unless it is the "the" itself (a word before it may be the answer).
+ * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the "):
+ * what `/([\p{L}-]+),?\s+(?:the\s+)?$/u` captures, read backwards from the end (that pattern is
+ * tried from every position of the text before, and this runs once per mention). Where the text
+ * ends in "the" after a space, the word before it comes first, as the pattern's leftmost match.
  */
 function roleWordBefore(before: string): string | undefined {
-  if (before.length <= 20) return ROLE_WORD.exec(before)?.[1];
-  const tail = lastChars(before, 20);
-  const m = ROLE_WORD.exec(tail);
-  if (m ? m.index >= 2 && m[1] !== "the" : !/^[\s,]*$/.test(tail)) return m?.[1];
-  return ROLE_WORD.exec(before)?.[1];
+  const end = spacesBefore(before, before.length);
+  if (end === before.length) return undefined;
+  if (before.endsWith("the", end)) {
+    const gap = spacesBefore(before, end - 3);
+    if (gap < end - 3) {
+      const word = wordEndingAt(before, before.charCodeAt(gap - 1) === 44 ? gap - 1 : gap);
+      if (word) return word;
+    }
+  }
+  return wordEndingAt(before, before.charCodeAt(end - 1) === 44 ? end - 1 : end) || undefined;
+}
+
+/** Where the run of white space (`\s`) that ends at `end` starts. */
+function spacesBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** The run of letters and hyphens (`[\p{L}-]`) that ends at `end` ("" if none). */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 128) {
+      if (code !== 45 && ((code | 32) < 97 || (code | 32) > 122)) break;
+      start--;
+      continue;
+    }
+    // A letter beyond the first plane is a surrogate pair.
+    const size = start >= 2 && charSize(text, start - 2) === 2 ? 2 : charSize(text, start - 1);
+    if (size === 0 || !LETTER.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return text.slice(start, end);
 }
 
 interface Run {
