@@ -18,7 +18,7 @@ import {
   STOPWORDS,
   US_STATES,
 } from "./lexicon.ts";
-import { lastChars, matches } from "./matches.ts";
+import { lowerCaseWords } from "./lower-words.ts";
 import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -226,20 +226,26 @@ export function gazetteerClass(name: string): EntityClass | undefined {
 }
 
 export function buildEntityIndex(sentences: readonly Sentence[], fullText: string): EntityIndex {
-  const lowerWords = new Set<string>();
-  for (const m of fullText.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowerWords.add(m[0]);
+  const lowerWords = lowerCaseWords(fullText);
 
-  const raw: Array<Mention & { votes: Partial<Record<EntityClass, number>> }> = [];
+  // Each mention keeps its name's key: the loops below ask for it again and again.
+  const raw: Array<Mention & { key: string; votes: Partial<Record<EntityClass, number>> }> = [];
   for (const sentence of sentences) {
     for (const run of capitalisedRuns(sentence.text, lowerWords)) {
-      raw.push({ ...withoutTitle(run), sentence: sentence.index, cls: "other" });
+      const mention = withoutTitle(run);
+      raw.push({
+        ...mention,
+        key: entityKey(mention.name),
+        sentence: sentence.index,
+        cls: "other",
+      });
     }
   }
 
   // Vote on each name's class over all its mentions.
   const votes = new Map<string, Partial<Record<EntityClass, number>>>();
   for (const m of raw) {
-    const key = entityKey(m.name);
+    const key = m.key;
     const tally = votes.get(key) ?? {};
     for (const [cls, n] of Object.entries(m.votes) as Array<[EntityClass, number]>)
       tally[cls] = (tally[cls] ?? 0) + n;
@@ -249,26 +255,21 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   // Surnames of people, so "Teller" is known to be the person "Edward Teller".
   const personBySurname = new Map<string, string>();
   const fullNames = new Map<string, string>();
+  // The votes are all in: each key's winner is worked out once.
+  const winners = new Map<string, EntityClass>();
   const best = (key: string): EntityClass => {
-    const tally = votes.get(key) ?? {};
-    let cls: EntityClass = "other";
-    let top = 0;
-    for (const [c, n] of Object.entries(tally) as Array<[EntityClass, number]>) {
-      if (n > top) {
-        top = n;
-        cls = c;
-      }
+    let cls = winners.get(key);
+    if (cls === undefined) {
+      cls = winner(votes.get(key) ?? {});
+      winners.set(key, cls);
     }
-    if (top < 1) return "other";
-    // One "in X" is weak evidence: a single-word place needs two votes or the gazetteer.
-    if (cls === "place" && top < 2) return "other";
     return cls;
   };
   // "Rachel Carson": a given name and a surname make a person even where the surname is also
   // a town's ("Carson", California), and her lone surname is her.
   const givenFirst = new Set<string>();
   for (const m of raw) {
-    const key = entityKey(m.name);
+    const key = m.key;
     const words = m.name.split(" ");
     const named =
       best(key) === "other" &&
@@ -290,7 +291,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   const byKey = new Map<string, Entity>();
   const mentions: Mention[] = [];
   for (const m of raw) {
-    let key = entityKey(m.name);
+    let key = m.key;
     let cls = best(key);
     if (givenFirst.has(key)) cls = "person";
     const single = !key.includes(" ");
@@ -313,7 +314,7 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
       byKey.set(key, entity);
     }
     entity.count++;
-    entity.aliases.add(entityKey(m.name));
+    entity.aliases.add(m.key);
     if (m.acronym) {
       entity.acronym = m.acronym;
       entity.aliases.add(m.acronym.toLowerCase());
@@ -376,6 +377,22 @@ export function buildEntityIndex(sentences: readonly Sentence[], fullText: strin
   for (const entity of byKey.values())
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity);
   return { mentions, byKey, byAlias, mainSubject, lowerWords };
+}
+
+/** The class a name's tally of votes gives it ("other" when no class has a whole vote). */
+function winner(tally: Partial<Record<EntityClass, number>>): EntityClass {
+  let cls: EntityClass = "other";
+  let top = 0;
+  for (const [c, n] of Object.entries(tally) as Array<[EntityClass, number]>) {
+    if (n > top) {
+      top = n;
+      cls = c;
+    }
+  }
+  if (top < 1) return "other";
+  // One "in X" is weak evidence: a single-word place needs two votes or the gazetteer.
+  if (cls === "place" && top < 2) return "other";
+  return cls;
 }
 
 const ROLE_GROUPS: Record<string, string> = {};
@@ -456,19 +473,53 @@ export function roleBefore(before: string): string | undefined {
   return ROLE_GROUPS[word.toLowerCase()];
 }
 
-const ROLE_WORD = /([\p{L}-]+),?\s+(?:the\s+)?$/u;
-
 /**
- * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the ").
- * Run on the last 20 characters first, as `wordBefore` is: a match two or more characters into
- * them is the whole text's, unless it is the "the" itself (a word before it may be the answer).
+ * The word before a name, past a comma, spaces and a "the" ("striker ", "his wife, ", "by the "):
+ * what `/([\p{L}-]+),?\s+(?:the\s+)?$/u` captures, read backwards from the end (that pattern is
+ * tried from every position of the text before, and this runs once per mention). Where the text
+ * ends in "the" after a space, the word before it comes first, as the pattern's leftmost match.
  */
 function roleWordBefore(before: string): string | undefined {
-  if (before.length <= 20) return ROLE_WORD.exec(before)?.[1];
-  const tail = lastChars(before, 20);
-  const m = ROLE_WORD.exec(tail);
-  if (m ? m.index >= 2 && m[1] !== "the" : !/^[\s,]*$/.test(tail)) return m?.[1];
-  return ROLE_WORD.exec(before)?.[1];
+  const end = spacesBefore(before, before.length);
+  if (end === before.length) return undefined;
+  if (before.endsWith("the", end)) {
+    const gap = spacesBefore(before, end - 3);
+    if (gap < end - 3) {
+      const word = wordEndingAt(before, before.charCodeAt(gap - 1) === 44 ? gap - 1 : gap);
+      if (word) return word;
+    }
+  }
+  return wordEndingAt(before, before.charCodeAt(end - 1) === 44 ? end - 1 : end) || undefined;
+}
+
+/** Where the run of white space (`\s`) that ends at `end` starts. */
+function spacesBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** The run of letters and hyphens (`[\p{L}-]`) that ends at `end` ("" if none). */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 128) {
+      if (code !== 45 && ((code | 32) < 97 || (code | 32) > 122)) break;
+      start--;
+      continue;
+    }
+    // A letter beyond the first plane is a surrogate pair.
+    const size = start >= 2 && charSize(text, start - 2) === 2 ? 2 : charSize(text, start - 1);
+    if (size === 0 || !LETTER.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return text.slice(start, end);
 }
 
 interface Run {
@@ -488,7 +539,9 @@ interface Tok {
 /** Capitalised word runs in one sentence, each with class votes from its context. */
 export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
   const toks: Tok[] = [];
-  for (const m of matches(text, TOKEN))
+  // TOKEN matches no empty string, so each search goes on where the last match ended.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text))
     toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
 
   const runs: Run[] = [];
@@ -510,8 +563,8 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): 
         possessiveCut = true;
         break;
       }
-      const gap = text.slice(cur.end, next.start);
-      if (!/^ $/.test(gap)) break;
+      // Only one space between them.
+      if (next.start !== cur.end + 1 || text.charCodeAt(cur.end) !== 32) break;
       if (isCapitalised(next.text)) {
         j++;
         continue;
@@ -580,7 +633,19 @@ export function wordBefore(before: string): string {
 }
 
 function isCapitalised(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(token);
+}
+
+/** A token that is a keyword of a class ("Corporation", "University", "Ltd."). */
+function isKeyword(t: Tok): boolean {
+  return keywordClass.has(withoutDot(t.text));
+}
+
+/** The token without one full stop at its end ("Ltd." is "Ltd"). */
+function withoutDot(token: string): string {
+  return token.endsWith(".") ? token.slice(0, -1) : token;
 }
 
 function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): Run[] {
@@ -598,7 +663,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     break;
   }
   // "and" splits runs unless the whole run names an organisation ("Oil and Gas … Corporation").
-  const hasKeyword = list.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+  const hasKeyword = list.some(isKeyword);
   const pieces: Tok[][] = [];
   let cur: Tok[] = [];
   for (let n = 0; n < list.length; n++) {
@@ -628,7 +693,7 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
   for (let piece of pieces) {
     let votes: Partial<Record<EntityClass, number>> = {};
     // Strip leading titles ("Foreign Minister", "King Dom") — they announce a person.
-    const keywordInPiece = piece.some((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    const keywordInPiece = piece.some(isKeyword);
     let titled = false;
     while (!keywordInPiece && piece.length > 1 && PERSON_TITLES.has(piece[0]?.text ?? "")) {
       piece = piece.slice(1);
@@ -680,9 +745,9 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     const after = text.slice(last.end);
     const gaz = gazetteer.get(name.toLowerCase());
     if (gaz) votes[gaz] = 5;
-    const kw = [...piece].reverse().find((t) => keywordClass.has(t.text.replace(/\.$/, "")));
+    const kw = piece.findLast(isKeyword);
     if (kw) {
-      const cls = keywordClass.get(kw.text.replace(/\.$/, "")) ?? "organisation";
+      const cls = keywordClass.get(withoutDot(kw.text)) ?? "organisation";
       votes[cls] = (votes[cls] ?? 0) + 4;
     }
     if (titled) votes.person = (votes.person ?? 0) + 3;

@@ -108,10 +108,13 @@ const ANY_TERM = new RegExp(
 );
 const WORD_CHAR_AT_END = /[\p{L}-]$/u;
 
-/** The matches of one TERM_PATTERNS pattern, as `(?<![\p{L}-])` before it would give them. */
-function termMatches(text: string, re: RegExp): RegExpExecArray[] {
+/**
+ * The matches of one TERM_PATTERNS pattern, as `(?<![\p{L}-])` before it would give them, from
+ * `from` on (where ANY_TERM's first match is: no term of any class starts before it).
+ */
+function termMatches(text: string, re: RegExp, from: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
+  re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // Two code units back: the character before may be a surrogate pair.
     if (m.index > 0 && WORD_CHAR_AT_END.test(text.slice(Math.max(0, m.index - 2), m.index))) {
@@ -266,8 +269,9 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     if (STOPWORDS.has(term.toLowerCase()) || term.length < 3) continue;
     take({ kind: "term", start, end: start + term.length, text: term, cls: "defined" });
   }
-  for (const [cls, re] of ANY_TERM.test(text) ? TERM_PATTERNS : []) {
-    for (const m of termMatches(text, re)) {
+  const firstTerm = ANY_TERM.exec(text)?.index ?? -1;
+  for (const [cls, re] of firstTerm < 0 ? [] : TERM_PATTERNS) {
+    for (const m of termMatches(text, re, firstTerm)) {
       const capitalised = /^\p{Lu}/u.test(m[0]);
       if (cls === "ideology" || cls === "religion" ? !capitalised : capitalised && m.index > 0)
         continue;
