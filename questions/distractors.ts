@@ -227,7 +227,14 @@ export function acceptable(
       const ct = c.split(" ");
       const nt = n.split(" ");
       // Same surname, or one is the other's acronym.
-      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
+      // (Two listed bodies may share a head word: the World Bank beside the African Development Bank.)
+      if (
+        ct.length > 1 &&
+        nt.length > 1 &&
+        ct[ct.length - 1] === nt[nt.length - 1] &&
+        !(ORGANISATION_ROLES.has(candidate) && ORGANISATION_ROLES.has(t))
+      )
+        return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
         return false;
     }
@@ -843,7 +850,7 @@ function gazetteerPool(
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
-        ? random.shuffle(sameRole(key))
+        ? sameRole(key, sentence.text, random)
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
           : [];
@@ -852,9 +859,14 @@ function gazetteerPool(
   }
 }
 
-/** "The IMF" beside the African Development Bank: a body's acronym stands for its three words. */
-function acronymBeside(keyType: AnswerType, key: string, name: string): boolean {
-  return keyType.kind === "organisation" && /^[A-Z]{2,5}$/.test(key) && name.split(" ").length <= 3;
+/**
+ * Two listed bodies stand beside each other whatever their length: the International Monetary
+ * Fund beside the World Bank or the Organisation for Economic Co-operation and Development.
+ */
+function listedBodies(keyType: AnswerType, key: string, name: string): boolean {
+  return (
+    keyType.kind === "organisation" && ORGANISATION_ROLES.has(key) && ORGANISATION_ROLES.has(name)
+  );
 }
 
 /** A body founded after the article's present (or its latest year): an anachronism. */
@@ -877,12 +889,25 @@ export function rolesShared(a: string, b: string): boolean {
   return a.split(" ").some((r) => theirs.includes(r));
 }
 
-/** The international bodies of the key's role (lenders beside a lender), or all of them. */
-function sameRole(key: string): string[] {
-  const role = ORGANISATION_ROLES.get(key);
-  if (!role) return [...ORGANISATIONS];
-  return [...ORGANISATION_ROLES].filter(([, r]) => rolesShared(role, r)).map(([name]) => name);
+/**
+ * The international bodies of the key's role (lenders beside a lender), or all of them. A body
+ * of two roles takes the one its sentence asks of it: "predicts", "forecasts" a forecaster,
+ * anything else its first ("to use its gold supplies": a lender).
+ */
+function sameRole(key: string, sentence: string, random: Random): string[] {
+  const roles = ORGANISATION_ROLES.get(key)?.split(" ");
+  if (!roles) return random.shuffle([...ORGANISATIONS]);
+  const role = FORECASTS.test(sentence) && roles.includes("forecaster") ? "forecaster" : roles[0];
+  const others = [...ORGANISATION_ROLES].filter(([name]) => name !== key);
+  const first = others.filter(([, r]) => r.split(" ").includes(role ?? "")).map(([n]) => n);
+  // Too few forecasters: the key's other roles follow (a lender beside the IMF's forecast).
+  const rest = others
+    .filter(([n, r]) => !first.includes(n) && r.split(" ").some((x) => roles.includes(x)))
+    .map(([n]) => n);
+  return [...random.shuffle(first), ...random.shuffle(rest)];
 }
+
+const FORECASTS = /\b(?:predict|forecast|foresee|expect|project|estimate)(?:s|ed|ing)?\b/i;
 
 function lastKeyword(name: string): string {
   const words = name.split(" ");
@@ -1486,7 +1511,7 @@ export function entityDistractors(
   ).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
-      (Math.abs(g.split(" ").length - words) < 2 || acronymBeside(keyType, key, g)) &&
+      (Math.abs(g.split(" ").length - words) < 2 || listedBodies(keyType, key, g)) &&
       !around.has(g) &&
       !foundedAfter(g, facts),
   );
