@@ -51,6 +51,7 @@ import { earliestPlausible, latestPlausible } from "./inference.ts";
 import {
   ALIAS_GROUPS,
   COMMON_NATIONALITIES,
+  FINANCE_FUNCTIONS,
   LANGUAGES,
   MONTHS,
   NEWSPAPERS,
@@ -876,34 +877,43 @@ function foundedAfter(name: string, facts: ArticleFacts): boolean {
   return founded !== undefined && present !== undefined && founded > present;
 }
 
-/** Whether two bodies share a role where both have one (a lender and a health body do not). */
+/**
+ * Whether two bodies share a role where both have one (a lender and a health body do not), and
+ * within finance a function (a lender and a creditors' club do not).
+ */
 function sameRoleAs(key: string, other: string): boolean {
   const a = ORGANISATION_ROLES.get(key);
   const b = ORGANISATION_ROLES.get(other);
-  return a === undefined || b === undefined || rolesShared(a, b);
+  if (a !== undefined && b !== undefined && a !== b) return false;
+  const fa = FINANCE_FUNCTIONS.get(key);
+  const fb = FINANCE_FUNCTIONS.get(other);
+  return fa === undefined || fb === undefined || functionsShared(fa, fb);
 }
 
-/** "lender forecaster" and "forecaster" share a role; "lender" and "creditors" do not. */
-export function rolesShared(a: string, b: string): boolean {
+/** "lender forecaster" and "forecaster" share a function; "lender" and "creditors" do not. */
+export function functionsShared(a: string, b: string): boolean {
   const theirs = b.split(" ");
   return a.split(" ").some((r) => theirs.includes(r));
 }
 
 /**
  * The international bodies of the key's role (lenders beside a lender), or all of them. A body
- * of two roles takes the one its sentence asks of it: "predicts", "forecasts" a forecaster,
- * anything else its first ("to use its gold supplies": a lender).
+ * of two functions takes the one its sentence asks of it ("predicts", "forecasts": a
+ * forecaster; anything else, as "to use its gold supplies", its first), then its other.
  */
 function sameRole(key: string, sentence: string, random: Random): string[] {
-  const roles = ORGANISATION_ROLES.get(key)?.split(" ");
-  if (!roles) return random.shuffle([...ORGANISATIONS]);
-  const role = FORECASTS.test(sentence) && roles.includes("forecaster") ? "forecaster" : roles[0];
-  const others = [...ORGANISATION_ROLES].filter(([name]) => name !== key);
-  const first = others.filter(([, r]) => r.split(" ").includes(role ?? "")).map(([n]) => n);
-  // Too few forecasters: the key's other roles follow (a lender beside the IMF's forecast).
-  const rest = others
-    .filter(([n, r]) => !first.includes(n) && r.split(" ").some((x) => roles.includes(x)))
-    .map(([n]) => n);
+  const role = ORGANISATION_ROLES.get(key);
+  if (!role) return random.shuffle([...ORGANISATIONS]);
+  const peers = [...ORGANISATION_ROLES].filter(([n, r]) => r === role && n !== key).map(([n]) => n);
+  const functions = FINANCE_FUNCTIONS.get(key)?.split(" ");
+  if (!functions) return random.shuffle(peers);
+  const wanted =
+    FORECASTS.test(sentence) && functions.includes("forecaster") ? "forecaster" : functions[0];
+  const does = (n: string, f: string | undefined) =>
+    (FINANCE_FUNCTIONS.get(n) ?? "").split(" ").includes(f ?? "");
+  const first = peers.filter((n) => does(n, wanted));
+  // Too few forecasters: the key's other functions follow (a lender beside the IMF's forecast).
+  const rest = peers.filter((n) => !first.includes(n) && functions.some((f) => does(n, f)));
   return [...random.shuffle(first), ...random.shuffle(rest)];
 }
 

@@ -3,12 +3,17 @@
  * span ("18 hours a day", "nine of their last 14") keeps its rivals a fifth of the key apart
  * and at least half the key; a decimal key's rivals stand a quarter of the key apart. An
  * international body's rivals do what it does in the sentence: lenders beside a lender,
- * forecasters (then lenders) beside a forecast; never a creditors' club or a trade body.
+ * forecasters (then lenders) beside a forecast; never a creditors' club or a trade body. A
+ * master's degree or a hiring has no rival year before the schooling the article dates.
  */
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
 import { countGap } from "../../questions/choice-rules.ts";
+import { buildEntityIndex } from "../../questions/entities.ts";
 import { generateReview } from "../../questions/generate.ts";
+import { earliestPlausible, type YearFacts } from "../../questions/inference.ts";
+import { findSpans } from "../../questions/spans.ts";
+import { readArticle } from "../../questions/text.ts";
 
 function questions(text: string): Question[] {
   return generateReview(text, { count: 20 }).bank.questions;
@@ -90,5 +95,36 @@ describe("international bodies of the key's role", () => {
     expect(rivals).toContain("World Bank");
     for (const r of rivals)
       expect(["Paris Club", "World Trade Organization", "European Central Bank"]).not.toContain(r);
+  });
+});
+
+describe("an adult's act after the schooling the article dates", () => {
+  const life = `Margaret Ellory
+Margaret Ellory (May 3, 1901 – June 9, 1970) was an American geologist and writer.
+She completed high school in Milford, graduating in 1919 at the top of her class.
+She studied chemistry at Oberlin College and graduated with honours in 1923.
+She earned a master's degree in geology in June 1927.
+In 1931 she became the first woman hired by the Geological Survey for a permanent field position.
+Although she had hoped to go on studying, in 1925 she took a teaching position to support her family.`;
+  const article = readArticle(life);
+  const index = buildEntityIndex(article.sentences, life);
+  const facts: YearFacts = {
+    sentences: article.sentences,
+    spans: article.sentences.map((s) => findSpans(s, index)),
+    life: { born: 1901, died: 1970 },
+  };
+  const at = (words: string) => {
+    const s = facts.sentences.find((x) => x.text.includes(words));
+    if (!s) throw new Error(`no sentence with "${words}"`);
+    return s;
+  };
+
+  it("floors a master's degree at the first degree and a hiring at the master's", () => {
+    expect(earliestPlausible(1927, at("master's degree"), facts)).toBe(1923);
+    expect(earliestPlausible(1931, at("hired by"), facts)).toBe(1927);
+  });
+
+  it("leaves the other floors where the schooling falls just before the key", () => {
+    expect(earliestPlausible(1925, at("teaching position"), facts)).toBeLessThan(1923);
   });
 });
