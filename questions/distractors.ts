@@ -51,7 +51,6 @@ import { earliestPlausible, latestPlausible } from "./inference.ts";
 import {
   ALIAS_GROUPS,
   COMMON_NATIONALITIES,
-  FINANCE_FUNCTIONS,
   LANGUAGES,
   MONTHS,
   NEWSPAPERS,
@@ -228,14 +227,7 @@ export function acceptable(
       const ct = c.split(" ");
       const nt = n.split(" ");
       // Same surname, or one is the other's acronym.
-      // (Two listed bodies may share a head word: the World Bank beside the African Development Bank.)
-      if (
-        ct.length > 1 &&
-        nt.length > 1 &&
-        ct[ct.length - 1] === nt[nt.length - 1] &&
-        !(ORGANISATION_ROLES.has(candidate) && ORGANISATION_ROLES.has(t))
-      )
-        return false;
+      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
         return false;
     }
@@ -851,7 +843,7 @@ function gazetteerPool(
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
-        ? sameRole(key, sentence.text, random)
+        ? random.shuffle(sameRole(key))
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
           : [];
@@ -860,14 +852,9 @@ function gazetteerPool(
   }
 }
 
-/**
- * Two listed bodies stand beside each other whatever their length: the International Monetary
- * Fund beside the World Bank or the Organisation for Economic Co-operation and Development.
- */
-function listedBodies(keyType: AnswerType, key: string, name: string): boolean {
-  return (
-    keyType.kind === "organisation" && ORGANISATION_ROLES.has(key) && ORGANISATION_ROLES.has(name)
-  );
+/** "The IMF" beside the African Development Bank: a body's acronym stands for its three words. */
+function acronymBeside(keyType: AnswerType, key: string, name: string): boolean {
+  return keyType.kind === "organisation" && /^[A-Z]{2,5}$/.test(key) && name.split(" ").length <= 3;
 }
 
 /** A body founded after the article's present (or its latest year): an anachronism. */
@@ -877,47 +864,25 @@ function foundedAfter(name: string, facts: ArticleFacts): boolean {
   return founded !== undefined && present !== undefined && founded > present;
 }
 
-/**
- * Whether two bodies share a role where both have one (a lender and a health body do not), and
- * within finance a function (a lender and a creditors' club do not).
- */
+/** Whether two bodies share a role where both have one (a lender and a health body do not). */
 function sameRoleAs(key: string, other: string): boolean {
   const a = ORGANISATION_ROLES.get(key);
   const b = ORGANISATION_ROLES.get(other);
-  if (a !== undefined && b !== undefined && a !== b) return false;
-  const fa = FINANCE_FUNCTIONS.get(key);
-  const fb = FINANCE_FUNCTIONS.get(other);
-  return fa === undefined || fb === undefined || functionsShared(fa, fb);
+  return a === undefined || b === undefined || rolesShared(a, b);
 }
 
-/** "lender forecaster" and "forecaster" share a function; "lender" and "creditors" do not. */
-export function functionsShared(a: string, b: string): boolean {
+/** "lender forecaster" and "forecaster" share a role; "lender" and "creditors" do not. */
+export function rolesShared(a: string, b: string): boolean {
   const theirs = b.split(" ");
   return a.split(" ").some((r) => theirs.includes(r));
 }
 
-/**
- * The international bodies of the key's role (lenders beside a lender), or all of them. A body
- * of two functions takes the one its sentence asks of it ("predicts", "forecasts": a
- * forecaster; anything else, as "to use its gold supplies", its first), then its other.
- */
-function sameRole(key: string, sentence: string, random: Random): string[] {
+/** The international bodies of the key's role (lenders beside a lender), or all of them. */
+function sameRole(key: string): string[] {
   const role = ORGANISATION_ROLES.get(key);
-  if (!role) return random.shuffle([...ORGANISATIONS]);
-  const peers = [...ORGANISATION_ROLES].filter(([n, r]) => r === role && n !== key).map(([n]) => n);
-  const functions = FINANCE_FUNCTIONS.get(key)?.split(" ");
-  if (!functions) return random.shuffle(peers);
-  const wanted =
-    FORECASTS.test(sentence) && functions.includes("forecaster") ? "forecaster" : functions[0];
-  const does = (n: string, f: string | undefined) =>
-    (FINANCE_FUNCTIONS.get(n) ?? "").split(" ").includes(f ?? "");
-  const first = peers.filter((n) => does(n, wanted));
-  // Too few forecasters: the key's other functions follow (a lender beside the IMF's forecast).
-  const rest = peers.filter((n) => !first.includes(n) && functions.some((f) => does(n, f)));
-  return [...random.shuffle(first), ...random.shuffle(rest)];
+  if (!role) return [...ORGANISATIONS];
+  return [...ORGANISATION_ROLES].filter(([, r]) => rolesShared(role, r)).map(([name]) => name);
 }
-
-const FORECASTS = /\b(?:predict|forecast|foresee|expect|project|estimate)(?:s|ed|ing)?\b/i;
 
 function lastKeyword(name: string): string {
   const words = name.split(" ");
@@ -1521,7 +1486,7 @@ export function entityDistractors(
   ).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
-      (Math.abs(g.split(" ").length - words) < 2 || listedBodies(keyType, key, g)) &&
+      (Math.abs(g.split(" ").length - words) < 2 || acronymBeside(keyType, key, g)) &&
       !around.has(g) &&
       !foundedAfter(g, facts),
   );

@@ -140,8 +140,7 @@ export const ORGANISATION_FOUNDED: ReadonlyMap<string, number> = new Map([
 /**
  * What each international body does, so that a lender stands beside lenders and a military
  * alliance is never offered as an economic forecaster: finance, health (and relief), and the
- * blocs of states (unions, forums and alliances, the G7 and G8 among them). A body of no listed
- * role takes any.
+ * blocs of states (unions, forums and alliances). A body of no listed role takes any.
  */
 export const ORGANISATION_ROLES: ReadonlyMap<string, string> = new Map([
   ...words(
@@ -154,27 +153,8 @@ export const ORGANISATION_ROLES: ReadonlyMap<string, string> = new Map([
     "UN Security Council|North Atlantic Treaty Organization|Collective Security Treaty Organization|International Atomic Energy Agency",
   ).map((n) => [n, "blocs"] as const),
   ...words(
-    "United Nations|UN General Assembly|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|Eurasian Economic Union|South Asian Association for Regional Cooperation|Economic Cooperation Organization|Group of Eight|Group of Seven|Group of Twenty|G8|G7|G20",
+    "United Nations|UN General Assembly|European Union|African Union|Organisation of Islamic Cooperation|Shanghai Cooperation Organization|Commonwealth of Nations|Association of Southeast Asian Nations|Eurasian Economic Union|South Asian Association for Regional Cooperation|Economic Cooperation Organization",
   ).map((n) => [n, "blocs"] as const),
-]);
-
-/**
- * What each financial body does within finance, so that a creditors' club or a central bank is
- * never offered as an economic forecaster or a lender: lenders, forecasters, central banks and
- * regulators, the creditors' club, trade. A body may do more than one ("lender forecaster");
- * two bodies fit each other when they share one.
- */
-export const FINANCE_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ["International Monetary Fund", "lender forecaster"],
-  ["World Bank", "lender forecaster"],
-  ["Organisation for Economic Co-operation and Development", "forecaster"],
-  ["African Development Bank", "lender"],
-  ["Asian Development Bank", "lender"],
-  ...words(
-    "European Central Bank|Bank for International Settlements|Financial Stability Board",
-  ).map((n) => [n, "central"] as const),
-  ["Paris Club", "creditors"],
-  ["World Trade Organization", "trade"],
 ]);
 
 /** Newspapers of record, for a newspaper key the article sets beside no other. */

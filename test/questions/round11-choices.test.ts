@@ -1,9 +1,7 @@
 /**
  * Round 11 (issue 11): number rivals a reader can tell from the key. A count bounded by its
  * span ("18 hours a day", "nine of their last 14") keeps its rivals a fifth of the key apart
- * and at least half the key; a decimal key's rivals stand a quarter of the key apart. An
- * international body's rivals do what it does in the sentence: lenders beside a lender,
- * forecasters (then lenders) beside a forecast; never a creditors' club or a trade body. A
+ * and at least half the key; a decimal key's rivals stand a quarter of the key apart. A
  * master's degree or a hiring has no rival year before the schooling the article dates.
  */
 import { describe, expect, it } from "vitest";
@@ -63,38 +61,6 @@ describe("decimal rivals", () => {
     const all = [key, ...rivals];
     for (const a of all)
       for (const b of all) if (a !== b) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(1.4);
-  });
-});
-
-describe("international bodies of the key's role", () => {
-  const rivalsOf = (sentence: string) => {
-    const q = questions(`${filler}\n\n${sentence} ${filler}`).find((x) =>
-      x.choices.some((c) => c.text === "International Monetary Fund"),
-    );
-    expect(q).toBeDefined();
-    return (q as Question).choices
-      .map((c) => c.text)
-      .filter((t) => t !== "International Monetary Fund");
-  };
-
-  it("a lender's rivals are lenders", () => {
-    const rivals = rivalsOf(
-      "The International Monetary Fund is to look at a proposal to sell part of its gold reserves to help poorer nations when it meets in June.",
-    );
-    expect(rivals).toHaveLength(3);
-    for (const r of rivals)
-      expect(["World Bank", "African Development Bank", "Asian Development Bank"]).toContain(r);
-  });
-
-  it("a forecaster's rivals start with forecasters and hold no creditors' club or trade body", () => {
-    const rivals = rivalsOf(
-      "The International Monetary Fund predicts that the cost of running the country's pension system will double by the middle of the century.",
-    );
-    expect(rivals).toHaveLength(3);
-    expect(rivals).toContain("Organisation for Economic Co-operation and Development");
-    expect(rivals).toContain("World Bank");
-    for (const r of rivals)
-      expect(["Paris Club", "World Trade Organization", "European Central Bank"]).not.toContain(r);
   });
 });
 
