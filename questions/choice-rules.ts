@@ -36,6 +36,11 @@ export function countCeiling(after: string, key = ""): number | undefined {
   return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** How far apart a count's rivals stand: two below eight, from there a fifth of the key. */
+export function countGap(key: number): number {
+  return key < 8 ? 2 : Math.max(2, Math.ceil(key * 0.2));
+}
+
 /**
  * "10%" and "6%" beside "8%" split hairs: a small share at least half again or a third less,
  * a larger one a quarter of itself away (and five points at least).

@@ -10,6 +10,7 @@
 import {
   articleCycleYears,
   countCeiling,
+  countGap,
   cycleStem,
   dayBounds,
   dayOfYear,
@@ -615,7 +616,8 @@ export function numberDistractors(
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
     const unitStep = 10 ** -span.decimals;
-    const step = unitStep * Math.max(2, Math.round((v * 0.15) / unitStep));
+    // 5.8 beside 6.7 seconds splits hairs: a quarter of the key apart at least.
+    const step = unitStep * Math.max(2, Math.round((v * 0.25) / unitStep));
     // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
     const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
     values = orderedValues(v, step, random, { min: step, max: percent ? 100 : Infinity }, 8).filter(
@@ -659,7 +661,10 @@ export function numberDistractors(
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
-    values = spreadValues(v, offsets, random, { min: 1, max: ceiling - 1 }, 2);
+    // "18 hours a day" beside 16 and 20 splits hairs: from 8 up, a quarter of the key apart.
+    // "one of their last 14" for a losing run, "1 hours a day": at least half the key.
+    const floor = Math.max(1, Math.floor(v / 2));
+    values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, countGap(v));
   }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
@@ -847,6 +852,11 @@ function gazetteerPool(
   }
 }
 
+/** "The IMF" beside the African Development Bank: a body's acronym stands for its three words. */
+function acronymBeside(keyType: AnswerType, key: string, name: string): boolean {
+  return keyType.kind === "organisation" && /^[A-Z]{2,5}$/.test(key) && name.split(" ").length <= 3;
+}
+
 /** A body founded after the article's present (or its latest year): an anachronism. */
 function foundedAfter(name: string, facts: ArticleFacts): boolean {
   const founded = ORGANISATION_FOUNDED.get(name);
@@ -858,14 +868,20 @@ function foundedAfter(name: string, facts: ArticleFacts): boolean {
 function sameRoleAs(key: string, other: string): boolean {
   const a = ORGANISATION_ROLES.get(key);
   const b = ORGANISATION_ROLES.get(other);
-  return a === undefined || b === undefined || a === b;
+  return a === undefined || b === undefined || rolesShared(a, b);
+}
+
+/** "lender forecaster" and "forecaster" share a role; "lender" and "creditors" do not. */
+export function rolesShared(a: string, b: string): boolean {
+  const theirs = b.split(" ");
+  return a.split(" ").some((r) => theirs.includes(r));
 }
 
 /** The international bodies of the key's role (lenders beside a lender), or all of them. */
 function sameRole(key: string): string[] {
   const role = ORGANISATION_ROLES.get(key);
   if (!role) return [...ORGANISATIONS];
-  return [...ORGANISATION_ROLES].filter(([, r]) => r === role).map(([name]) => name);
+  return [...ORGANISATION_ROLES].filter(([, r]) => rolesShared(role, r)).map(([name]) => name);
 }
 
 function lastKeyword(name: string): string {
@@ -1470,7 +1486,7 @@ export function entityDistractors(
   ).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
-      Math.abs(g.split(" ").length - words) < 2 &&
+      (Math.abs(g.split(" ").length - words) < 2 || acronymBeside(keyType, key, g)) &&
       !around.has(g) &&
       !foundedAfter(g, facts),
   );

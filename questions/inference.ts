@@ -88,7 +88,43 @@ export function earliestPlausible(keyYear: number, sentence: Sentence, facts: Ye
     !/\bborn\b/.test(sentence.text)
   )
     min = Math.max(min, life.born + ADULT - 2);
+  // "earned a master's degree in ____" beside "graduated in 1929": no rival before the schooling
+  // the article dates before the key.
+  if (life && ADULT_ACT.test(sentence.text)) {
+    // (Schooling just before the key leaves no room for rivals: then the other floors hold.)
+    const school = schoolingBefore(keyYear, sentence.index, facts);
+    if (school !== undefined && school <= keyYear - SCHOOL_ROOM) min = Math.max(min, school);
+  }
   return min;
+}
+
+const SCHOOL_ROOM = 3;
+
+/** An adult's act: a master's degree, a post, a hiring, an election (not an intended doctorate). */
+const ADULT_ACT = /\b(?:master'?s|hired|appointed|employed|professional|position|elected)\b/i;
+/** A sentence dating schooling: "graduating in 1925", "a bachelor's degree", "a master's". */
+const SCHOOLING =
+  /\b(?:graduat\w*|high school|finished school|left school|bachelor'?s?|master'?s|degree|diploma)\b/i;
+
+const schoolingCache = new WeakMap<YearFacts, { year: number; sentence: number }[]>();
+/** The latest year, up to the key's, in another sentence dating the subject's schooling. */
+function schoolingBefore(keyYear: number, own: number, facts: YearFacts): number | undefined {
+  let years = schoolingCache.get(facts);
+  if (!years) {
+    years = [];
+    for (const s of facts.sentences) {
+      if (!SCHOOLING.test(s.text)) continue;
+      for (const span of facts.spans[s.index] ?? [])
+        if (span.kind === "date" && span.year !== undefined && span.format !== "century")
+          years.push({ year: span.year, sentence: s.index });
+    }
+    schoolingCache.set(facts, years);
+  }
+  let latest: number | undefined;
+  for (const y of years)
+    if (y.sentence !== own && y.year <= keyYear && (latest === undefined || y.year > latest))
+      latest = y.year;
+  return latest;
 }
 /** A stem about sales: "sales peaked", "sold", "the bestselling". */
 const SALES = /\b(?:sales|sold|peaked|best-?sell\w*)\b/i;
