@@ -2,6 +2,7 @@
 // before a name) give exactly what the patterns they replace give: every bank depends on it.
 import { describe, expect, it } from "vitest";
 import { roleBefore, wordBefore } from "../../questions/entities.ts";
+import { lowerCaseWords } from "../../questions/lower-words.ts";
 import { lastChars, matches } from "../../questions/matches.ts";
 import { countChars, countWords } from "../../questions/text.ts";
 
@@ -39,6 +40,8 @@ const reference = {
   symbols: (t: string) => t.match(/[{}<>=;$\\|`#[\]]/g)?.length ?? 0,
   wordBefore: (t: string) => /([\p{L}]+)[\s,]*$/u.exec(t)?.[1] ?? "",
   roleWord: (t: string) => /([\p{L}-]+),?\s+(?:the\s+)?$/u.exec(t)?.[1],
+  lowerWords: (t: string) =>
+    new Set([...t.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)].map((m) => m[0])),
 };
 
 /** Every sample, and every prefix of the longer ones (the text before each name). */
@@ -49,6 +52,11 @@ const prefixes = SAMPLES.flatMap((s) =>
 describe("fast paths agree with the patterns they replace", () => {
   it("countWords counts what the word pattern matches", () => {
     for (const t of prefixes) expect(countWords(t), t).toBe(reference.countWords(t));
+  });
+
+  it("lowerCaseWords finds the words the lower-case pattern finds, in the same order", () => {
+    for (const t of [...prefixes, SAMPLES.join(" "), SAMPLES.join(".")])
+      expect([...lowerCaseWords(t)], t).toEqual([...reference.lowerWords(t)]);
   });
 
   it("countChars counts letters by code point, ASCII digits and code symbols", () => {
