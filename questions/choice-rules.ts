@@ -9,6 +9,7 @@
 
 import { countryNamed, nationalityNamed, regionNamed } from "./gazetteer.ts";
 import { parseNumberWord } from "./lexicon.ts";
+import { memoized } from "./memo.ts";
 import { genderOf } from "./typing.ts";
 
 /** "lost three of their last 14 matches": the M that every count of the frame stays within. */
@@ -141,18 +142,8 @@ export function articleCycleYears(
 const OPPONENT =
   /\b(?:los(?:ing|t|es) to|beat(?:ing|s)?|defeat(?:ed|ing|s)?|going down to|went down to|goes down to)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'-]+)+)/gu;
 
-const opponents = new Map<string, "f" | "m" | "">();
-
 /** Read once per sentence: every person candidate asks it. */
-export function opponentGender(text: string): "f" | "m" | "" {
-  let found = opponents.get(text);
-  if (found === undefined) {
-    found = readOpponents(text);
-    if (opponents.size > 4096) opponents.clear();
-    opponents.set(text, found);
-  }
-  return found;
-}
+export const opponentGender: (text: string) => "f" | "m" | "" = memoized(readOpponents, 4096);
 
 function readOpponents(text: string): "f" | "m" | "" {
   let found: "f" | "m" | "" = "";

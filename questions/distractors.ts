@@ -123,16 +123,8 @@ export function contentWords(text: string): Set<string> {
   return out;
 }
 
-const normCache = new Map<string, string>();
-function norm(s: string): string {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    n = entityKey(s);
-    if (normCache.size > 20000) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
-}
+/** A name's comparable form (entityKey remembers it). */
+const norm = entityKey;
 
 function significantTokens(s: string): string[] {
   return norm(s)

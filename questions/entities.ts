@@ -19,6 +19,7 @@ import {
   US_STATES,
 } from "./lexicon.ts";
 import { lowerCaseWords } from "./lower-words.ts";
+import { memoized } from "./memo.ts";
 import { charSize, type Sentence } from "./text.ts";
 import { isGivenName } from "./typing.ts";
 
@@ -195,18 +196,7 @@ for (const w of ["Project", "Programme", "Program", "Initiative", "Plan", "Missi
 for (const w of ["Athletic", "Rovers", "Wanderers", "Albion", "FC", "Hotspur", "Rangers"])
   keywordClass.set(w, "organisation");
 
-const keyCache = new Map<string, string>();
-
-export function entityKey(name: string): string {
-  let key = keyCache.get(name);
-  if (key === undefined) {
-    key = makeKey(name);
-    // Bounded: the Worker keeps the module across requests.
-    if (keyCache.size > 20000) keyCache.clear();
-    keyCache.set(name, key);
-  }
-  return key;
-}
+export const entityKey: (name: string) => string = memoized(makeKey, 20000);
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
