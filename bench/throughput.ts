@@ -186,8 +186,35 @@ export async function measureThroughput(
     }
   }
 
+  // Two targets run back to back, in alternating order, for `plan.rounds` rounds: the median of
+  // their requests/s ratio (first ÷ second).
+  const pairRatio = async (
+    label: string,
+    first: () => Target,
+    second: () => Target,
+  ): Promise<number | null> => {
+    const ratios: number[] = [];
+    for (let round = 0; round < plan.rounds; round++) {
+      const pair: [0 | 1, () => Target][] = [
+        [0, first],
+        [1, second],
+      ];
+      if (round % 2 === 1) pair.reverse();
+      const got: [number, number] = [0, 0];
+      for (const [side, make] of pair) {
+        await drain(server.origin);
+        const t = make();
+        const result = await load(t, loadOptions(plan.seconds), useWrk);
+        options.log(`${label} round ${round + 1} ${t.name}\n${result.raw}`);
+        got[side] = result.rps;
+      }
+      if (got[1] > 0) ratios.push(got[0] / got[1]);
+    }
+    return round(median(ratios), 3);
+  };
+
   // The report counters' price on a write: the floor's answer into responses (triggers) beside
-  // the same write into a copy without them, in alternating order.
+  // the same write into a copy without them.
   const plainTarget = (): Target => ({
     name: "answerFloorPlain",
     method: "PUT",
@@ -195,61 +222,45 @@ export async function measureThroughput(
     body: '{"choiceId":"a"}',
     path: { ...slots("answer", "/floor"), answers: "plain-answers" },
   });
-  const withTriggers: number[] = [];
-  for (let round = 0; round < plan.rounds; round++) {
-    const pair: [string, () => Target][] = [
-      ["answerFloor", () => target("answerFloor")],
-      ["answerFloorPlain", plainTarget],
-    ];
-    if (round % 2 === 1) pair.reverse();
-    const got = new Map<string, number>();
-    for (const [name, make] of pair) {
-      await drain(server.origin);
-      const result = await load(make(), loadOptions(plan.seconds), useWrk);
-      options.log(`counters round ${round + 1} ${name}\n${result.raw}`);
-      got.set(name, result.rps);
-    }
-    const plain = got.get("answerFloorPlain") ?? 0;
-    if (plain > 0) withTriggers.push((got.get("answerFloor") ?? 0) / plain);
-  }
   results.set(
     "worker.answerFloorVsPlain",
-    round(median(withTriggers), 3),
+    await pairRatio("counters", () => target("answerFloor"), plainTarget),
     `the floor's answer write (req/s) into responses, whose triggers keep the report counters, ÷ the same write into a copy without them; median of ${plan.rounds} alternating pairs: what the counters cost every answer`,
   );
 
-  // What reaching the app costs before any of its work: /api/health (Hono, every middleware, no
-  // D1) beside the floor Worker's reply to a path it does not serve (a plain fetch handler's 404,
-  // no D1). The app's requests also pass the local asset router that wrangler.toml's [assets]
-  // with run_worker_first puts in front of the Worker (two more Workers in the same workerd); the
-  // floor's requests are routed to it directly (scripts/lib/miniflare.ts). Every response counts
-  // here (the floor's is a 404 by design), so this is requests/s, not successful requests/s.
-  const bareReply: Target = { name: "floorNoWork", method: "GET", headers, path: "/floor/none" };
-  const reachRatios: number[] = [];
-  for (let round = 0; round < plan.rounds; round++) {
-    const pair: [string, Target][] = [
-      ["health", target("health")],
-      ["floorNoWork", bareReply],
-    ];
-    if (round % 2 === 1) pair.reverse();
-    const got = new Map<string, number>();
-    for (const [name, t] of pair) {
-      await drain(server.origin);
-      const result = await load(t, loadOptions(plan.seconds), useWrk);
-      options.log(`reach round ${round + 1} ${name}\n${result.raw}`);
-      got.set(name, result.seconds > 0 ? result.requests / result.seconds : 0);
-    }
-    const bare = got.get("floorNoWork") ?? 0;
-    if (bare > 0) reachRatios.push((got.get("health") ?? 0) / bare);
-  }
+  // What reaching the app's own code costs before any of its work: /api/health (Hono, every
+  // middleware, no D1) beside the floor's `{"ok":true}` (a plain fetch handler, no D1) from the
+  // same Worker script behind the same asset router (bench/floors/beside-app.ts).
+  const noWork = (base: "/floor" | "/direct"): Target => ({
+    name: base === "/floor" ? "floorNoWork" : "directNoWork",
+    method: "GET",
+    headers,
+    path: `${base}/ping`,
+  });
   results.set(
     "worker.healthVsBareFetch",
-    round(median(reachRatios), 3),
-    `GET /api/health requests/s ÷ the floor Worker's no-work reply (a 404 from its plain fetch handler, no D1) in the same round; median of ${plan.rounds} alternating pairs: the ceiling every app route's ratio to its floor starts from, set by the local asset router in front of the app (wrangler.toml [assets], run_worker_first) plus Hono and the middleware`,
+    await pairRatio(
+      "reach",
+      () => target("health"),
+      () => noWork("/floor"),
+    ),
+    `GET /api/health req/s ÷ the floor's no-work reply (the same {"ok":true} from the plain fetch handler in the same Worker script, behind the same asset router, no D1) in the same round; median of ${plan.rounds} alternating pairs: what Hono and the middleware cost a request before any route's work`,
+  );
+  // The way in itself: the same no-work reply through the local asset router (wrangler.toml's
+  // [assets] with run_worker_first: an RPC proxy and the router Worker before the app's script)
+  // beside the same handler as a Worker miniflare routes to directly (scripts/lib/miniflare.ts).
+  results.set(
+    "worker.assetRouterVsDirect",
+    await pairRatio(
+      "router",
+      () => noWork("/floor"),
+      () => noWork("/direct"),
+    ),
+    `the floor's no-work reply through the local asset router (req/s) ÷ the same reply from a Worker miniflare routes to directly; median of ${plan.rounds} alternating pairs: what the local [assets] router costs every app and floor request alike (not measured on Cloudflare itself)`,
   );
 
   const generator = useWrk ? `${options.wrk}` : "the Node keep-alive fallback (wrk not installed)";
-  const how = `${generator}, Origin header set as a browser would, each request from one of ${readerAddresses} reader addresses in turn (CF-Connecting-IP, which the per-client rate limits key on), ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
+  const how = `${generator}, Origin header set as a browser would, each request from one of ${readerAddresses} reader addresses in turn (CF-Connecting-IP, which the per-client rate limits key on), ${plan.threads} threads, ${plan.connections} connections, ${plan.seconds} s per run, each route run between an adjacent /api/health run and its floor's run (bench/floors/worker.ts, in the app's own Worker script behind the same asset router: bench/floors/beside-app.ts; the same workerd and D1) in ${plan.rounds} rounds (order alternating), after a 1 s warm-up per route, loopback to workerd (miniflare) (local D1)`;
   results.note(
     "worker.loadGenerator",
     `${how}${stalls ? `; ${stalls} pair(s) re-run because the server answered nothing during a run` : ""}`,

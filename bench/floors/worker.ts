@@ -14,9 +14,10 @@
  *                                               read of the responses with what the review shows
  *                                               (key, explanation, source), as the reply must
  *   GET  /floor/quizzes/:slug/report            one SELECT … GROUP BY over the quiz's responses
+ *   GET  /floor/ping                            no work: `{"ok":true}`, as /api/health replies
  */
 
-interface FloorEnv {
+export interface FloorEnv {
   DB: D1Database;
 }
 
@@ -138,6 +139,7 @@ export default {
   async fetch(request: Request, env: FloorEnv): Promise<Response> {
     const parts = new URL(request.url).pathname.split("/").slice(2).map(decodeURIComponent);
     const [resource, id, action, sub] = parts;
+    if (resource === "ping" && request.method === "GET") return json({ ok: true });
     if (resource === "quizzes" && id && request.method === "GET")
       return action === "report" ? report(env.DB, id) : quiz(env.DB, id);
     if (resource === "attempts" && id && action === "answers" && sub && request.method === "PUT")

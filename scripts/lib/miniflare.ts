@@ -28,7 +28,8 @@ const bundles = new Map<string, Promise<string>>();
 function bundle(entry: string): Promise<string> {
   let done = bundles.get(entry);
   if (!done) {
-    const outfile = path.join(bundleDir, `${path.basename(path.dirname(entry))}-${process.pid}.js`);
+    const name = `${path.basename(path.dirname(entry))}-${path.basename(entry, ".ts")}`;
+    const outfile = path.join(bundleDir, `${name}-${process.pid}.js`);
     done = build({
       entryPoints: [entry],
       outfile,
@@ -73,6 +74,22 @@ async function prepare(db: LocalD1): Promise<void> {
   await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
 }
 
+type AssetsOptions = V4WorkerOptions["assets"];
+
+/** The assets options with one more worker-first route, as if wrangler.toml listed it. */
+function withWorkerFirst(assets: AssetsOptions, route: string): AssetsOptions {
+  if (!assets?.routerConfig?.static_routing)
+    throw new Error("wrangler.toml has no worker-first routes");
+  const routing: { user_worker: string[] } = assets.routerConfig.static_routing;
+  return {
+    ...assets,
+    routerConfig: {
+      ...assets.routerConfig,
+      static_routing: { ...routing, user_worker: [...routing.user_worker, route] },
+    },
+  };
+}
+
 export interface LocalWorker {
   origin: string;
   /** The local D1, for set-up SQL beyond the seed (the bench's data). */
@@ -82,8 +99,10 @@ export interface LocalWorker {
 
 /**
  * Starts the worker on 127.0.0.1 (a free port unless given) over a fresh D1 in `persistTo`.
- * With `floors`, the bench's bare Worker (bench/floors/worker.ts) serves `/floor/*` in the same
- * workerd over the same D1.
+ * With `floors`, the bench's floors (bench/floors/worker.ts) answer `/floor/*` from the app's own
+ * Worker script (bench/floors/beside-app.ts), behind the same asset router, over the same D1; and
+ * the same bare handler, as a Worker of its own that miniflare routes to directly, answers
+ * `/direct/*` — the difference between the two is the local asset router's price.
  */
 export async function startLocalWorker(options: {
   persistTo: string;
@@ -92,6 +111,9 @@ export async function startLocalWorker(options: {
   floors?: boolean;
 }): Promise<LocalWorker> {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, "wrangler.toml"));
+  const entry = options.floors
+    ? path.join(root, "bench", "floors", "beside-app.ts")
+    : path.join(root, "worker", "index.ts");
   const app: V4WorkerOptions = {
     ...workerOptions,
     // Module rules are for unbundled sources; the bundle is one ES module.
@@ -99,23 +121,26 @@ export async function startLocalWorker(options: {
     rootPath: undefined,
     name: "recall",
     modules: true,
-    scriptPath: await bundle(path.join(root, "worker", "index.ts")),
+    scriptPath: await bundle(entry),
     bindings: { ...(workerOptions.bindings as Record<string, string>), ...options.vars },
+    assets: options.floors
+      ? withWorkerFirst(workerOptions.assets as AssetsOptions, "/floor/*")
+      : (workerOptions.assets as AssetsOptions),
   };
-  const floors: V4WorkerOptions = {
+  const direct: V4WorkerOptions = {
     name: "floors",
     modules: true,
     scriptPath: await bundle(path.join(root, "bench", "floors", "worker.ts")),
     compatibilityDate: workerOptions.compatibilityDate as string,
     d1Databases: workerOptions.d1Databases as V4WorkerOptions["d1Databases"],
-    routes: ["*/floor/*"],
+    routes: ["*/direct/*"],
   };
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: "127.0.0.1",
       port: options.port ?? 0,
       resourcePersistencePath: path.join(options.persistTo, "v3"),
-      workers: options.floors ? [app, floors] : [app],
+      workers: options.floors ? [app, direct] : [app],
     }),
   );
   try {
