@@ -137,7 +137,7 @@ export function renderMarkdown(
       "GET quiz ≥ 0.8 × its floor (a bare read of the same rows)",
       ratio(r("worker.getQuizVsFloor")),
       verdict(r("worker.getQuizVsFloor"), (v) => v >= 0.8),
-      "The floor is a plain `fetch` Worker in the same workerd reading the quiz and its questions in one D1 batch (bench/floors/worker.ts); the route adds Hono, validation, CORS and security headers, but serves the learner view from a two-second per-isolate cache.",
+      "The floor is a plain `fetch` handler in the app's own Worker script (bench/floors/beside-app.ts) reading the quiz and its questions in one D1 batch (bench/floors/worker.ts); the route adds Hono, validation, CORS and security headers, but serves the learner view from a two-second per-isolate cache.",
     ],
     [
       "PUT answer ≥ 0.7 × its floor (the same D1 write, bare)",
