@@ -74,6 +74,7 @@ import {
   regionWords,
 } from "./gazetteer.ts";
 import { durationAnswers } from "./inference.ts";
+import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
@@ -86,6 +87,8 @@ import {
   leadWho,
   mentionsMain,
   OUTCOME,
+  prizeRivals,
+  samePrize,
   sideFigure,
 } from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
@@ -832,22 +835,9 @@ function keyEligible(
 }
 
 const PLACE_CLASSES = new Set(["city", "place", "state", "country"]);
-const homePlaces = new WeakMap<ArticleFacts, Entity | undefined>();
 /** The article's most-named place, named four times or more and more than any other place. */
 function homePlace(facts: ArticleFacts): Entity | undefined {
-  if (homePlaces.has(facts)) return homePlaces.get(facts);
-  let best: Entity | undefined;
-  let tie = false;
-  for (const e of facts.index.byKey.values()) {
-    if (!PLACE_CLASSES.has(e.cls)) continue;
-    if (!best || e.count > best.count) {
-      best = e;
-      tie = false;
-    } else if (e.count === best.count) tie = true;
-  }
-  const home = best && !tie && best.count >= 4 ? best : undefined;
-  homePlaces.set(facts, home);
-  return home;
+  return mostNamedOf(facts, PLACE_CLASSES, 4);
 }
 
 /** How much a fact of each type teaches: who and what happened first, then figures. */
@@ -939,6 +929,11 @@ function buildCandidates(
         leadWho(subject, sentence, article, title);
       if (!keyEligible(span, facts, sentence, leadBody)) {
         tracer?.(sentence.index, span.text, "keyEligible");
+        continue;
+      }
+      const known = knownOrSide(span, sentence, facts);
+      if (known) {
+        tracer?.(sentence.index, span.text, known);
         continue;
       }
       // A relative's dates and a bracketed count are the background, not what the article teaches.
@@ -1071,6 +1066,15 @@ function buildCandidates(
             if (!made.includes(d) && fitsArticle(stem, d) && samePlurality(span.text, d))
               made.push(d);
           }
+        // The subject's prizes: the article's other prizes, where the article tells each
+        // beside other facts (a reader who read knows which went for what).
+        if (entity?.cls === "event" && keyType.kind === "event" && made.length < 3)
+          for (const prize of prizeRivals(entity, stem, facts)) {
+            if (made.length >= 3) break;
+            if (!made.includes(prize) && contradicted(prize, sentence, facts, prizeCommon(facts))) {
+              made.push(prize);
+            }
+          }
         return made;
       };
       const typesOf = (ds: readonly string[]) =>
@@ -1087,7 +1091,11 @@ function buildCandidates(
         (family ? 0.6 : 0) +
         (leadBody ? LEAD_WHO_BONUS : 0);
       const score = side ? Math.min(SIDE_SCORE, ranked) : ranked;
-      const secrets = [span.text, ...aliases];
+      const secrets = [
+        span.text,
+        ...aliases,
+        ...(entity?.cls === "event" ? samePrize(entity, facts) : []),
+      ];
       const quoted = clean(display);
       const clause = () => {
         const c = clauseWithKey(display, keyStart, keyEnd, isCommon);
@@ -1279,17 +1287,29 @@ const TRUE_STATEMENT_PENALTY = 0.35;
  * the article names in another role (so a reader who read knows it is not this one), and no
  * other sentence names it beside this sentence's facts (where the copy might be true as well).
  */
-function contradicted(value: string, sentence: Sentence, facts: ArticleFacts): boolean {
+function contradicted(
+  value: string,
+  sentence: Sentence,
+  facts: ArticleFacts,
+  common: (word: string) => boolean = () => false,
+): boolean {
   if (!facts.index.byAlias.has(entityKey(value))) return false;
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
   const needle = padded(value);
   for (let i = 0; i < facts.sentences.length; i++) {
     if (i === sentence.index || !(facts.normSentences[i] ?? "").includes(needle)) continue;
     let shared = 0;
-    for (const w of facts.contentWords[i] ?? []) if (own.has(w)) shared++;
+    for (const w of facts.contentWords[i] ?? []) if (own.has(w) && !common(w)) shared++;
     if (shared >= 2) return false;
   }
   return true;
+}
+
+/** The words every sentence about the subject's prizes shares: its name, and being awarded. */
+function prizeCommon(facts: ArticleFacts): (word: string) => boolean {
+  const main = facts.index.mainSubject;
+  const names = new Set(main ? entityKey(main.name).split(" ") : []);
+  return (w) => names.has(w) || /^(?:award|awarded|awards|won|win|wins|winning|received)$/.test(w);
 }
 
 /** A place in the envoy's own country: no post abroad. */

@@ -191,3 +191,49 @@ function namesFirm(text: string, name: string): boolean {
     "u",
   ).test(text);
 }
+
+/** "the Presidential Medal of Freedom", "the Burroughs Medal": a prize, a medal, an award. */
+const PRIZE = /\b(?:Prize|Award|Medal|Trophy)\b/;
+/** The words every prize's name shares: no sign that two names are one prize. */
+const PRIZE_WORDS = new Set(["prize", "award", "medal", "trophy", "of", "for", "the", "in"]);
+
+function prizeWords(name: string): string[] {
+  return entityKey(name)
+    .split(" ")
+    .filter((w) => !PRIZE_WORDS.has(w));
+}
+
+/**
+ * Rivals for a prize the subject won (issue 11, round 12: the subject's prizes are central
+ * facts): the article's other prizes, none sharing a word of the key's name or of a rival
+ * already taken ("U.S. National Book Award" and "National Book Award for Nonfiction" are one
+ * prize), none named in the stem. The caller keeps those the article contradicts.
+ */
+export function prizeRivals(key: Entity, stem: string, facts: ArticleFacts): string[] {
+  if (!PRIZE.test(key.name)) return [];
+  const taken = new Set(prizeWords(key.name));
+  const out: string[] = [];
+  const prizes = [...facts.index.byKey.values()]
+    .filter((e) => e !== key && e.cls === key.cls && PRIZE.test(e.name) && e.name.includes(" "))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of prizes) {
+    const words = prizeWords(e.name);
+    if (words.length === 0 || words.some((w) => taken.has(w))) continue;
+    if ([...e.aliases, entityKey(e.name)].some((a) => containsPhrase(stem, a))) continue;
+    for (const w of words) taken.add(w);
+    out.push(e.name);
+  }
+  return out;
+}
+
+/**
+ * The article's other names for the key's prize ("National Book Award for Nonfiction" beside
+ * "U.S. National Book Award"): a stem that shows one gives the other away.
+ */
+export function samePrize(key: Entity, facts: ArticleFacts): string[] {
+  if (!PRIZE.test(key.name)) return [];
+  const words = new Set(prizeWords(key.name));
+  return [...facts.index.byKey.values()]
+    .filter((e) => e !== key && e.cls === key.cls && prizeWords(e.name).some((w) => words.has(w)))
+    .map((e) => e.name);
+}
