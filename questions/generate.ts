@@ -92,7 +92,14 @@ import {
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
-import { type ArticleText, countChars, countWords, readArticle, type Sentence } from "./text.ts";
+import {
+  type ArticleText,
+  collapseSpaces,
+  countChars,
+  countWords,
+  readArticle,
+  type Sentence,
+} from "./text.ts";
 import { showTopic, topicNoun } from "./topic.ts";
 import {
   type AnswerType,
@@ -463,7 +470,8 @@ function scoreSentence(t: string): number | undefined {
   // Reported speech is the article's own voice; a sentence that quotes more than a short phrase
   // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
   if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
-  if (FIRST_PERSON.test(withoutRegnalI(t))) return undefined;
+  // Dropping a regnal "I" only takes words away: no first person in t, none without it.
+  if (FIRST_PERSON.test(t) && FIRST_PERSON.test(withoutRegnalI(t))) return undefined;
   // "(English chapman, German Kaufmann, …)": an aside, not a statement of the article's.
   if (t.startsWith("(")) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
@@ -534,7 +542,7 @@ function clean(text: string): string {
   const uncited = text.includes("[")
     ? text.replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
     : text;
-  return uncited.replace(/\s+/g, " ").trim();
+  return collapseSpaces(uncited).trim();
 }
 
 function blankOut(text: string, start: number, end: number): string {
@@ -549,8 +557,9 @@ function keyTokens(key: string): string[] {
 
 /** The key (or a part of it, or its alias) still readable in the stem. */
 function recoverable(key: string, stem: string, aliases: readonly string[]): boolean {
-  const stemTokens = new Set(entityKey(stem).split(" "));
-  if (keyTokens(key).some((t) => stemTokens.has(t))) return true;
+  // entityKey's words stand between single spaces: a word of the stem is " word " in it.
+  const stemWords = ` ${entityKey(stem)} `;
+  if (keyTokens(key).some((t) => stemWords.includes(` ${t} `))) return true;
   return aliases.some((a) => a.length >= 2 && containsPhrase(stem, a));
 }
 
