@@ -73,6 +73,7 @@ import {
   regionsOf,
   regionWords,
 } from "./gazetteer.ts";
+import { GiveAways } from "./giveaway.ts";
 import { durationAnswers } from "./inference.ts";
 import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
@@ -94,7 +95,14 @@ import {
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
 import { shownAt, showSentences } from "./stems.ts";
-import { type ArticleText, countChars, countWords, readArticle, type Sentence } from "./text.ts";
+import {
+  type ArticleText,
+  collapseSpaces,
+  countChars,
+  countWords,
+  readArticle,
+  type Sentence,
+} from "./text.ts";
 import { showTopic, topicNoun } from "./topic.ts";
 import {
   type AnswerType,
@@ -465,7 +473,8 @@ function scoreSentence(t: string): number | undefined {
   // Reported speech is the article's own voice; a sentence that quotes more than a short phrase
   // ("the 100% debt relief summit") is somebody else's, and an open quote runs on elsewhere.
   if (/["“”]/.test(t) && !shortQuotes(t)) return undefined;
-  if (FIRST_PERSON.test(withoutRegnalI(t))) return undefined;
+  // Dropping a regnal "I" only takes words away: no first person in t, none without it.
+  if (FIRST_PERSON.test(t) && FIRST_PERSON.test(withoutRegnalI(t))) return undefined;
   // "(English chapman, German Kaufmann, …)": an aside, not a statement of the article's.
   if (t.startsWith("(")) return undefined;
   if (PRONOUN_START.test(t)) return undefined;
@@ -536,7 +545,7 @@ function clean(text: string): string {
   const uncited = text.includes("[")
     ? text.replace(/\[(?:citation needed|\d+|[a-z])\]/gi, "")
     : text;
-  return uncited.replace(/\s+/g, " ").trim();
+  return collapseSpaces(uncited).trim();
 }
 
 function blankOut(text: string, start: number, end: number): string {
@@ -551,8 +560,9 @@ function keyTokens(key: string): string[] {
 
 /** The key (or a part of it, or its alias) still readable in the stem. */
 function recoverable(key: string, stem: string, aliases: readonly string[]): boolean {
-  const stemTokens = new Set(entityKey(stem).split(" "));
-  if (keyTokens(key).some((t) => stemTokens.has(t))) return true;
+  // entityKey's words stand between single spaces: a word of the stem is " word " in it.
+  const stemWords = ` ${entityKey(stem)} `;
+  if (keyTokens(key).some((t) => stemWords.includes(` ${t} `))) return true;
   return aliases.some((a) => a.length >= 2 && containsPhrase(stem, a));
 }
 
@@ -1382,14 +1392,16 @@ export function targetCount(words: number): number {
  * sentences (a "But" opening, a hedge) may carry the missing questions.
  */
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
-  const chosen = choose(candidates, article, wanted);
+  // Which candidates give each other away: made once, shared by every pass below.
+  const giveAways = new GiveAways<Candidate>();
+  const chosen = choose(candidates, giveAways, article, wanted);
   // Half the article unasked: try again with its empty stretches served first.
   const length = article.text.length;
   if (chosen.length > 0 && gapOf(chosen, length) <= length * 0.5) return chosen;
   // …sparing keys named in many stems too ("Cecil" asked late rather than early).
   for (const minScore of [MIN_SCORE, RELAXED_SCORE])
     for (const spare of [false, true]) {
-      const spread = selectWith(candidates, article, wanted, minScore, spare, true);
+      const spread = selectWith(candidates, giveAways, article, wanted, minScore, spare, true);
       if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
     }
   // Nothing else stands in the empty half (or in the whole of a short post): a side detail
@@ -1410,23 +1422,31 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   return chosen;
 }
 
-function choose(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
-  const first = selectWith(candidates, article, wanted, MIN_SCORE);
+function choose(
+  candidates: Candidate[],
+  giveAways: GiveAways<Candidate>,
+  article: ArticleText,
+  wanted: number,
+): Candidate[] {
+  const first = selectWith(candidates, giveAways, article, wanted, MIN_SCORE);
   // A key named in many other stems blocks each of them: where that leaves the bank short of
   // what was asked, prefer keys that leave the rest of the pool askable.
   const sparing =
-    first.length < wanted ? selectWith(candidates, article, wanted, MIN_SCORE, true) : [];
+    first.length < wanted
+      ? selectWith(candidates, giveAways, article, wanted, MIN_SCORE, true)
+      : [];
   const strict = sparing.length > first.length ? sparing : first;
   if (strict.length >= Math.min(wanted, targetCount(article.wordCount))) return strict;
-  const relaxed = selectWith(candidates, article, wanted, RELAXED_SCORE);
+  const relaxed = selectWith(candidates, giveAways, article, wanted, RELAXED_SCORE);
   const best = relaxed.length > strict.length ? relaxed : strict;
   if (best.length >= Math.min(wanted, targetCount(article.wordCount))) return best;
-  const spared = selectWith(candidates, article, wanted, RELAXED_SCORE, true);
+  const spared = selectWith(candidates, giveAways, article, wanted, RELAXED_SCORE, true);
   return spared.length > best.length ? spared : best;
 }
 
 function selectWith(
   candidates: Candidate[],
+  giveAways: GiveAways<Candidate>,
   article: ArticleText,
   wanted: number,
   minScore: number,
@@ -1443,50 +1463,6 @@ function selectWith(
   const typeCount = new Map<QuestionType, number>();
   const facetCount = new Map<string, number>();
 
-  // Normalised once: the give-away check compares every pair of candidates.
-  // Made on first use: most candidates are never compared with anything.
-  type Form = {
-    secrets: string[];
-    shows: string[];
-    key: string;
-    /** The key as written: never excused (only a short form or acronym of it). */
-    whole: string;
-    /** A person named in full: a surname another stem shows only says they are in the story. */
-    person: boolean;
-    rivals: string[];
-  };
-  const forms = new Map<Candidate, Form>();
-  const formOf = (c: Candidate): Form => {
-    let f = forms.get(c);
-    if (!f) {
-      f = {
-        secrets: c.secrets.map(padded).filter((s) => s.trim()),
-        // What gives an answer away is a stem or a key; another question's wrong choice names
-        // something the article mentions, which tells a reader nothing.
-        shows: c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded),
-        key: entityKey(c.key),
-        whole: padded(c.key),
-        person: c.type === "cloze" && c.keyType.kind === "person" && c.key.includes(" "),
-        rivals: c.type === "cloze" && c.facet !== "figure" ? c.distractors.map(padded) : [],
-      };
-      forms.set(c, f);
-    }
-    return f;
-  };
-  // "bodies including the World Bank and the IMF" beside a question whose key is the
-  // International Monetary Fund and whose choices hold the World Bank: a stem that names the
-  // key's short form beside one of its rivals tells a reader nothing about which is right.
-  const reveals = (a: Candidate, b: Candidate) => {
-    const fa = formOf(a);
-    const fb = formOf(b);
-    return fa.secrets.some((s) =>
-      fb.shows.some(
-        (shown, i) =>
-          shown.includes(s) &&
-          !(i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r)))),
-      ),
-    );
-  };
   // `chosen` only grows, so each candidate is checked once against each chosen question.
   const checkedUpTo = new Map<Candidate, number>();
   const blocked = new Set<Candidate>();
@@ -1494,7 +1470,7 @@ function selectWith(
     if (blocked.has(c)) return true;
     for (let i = checkedUpTo.get(c) ?? 0; i < chosen.length; i++) {
       const o = chosen[i];
-      if (o && (reveals(o, c) || reveals(c, o) || formOf(o).key === formOf(c).key)) {
+      if (o && giveAways.clash(o, c)) {
         blocked.add(c);
         return true;
       }
@@ -1514,7 +1490,10 @@ function selectWith(
     if (n === undefined) {
       const hit = new Set<number>();
       for (const o of pool)
-        if (o.sentence.index !== c.sentence.index && (reveals(c, o) || reveals(o, c)))
+        if (
+          o.sentence.index !== c.sentence.index &&
+          (giveAways.reveals(c, o) || giveAways.reveals(o, c))
+        )
           hit.add(o.sentence.index);
       n = hit.size;
       blocking.set(c, n);
@@ -1563,7 +1542,7 @@ function selectWith(
         continue;
       }
       // Its choices are known now: check them against the questions already chosen.
-      forms.delete(best);
+      giveAways.refresh(best);
       checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;

@@ -236,7 +236,7 @@ export function splitSentences(paragraph: string): Array<[number, number]> {
 
 function endsSentence(paragraph: string, dot: number, end: number): boolean {
   const before = paragraph.slice(Math.max(0, dot - 40), dot);
-  const token = (before.match(/[\p{L}.]+$/u)?.[0] ?? "").toLowerCase();
+  const token = dottedWordAtEnd(before).toLowerCase();
   const after = paragraph.slice(end).trimStart();
   if (!after) return true;
   const next = after[0] ?? "";
@@ -263,4 +263,35 @@ function push(out: Array<[number, number]>, text: string, start: number, end: nu
   while (s < e && /\s/.test(text[s] ?? "")) s++;
   while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
   if (e > s) out.push([s, e]);
+}
+
+/**
+ * What `/[\p{L}.]+$/u` finds (or ""): the letters and full stops the text ends with, read
+ * backwards by code point instead of trying the pattern from every position.
+ */
+export function dottedWordAtEnd(text: string): string {
+  let start = text.length;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 128) {
+      if (code !== 46 && ((code | 32) < 97 || (code | 32) > 122)) break;
+      start--;
+      continue;
+    }
+    // A letter beyond the first plane is a surrogate pair.
+    const size = start >= 2 && charSize(text, start - 2) === 2 ? 2 : charSize(text, start - 1);
+    if (size === 0 || !LETTER.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return text.slice(start);
+}
+
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+
+/**
+ * `text.replace(/\s+/g, " ")`: every run of white space as one space, without rebuilding a
+ * text that has only single spaces.
+ */
+export function collapseSpaces(text: string): string {
+  return SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
 }

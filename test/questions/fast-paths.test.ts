@@ -1,10 +1,12 @@
 // The engine's hand-written fast paths (questions/matches.ts, countWords, countChars, the words
 // before a name) give exactly what the patterns they replace give: every bank depends on it.
 import { describe, expect, it } from "vitest";
+import { padded } from "../../questions/distractors.ts";
 import { roleBefore, wordBefore } from "../../questions/entities.ts";
+import { type Askable, GiveAways } from "../../questions/giveaway.ts";
 import { lowerCaseWords } from "../../questions/lower-words.ts";
 import { lastChars, matches } from "../../questions/matches.ts";
-import { countChars, countWords } from "../../questions/text.ts";
+import { collapseSpaces, countChars, countWords, dottedWordAtEnd } from "../../questions/text.ts";
 
 const SAMPLES = [
   "",
@@ -30,6 +32,8 @@ const SAMPLES = [
   "the coach of the national side, Mr ",
   "ends with a bracket (",
   "ends in a quote “",
+  "Acme Ltd. and U.S. firms",
+  "tabs\tand\u00a0no-break  spaces\n\nlines ",
 ];
 
 /** What the engine computed before its fast paths. */
@@ -48,6 +52,8 @@ const reference = {
 const prefixes = SAMPLES.flatMap((s) =>
   Array.from({ length: s.length + 1 }, (_, i) => s.slice(0, i)),
 );
+/** …and every suffix: a cut may fall inside a surrogate pair. */
+const suffixes = SAMPLES.flatMap((s) => Array.from({ length: s.length + 1 }, (_, i) => s.slice(i)));
 
 describe("fast paths agree with the patterns they replace", () => {
   it("countWords counts what the word pattern matches", () => {
@@ -106,10 +112,105 @@ describe("fast paths agree with the patterns they replace", () => {
     expect(pairs).toEqual(["ac", "ad", "bc", "bd"]);
   });
 
+  it("dottedWordAtEnd is what the letters-and-stops pattern finds at the end", () => {
+    for (const t of [...prefixes, ...suffixes])
+      expect(dottedWordAtEnd(t), JSON.stringify(t)).toBe(t.match(/[\p{L}.]+$/u)?.[0] ?? "");
+    expect(dottedWordAtEnd("the U.S.")).toBe("U.S.");
+  });
+
+  it("collapseSpaces is the white-space pattern's replacement", () => {
+    for (const t of [...prefixes, ...suffixes])
+      expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, " "));
+  });
+
   it("lastChars never cuts a surrogate pair", () => {
     expect(lastChars("ab𝐀", 1)).toBe("𝐀");
     expect(lastChars("ab𝐀", 2)).toBe("𝐀");
     expect(lastChars("ab𝐀", 3)).toBe("b𝐀");
     expect(lastChars("ab", 5)).toBe("ab");
+  });
+});
+
+/** generate.ts's give-away check as written before giveaway.ts: every pair compared in full. */
+function revealsInFull(a: Askable, b: Askable): boolean {
+  const secrets = a.secrets.map(padded).filter((s) => s.trim());
+  const shows = b.shows.slice(0, b.type === "true-statement" ? 1 : 2).map(padded);
+  const whole = padded(a.key);
+  const person = a.type === "cloze" && a.keyType.kind === "person" && a.key.includes(" ");
+  const rivals = a.type === "cloze" && a.facet !== "figure" ? a.distractors.map(padded) : [];
+  return secrets.some((s) =>
+    shows.some(
+      (shown, i) =>
+        shown.includes(s) &&
+        !(i === 0 && s !== whole && (person || rivals.some((r) => shown.includes(r)))),
+    ),
+  );
+}
+
+describe("the give-away relation (giveaway.ts)", () => {
+  const cloze = (stem: string, key: string, secrets: string[], kind = "other"): Askable => ({
+    type: "cloze",
+    key,
+    secrets,
+    shows: [stem, key],
+    facet: kind === "person" ? "person" : "name",
+    keyType: { kind } as Askable["keyType"],
+    distractors: [],
+  });
+  const pool: Askable[] = [
+    cloze(
+      "The Harbour Fund was set up by ____ in 1990.",
+      "Marta Velsen",
+      ["Marta Velsen", "Velsen"],
+      "person",
+    ),
+    cloze("Velsen later chaired the ____.", "Harbour Fund", ["Harbour Fund", "HF"]),
+    cloze("Loans from the Harbour Fund and the Dock Bank reached the ____ coast.", "northern", [
+      "northern",
+    ]),
+    cloze("The ____ lent money to the Dock Bank.", "International Harbour Fund", [
+      "International Harbour Fund",
+      "Harbour Fund",
+    ]),
+    cloze("In ____ the Dock Bank opened its doors.", "1990", ["1990"]),
+    {
+      type: "true-statement",
+      key: "Marta Velsen founded the Harbour Fund.",
+      secrets: ["Marta Velsen"],
+      shows: ["Marta Velsen founded the Harbour Fund.", "Ines Moor founded the Harbour Fund."],
+      facet: "person",
+      keyType: { kind: "person" },
+      distractors: ["Ines Moor founded the Harbour Fund."],
+    },
+    cloze("Nothing here names ___ anyone, not even “quotes”.", "  ", ["", " "]),
+  ];
+
+  it("decides every pair as the full comparison does, before and after choices are made", () => {
+    const relation = new GiveAways<Askable>();
+    const check = () => {
+      for (const a of pool)
+        for (const b of pool)
+          expect(relation.reveals(a, b), `${a.key} -> ${b.shows[0]}`).toBe(revealsInFull(a, b));
+    };
+    check();
+    // The fund's name in the person's stem gives it away; her surname alone in its stem does not.
+    expect(relation.reveals(pool[1] as Askable, pool[0] as Askable)).toBe(true);
+    expect(relation.reveals(pool[0] as Askable, pool[1] as Askable)).toBe(false);
+    // Choices made: a rival beside the short form in a stem excuses it ("Dock Bank").
+    const fund = pool[3] as Askable;
+    expect(relation.reveals(fund, pool[2] as Askable)).toBe(true);
+    fund.distractors = ["Dock Bank", "Pier Trust", "Quay Board"];
+    fund.shows = [...fund.shows, ...fund.distractors];
+    relation.refresh(fund);
+    check();
+    expect(relation.reveals(fund, pool[2] as Askable)).toBe(false);
+  });
+
+  it("holds apart two questions with one key, whatever their stems show", () => {
+    const relation = new GiveAways<Askable>();
+    const a = cloze("The ____ met in spring.", "Harbour Fund", []);
+    const b = cloze("In autumn the ____ met again.", "the Harbour Fund", []);
+    expect(relation.reveals(a, b) || relation.reveals(b, a)).toBe(false);
+    expect(relation.clash(a, b)).toBe(true);
   });
 });
