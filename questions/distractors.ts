@@ -12,14 +12,18 @@ import {
   countCeiling,
   countGap,
   cycleStem,
+  DECIMAL_APART,
   dayBounds,
   dayOfYear,
+  decimalApart,
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
   electionStem,
   fixtureBefore,
   hairPercent,
+  hoursLeft,
+  namedCentury,
   namesGroup,
   nationalityFrame,
   nearField,
@@ -27,7 +31,11 @@ import {
   opponentGender,
   ownerRole,
   percentApart,
+  roundAnniversary,
+  roundOrdinals,
   scaledPercents,
+  winStem,
+  winYears,
 } from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
@@ -63,6 +71,7 @@ import {
   TERM_CLASSES,
 } from "./lexicon.ts";
 import { matches } from "./matches.ts";
+import { doesWhatKeyDoes, listedAlike, listedBody } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
@@ -219,7 +228,14 @@ export function acceptable(
       const ct = c.split(" ");
       const nt = n.split(" ");
       // Same surname, or one is the other's acronym.
-      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
+      // (Two listed bodies may end alike: the World Bank beside the African Development Bank.)
+      if (
+        ct.length > 1 &&
+        nt.length > 1 &&
+        ct[ct.length - 1] === nt[nt.length - 1] &&
+        !(listedBody(candidate) && listedBody(t))
+      )
+        return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
         return false;
     }
@@ -322,6 +338,7 @@ export function dateDistractors(
   let min = -Infinity;
   let max = Infinity;
   const keyYear = span.year;
+  let century: { min: number; max: number } | undefined;
   if (keyYear !== undefined && span.format !== "century") {
     for (const other of allSpans) {
       if (other === span || other.kind !== "date" || other.year === undefined) continue;
@@ -357,13 +374,13 @@ export function dateDistractors(
       max = Math.min(max, keyYear - 1);
     // "has held on to the top spot since ____": a state that still holds began before now,
     // so no rival falls after the key's next year.
-    if (
-      !ahead &&
-      /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(
-        sentence.text.slice(0, span.start),
-      )
-    )
-      max = Math.min(max, keyYear + 1);
+    if (held(sentence.text, span.start, ahead)) max = Math.min(max, keyYear + 1);
+    // "the youngest premier of the 20th century": its rivals stay in that century.
+    century = namedCentury(sentence.text, keyYear);
+    if (century) {
+      min = Math.max(min, century.min);
+      max = Math.min(max, century.max);
+    }
     // Nothing after a founding or first event happens before it, nor an adult's act in childhood.
     min = Math.max(min, earliestPlausible(keyYear, sentence, facts));
     max = Math.min(max, latestPlausible(keyYear, sentence, facts));
@@ -399,20 +416,38 @@ export function dateDistractors(
           if (noContestYear(Number(texts[i]))) texts.splice(i, 1);
       // "the ____ election campaign": a year no election was held is no rival, and only the
       // article can say which were; with too few named, too few choices (no question).
-      if (electionStem(sentence.text))
-        return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+      if (electionStem(sentence.text)) {
+        const wins = winStem(sentence.text)
+          ? winYears(facts.sentences, (i) => yearsIn(facts, i))
+          : undefined;
+        const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
+        return sidedYears(pick(lost, key, sentence, facts, false), keyYear);
+      }
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
-      const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
-      for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
+      // An aim's rivals are no earlier than the year before it: an earlier one may be the
+      // article's own year, too soon for the plan, or already past (choice-rules.ts).
+      if (near) texts.push(String(y - 1));
+      const offsets = near ? [2, 4, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
+      for (const v of spreadValues(
+        y,
+        offsets,
+        random,
+        { min: near ? y + 1 : min, max },
+        near ? 2 : 3,
+      ))
         if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
       // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
       // the article's own dates, and a reader cannot tell it from the key.
       const crowded = crowdedYear(y, facts);
       const apart = (list: string[]) =>
         crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
-      const chosen = sidedYears(pick(apart(texts), key, sentence, facts, false), keyYear);
+      // A century the stem names that ends within a few years of the key leaves no room on
+      // its far side ("the 20th century" for 1997): the rivals may all stand before it.
+      const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
+      const sided = (list: string[]) => (edge ? list : sidedYears(list, keyYear));
+      const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
       // years off is still apart, and puts a choice on each side of the key.
@@ -460,7 +495,10 @@ export function dateDistractors(
           ? []
           : framed
             ? Array.from({ length: 8 }, () => y)
-            : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
+            : held(sentence.text, span.start, FUTURE.test(sentence.text))
+              ? // "held the top spot since June 2002": a reign of a year or three, on both sides.
+                spreadValues(y, [-1, 1, -2, -3], random, { min, max }, 1)
+              : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
       // "20 May, 2000": the distractors keep the key's comma.
       const dmyComma = /,\s*\d{3,4}$/.test(span.text);
@@ -487,6 +525,14 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** "has held on to the top spot since ____": a state begun at the key that still holds. */
+function held(text: string, start: number, ahead: boolean): boolean {
+  return (
+    !ahead &&
+    /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(text.slice(0, start))
+  );
 }
 
 /** How near the key the article's other years crowd it. */
@@ -602,14 +648,23 @@ export function numberDistractors(
     // 65 and 74 beside 69 split hairs: the nearest is a tenth of the age away.
     for (let k = Math.max(3, Math.round(v * 0.1)); k <= 20; k++) offsets.push(-k, k);
     values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal" && roundAnniversary(sentence.text.slice(span.end), v)) {
+    const round = roundOrdinals(v);
+    values = spreadValues(
+      v,
+      round.map((x) => x - v),
+      random,
+      { min: 1, max: Infinity },
+      5,
+    );
   } else if (span.format === "ordinal" && v >= EDITION_FROM) {
     values = spreadValues(v, EDITION_OFFSETS, random, { min: 1, max: Infinity }, EDITION_GAP);
   } else if (span.format === "ordinal") {
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
     const unitStep = 10 ** -span.decimals;
-    // 5.8 beside 6.7 seconds splits hairs: a quarter of the key apart at least.
-    const step = unitStep * Math.max(2, Math.round((v * 0.25) / unitStep));
+    // 5.8 beside 4.4 seconds splits hairs: over a third of the key apart (choice-rules.ts).
+    const step = unitStep * Math.max(2, Math.ceil((v * DECIMAL_APART) / unitStep));
     // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
     const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
     values = orderedValues(v, step, random, { min: step, max: percent ? 100 : Infinity }, 8).filter(
@@ -649,17 +704,23 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const ceiling = countCeiling(sentence.text.slice(span.end), span.text);
+  const after = sentence.text.slice(span.end);
+  const perDay = countCeiling(after, span.text) === 24;
+  // A working day leaves time to sleep: no more hours than the day has left (choice-rules.ts).
+  const ceiling = perDay ? hoursLeft(before + after) + 1 : countCeiling(after, span.text);
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
     // "18 hours a day" beside 16 and 20 splits hairs: from 8 up, a quarter of the key apart.
     // "one of their last 14" for a losing run, "1 hours a day": at least half the key.
-    const floor = Math.max(1, Math.floor(v / 2));
-    values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, countGap(v));
+    const floor = Math.max(1, Math.floor(v / (perDay ? 3 : 2)));
+    // Within a day's waking hours, three apart is apart: 15 and 12 beside 18.
+    const gap = perDay ? Math.min(3, countGap(v)) : countGap(v);
+    values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, gap);
   }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
+    .filter((x) => span.decimals === 0 || percent || decimalApart(v, x))
     .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
     .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
@@ -835,7 +896,7 @@ function gazetteerPool(
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
-        ? random.shuffle(sameRole(key))
+        ? random.shuffle(sameRole(key).filter((n) => doesWhatKeyDoes(key, n, sentence.text)))
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
           : [];
@@ -1442,7 +1503,9 @@ export function entityDistractors(
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
-    .filter((x) => x.score > -3 && sameRoleAs(key, x.name))
+    .filter(
+      (x) => x.score > -3 && sameRoleAs(key, x.name) && doesWhatKeyDoes(key, x.name, sentence.text),
+    )
     .map((x) => x.name);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
@@ -1478,7 +1541,9 @@ export function entityDistractors(
   ).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
-      (Math.abs(g.split(" ").length - words) < 2 || acronymBeside(keyType, key, g)) &&
+      (Math.abs(g.split(" ").length - words) < 2 ||
+        acronymBeside(keyType, key, g) ||
+        listedAlike(key, g, sentence.text)) &&
       !around.has(g) &&
       !foundedAfter(g, facts),
   );
