@@ -333,3 +333,59 @@ export function winYears(
   });
   return out;
 }
+
+/**
+ * "The English term for the city was adapted from its Low German name, Kopenhagen": a language
+ * the stem names gives its form to its near kin too, so the Dutch name is spelt alike and
+ * "Dutch" is a second answer. The kin of each language a stem may name as a source.
+ */
+const KIN: Record<string, readonly string[]> = {
+  "Low German": ["Dutch", "German", "Frisian", "Flemish"],
+  "High German": ["German", "Austrian", "Swiss"],
+  "Old Norse": ["Icelandic", "Faroese", "Norwegian"],
+  Castilian: ["Spanish"],
+  Flemish: ["Dutch"],
+};
+
+export function kinNamed(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [tongue, kin] of Object.entries(KIN))
+    if (new RegExp(`\\b${tongue}\\b`).test(text)) for (const k of kin) out.add(k);
+  return out;
+}
+
+/**
+ * The peoples of states that no longer exist: fill for a nationality key only where the article
+ * names them itself (no "Soviet clubs" bidding for a 1957 footballer from the gazetteer).
+ */
+const FORMER_PEOPLES = new Set([
+  "Soviet",
+  "Yugoslav",
+  "Czechoslovak",
+  "East German",
+  "West German",
+  "Prussian",
+  "Ottoman",
+  "Rhodesian",
+]);
+
+export function formerPeople(demonym: string): boolean {
+  return FORMER_PEOPLES.has(demonym);
+}
+
+/**
+ * "____ was the only player to put up any real resistance …, and Federer's performance against
+ * Lleyton Hewitt": a sentence about play names players of one sex, so a rival of the other is
+ * out. Whether the sentence tells of play.
+ */
+const PLAY =
+  /\b(?:players?|final|semi-final|match(?:es)?|rubber|resistance|tournament|Open|Wimbledon|seed(?:ed)?|sets?|championship|meet|face|against)\b/;
+
+export function playSentence(text: string): boolean {
+  return PLAY.test(text);
+}
+
+/** "The ____ term for the city", "the ____ name": the blank is a people's word for their tongue. */
+export function wordOfTongue(after: string): boolean {
+  return /^\s+(?:terms?|names?|words?|spellings?|forms?)\s+(?:for|of)\b/i.test(after);
+}

@@ -21,8 +21,10 @@ import {
   EDITION_OFFSETS,
   electionStem,
   fixtureBefore,
+  formerPeople,
   hairPercent,
   hoursLeft,
+  kinNamed,
   namedCentury,
   namesGroup,
   nationalityFrame,
@@ -31,11 +33,13 @@ import {
   opponentGender,
   ownerRole,
   percentApart,
+  playSentence,
   roundAnniversary,
   roundOrdinals,
   scaledPercents,
   winStem,
   winYears,
+  wordOfTongue,
 } from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
@@ -53,7 +57,9 @@ import {
   nationalityNamed,
   regionNamed,
   regionsOf,
+  regionWeight,
   regionWords,
+  sameSideOfNorth,
 } from "./gazetteer.ts";
 import { earliestPlausible, latestPlausible } from "./inference.ts";
 import {
@@ -782,7 +788,11 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   const sub = keyType.subregion;
   const region = (code: string | undefined) => (code ? countryByCode(code)?.region : undefined);
   const keyRegion = region(keyType.country);
-  const sameSub = sub ? countriesIn(sub) : [];
+  const code = keyType.country;
+  // Northern Europe's two worlds: Ireland is no rival of a Nordic key (gazetteer.ts).
+  const sameSub = (sub ? countriesIn(sub) : []).filter(
+    (c) => code === undefined || sameSideOfNorth(c.code, code),
+  );
   const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
   switch (keyType.level) {
     case "city": {
@@ -806,9 +816,12 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       // "the English Schools XI against the team from ____": not England, the stem's own side.
       const rest = sentence.text.replace(key, " ");
       const regions = keyType.country ? regionsOf(keyType.country) : [];
+      // A region of cities beside regions of cities: no Wyoming beside Ohio.
+      const weighty = regionWeight(key) > 0;
       return random.shuffle(
         regions
           .filter((r) => !regionWords(r.name).some((w) => containsPhrase(rest, w)))
+          .filter((r) => !weighty || regionWeight(r.name) > 0)
           .map((r) => r.name),
       );
     }
@@ -871,11 +884,12 @@ function peoplesPool(keyType: AnswerType, random: Random): string[] {
   for (const [demonym, c] of allDemonyms()) {
     // "Welsh" beside "Norwegian" only when the key is one of the UK's own peoples.
     if (c.code === "GB" && demonym !== "British" && keyType.country !== "GB") continue;
-    if (!isBigCountry(c.code)) continue;
+    if (!isBigCountry(c.code) || formerPeople(demonym)) continue;
     if (c.subregion === sub) near.push(demonym);
     else if (c.region === keyRegion) far.push(demonym);
   }
-  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(COMMON_NATIONALITIES)];
+  const common = COMMON_NATIONALITIES.filter((d) => !formerPeople(d));
+  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(common)];
 }
 
 function gazetteerPool(
@@ -1203,6 +1217,58 @@ function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
 }
 
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
+/**
+ * "England are still to meet Italy … and ____" (Scotland): the UK's nations field sides of
+ * their own, so in a sentence about play a country the article names (France) is a rival of a
+ * nation, beside the other nations.
+ */
+function homeNationSide(
+  keyType: AnswerType,
+  t: AnswerType,
+  sentence: Sentence,
+  facts: ArticleFacts,
+): boolean {
+  return (
+    keyType.kind === "place" &&
+    keyType.level === "region" &&
+    keyType.country === "GB" &&
+    t.kind === "place" &&
+    t.level === "country" &&
+    t.country !== undefined &&
+    t.country !== "GB" &&
+    facts.countryCodes?.has(t.country) === true &&
+    playSentence(sentence.text)
+  );
+}
+
+const playerGenders = new WeakMap<ArticleFacts, Map<number, "f" | "m" | "">>();
+/**
+ * The one sex of the people a sentence about play names beside the key ("Federer's
+ * performance against …"), or "" when it is not about play, names none known or they differ.
+ */
+function playersGender(key: string, sentence: Sentence, facts: ArticleFacts): "f" | "m" | "" {
+  if (!playSentence(sentence.text)) return "";
+  let known = playerGenders.get(facts);
+  if (!known) {
+    known = new Map();
+    playerGenders.set(facts, known);
+  }
+  const cached = known.get(sentence.index);
+  if (cached !== undefined) return cached;
+  let found: "f" | "m" | "" = "";
+  let mixed = false;
+  for (const m of facts.index.mentions) {
+    if (m.sentence !== sentence.index || m.cls !== "person" || m.name === key) continue;
+    const g = genderOf(m.name) || genderOf(fullName(m.name, facts)) || pronounGender(m.name, facts);
+    if (!g) continue;
+    if (found && found !== g) mixed = true;
+    found = g;
+  }
+  const out = mixed ? "" : found;
+  known.set(sentence.index, out);
+  return out;
+}
+
 export function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself|woman|women's)\b/i.test(text);
   const m = /\b(?:he|him|his|himself|man|men's)\b/i.test(text);
@@ -1284,7 +1350,8 @@ export function candidateFits(
   facts: ArticleFacts,
 ): boolean {
   const t = typeName(candidate, facts.index);
-  if (!fits(keyType, t)) return false;
+  const side = homeNationSide(keyType, t, sentence, facts);
+  if (!fits(keyType, t) && !side) return false;
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
   if (known?.cls === "person" && keyType.kind !== "person") return false;
@@ -1292,7 +1359,12 @@ export function candidateFits(
     return false;
   // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
   if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
-  if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
+  if (
+    keyType.kind === "place" &&
+    keyType.level === "region" &&
+    t.country !== keyType.country &&
+    !side
+  )
     return false;
   const keyWords = key.split(" ").length;
   const words = candidate.split(" ").length;
@@ -1311,7 +1383,8 @@ export function candidateFits(
       genderOf(fullName(key, facts)) ||
       stemGender(sentence.text) ||
       pronounGender(key, facts) ||
-      opponent;
+      opponent ||
+      playersGender(key, sentence, facts);
     // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
     // the gender of the pronouns the article uses for them.
     const cg = kg
@@ -1325,6 +1398,29 @@ export function candidateFits(
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
+  // "from its Low German name": Dutch spells it alike, a second answer (choice-rules.ts).
+  if (
+    (keyType.kind === "nationality" || keyType.kind === "language") &&
+    kinNamed(sentence.text).has(candidate)
+  )
+    return false;
+  // "The English term for the city": a people of the key's own country speaking its tongue
+  // (Scottish beside English) would use the same term.
+  if (
+    keyType.kind === "nationality" &&
+    keyType.country !== undefined &&
+    t.country === keyType.country &&
+    wordOfTongue(sentence.text.slice(sentence.text.indexOf(key) + key.length))
+  )
+    return false;
+  // "England are still to meet … and ____": where the article's Ireland is the all-island
+  // side, Northern Ireland fields none.
+  if (
+    candidate === "Northern Ireland" &&
+    facts.countryCodes?.has("IE") === true &&
+    playSentence(sentence.text)
+  )
+    return false;
   // "a British patent": Scottish and Welsh are British too, and British is English as well.
   if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
     const demonym = countryByCode(keyType.country)?.demonym;

@@ -78,6 +78,38 @@ const REGIONS: Record<string, string> = {
   US: "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming",
 };
 
+/** The data's first-level division codes of each region, in REGIONS' order. */
+const REGION_ADMIN: Record<string, string> = {
+  GB: "ENG|SCT|WLS|NIR",
+  US: "AL|AK|AZ|AR|CA|CO|CT|DE|FL|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WV|WI|WY",
+};
+
+/**
+ * How many cities of 100,000 people a region holds: its weight beside others. A soul group's
+ * home is set beside states of cities (Michigan, Tennessee), not beside Wyoming, which has none.
+ */
+export function regionWeight(name: string): number {
+  const region = load().regions.get(name);
+  if (!region) return 0;
+  const names = (REGIONS[region.code] ?? "").split("|");
+  const admin = (REGION_ADMIN[region.code] ?? "").split("|")[names.indexOf(name)];
+  return citiesOf(region.code).filter((c) => c.admin === admin).length;
+}
+
+/**
+ * Northern Europe holds three worlds: the British Isles, the Nordic lands and the Baltic ones. A
+ * Nordic key ("Norway's union with ____") is weighed against its own kind (and the rest of
+ * Europe), never against Ireland.
+ */
+const NORTH_WORLDS: ReadonlyMap<string, string> = new Map([
+  ...["GB", "IE", "IM", "JE", "GG"].map((c): [string, string] => [c, "isles"]),
+  ...["SE", "NO", "DK", "FI", "IS", "FO", "AX"].map((c): [string, string] => [c, "nordic"]),
+]);
+
+export function sameSideOfNorth(a: string, b: string): boolean {
+  return (NORTH_WORLDS.get(a) ?? "") === (NORTH_WORLDS.get(b) ?? "");
+}
+
 /**
  * Boroughs and districts the city data lists as cities of their own: a reader does not weigh
  * Queens or Islington beside New York or Leeds, and "Hollywood" is Los Angeles' district before
