@@ -254,20 +254,21 @@ export function nearField(a: string, b: string): boolean {
 }
 
 /**
- * "worked an average of 18 hours a day … after running on a treadmill for an hour": a day's
- * hours leave time to sleep, so a working span stays within twenty hours, less the other hours
- * the sentence itself spends ("23 hours" plus that hour fills the day). `rest` is the sentence
- * without the key.
+ * "worked an average of 18 hours a day … after running on a treadmill for an hour": where the
+ * sentence spends other hours of the day, a day's working span and those hours together leave
+ * time to sleep: at most twenty hours less the hours spent ("23 hours" plus that hour fills
+ * the day). The hours the sentence spends besides the key (`rest` is the sentence without it);
+ * 0 when it spends none (then a span below the day's 24 is the bound, as before).
  */
 export const WAKING_HOURS = 20;
 
-export function hoursLeft(rest: string): number {
+export function hoursSpent(rest: string): number {
   let spent = 0;
   for (const m of rest.matchAll(/\b(an|one|\d+|two|three|four|five|six)\s+hours?\b/gi)) {
     const w = (m[1] ?? "").toLowerCase();
     spent += w === "an" ? 1 : /^\d/.test(w) ? Number(w) : (parseNumberWord(w) ?? 0);
   }
-  return WAKING_HOURS - spent;
+  return spent;
 }
 
 /**

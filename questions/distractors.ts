@@ -23,7 +23,7 @@ import {
   fixtureBefore,
   formerPeople,
   hairPercent,
-  hoursLeft,
+  hoursSpent,
   kinNamed,
   namedCentury,
   namesGroup,
@@ -37,6 +37,7 @@ import {
   roundAnniversary,
   roundOrdinals,
   scaledPercents,
+  WAKING_HOURS,
   winStem,
   winYears,
   wordOfTongue,
@@ -711,16 +712,17 @@ export function numberDistractors(
   }
   const before = sentence.text.slice(0, span.start);
   const after = sentence.text.slice(span.end);
-  const perDay = countCeiling(after, span.text) === 24;
-  // A working day leaves time to sleep: no more hours than the day has left (choice-rules.ts).
-  const ceiling = perDay ? hoursLeft(before + after) + 1 : countCeiling(after, span.text);
+  // A day that spends other hours leaves time to sleep: no more than the waking hours left
+  // (choice-rules.ts); such a day's rivals stand three hours apart and from a third of the key.
+  const spent = countCeiling(after, span.text) === 24 ? hoursSpent(before + after) : 0;
+  const perDay = spent > 0 && spent < WAKING_HOURS;
+  const ceiling = perDay ? WAKING_HOURS - spent + 1 : countCeiling(after, span.text);
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
     // "18 hours a day" beside 16 and 20 splits hairs: from 8 up, a quarter of the key apart.
     // "one of their last 14" for a losing run, "1 hours a day": at least half the key.
     const floor = Math.max(1, Math.floor(v / (perDay ? 3 : 2)));
-    // Within a day's waking hours, three apart is apart: 15 and 12 beside 18.
     const gap = perDay ? Math.min(3, countGap(v)) : countGap(v);
     values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, gap);
   }
