@@ -390,3 +390,28 @@ export function playSentence(text: string): boolean {
 export function wordOfTongue(after: string): boolean {
   return /^\s+(?:terms?|names?|words?|spellings?|forms?)\s+(?:for|of)\b/i.test(after);
 }
+
+/**
+ * "England are still to meet Italy … and ____": an article that names Ireland and never the
+ * North (no "Northern Ireland", no "Republic of Ireland") writes of the all-island side, and in
+ * a sentence about play Northern Ireland fields none; the article's countries stand in for it.
+ */
+export function allIslandPlay(
+  countryCodes: ReadonlySet<string> | undefined,
+  sentences: readonly { text: string }[],
+  text: string,
+): boolean {
+  return (
+    countryCodes?.has("IE") === true &&
+    playSentence(text) &&
+    !sentences.some((s) => /\b(?:Northern Ireland|Republic of Ireland)\b/.test(s.text))
+  );
+}
+
+/**
+ * "____ also failed to win an award": "also" sets the key beside the people the sentence before
+ * names doing the same, so none of them is a rival (each would be a second answer).
+ */
+export function alsoAfter(after: string): boolean {
+  return /^\s+also\b/i.test(after);
+}

@@ -8,6 +8,8 @@
  */
 
 import {
+  allIslandPlay,
+  alsoAfter,
   articleCycleYears,
   countCeiling,
   countGap,
@@ -433,15 +435,15 @@ export function dateDistractors(
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
-      // An aim's rivals are no earlier than the year before it: an earlier one may be the
-      // article's own year, too soon for the plan, or already past (choice-rules.ts).
-      if (near) texts.push(String(y - 1));
+      // An aim's rivals come after it: an earlier year may be the article's own, too soon for
+      // the plan, or already past ("due to be completed in ____" beside 2003). A plan's later
+      // years are all open, so a set on one side is no give-away here.
       const offsets = near ? [2, 4, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(
         y,
         offsets,
         random,
-        { min: near ? y + 1 : min, max },
+        { min: near ? y + 2 : min, max },
         near ? 2 : 3,
       ))
         if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
@@ -453,7 +455,7 @@ export function dateDistractors(
       // A century the stem names that ends within a few years of the key leaves no room on
       // its far side ("the 20th century" for 1997): the rivals may all stand before it.
       const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
-      const sided = (list: string[]) => (edge ? list : sidedYears(list, keyYear));
+      const sided = (list: string[]) => (edge || near ? list : sidedYears(list, keyYear));
       const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
@@ -791,9 +793,9 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   const region = (code: string | undefined) => (code ? countryByCode(code)?.region : undefined);
   const keyRegion = region(keyType.country);
   const code = keyType.country;
-  // Northern Europe's two worlds: Ireland is no rival of a Nordic key (gazetteer.ts).
+  // A Nordic key's Northern Europe is the Nordic lands: no Ireland beside it (gazetteer.ts).
   const sameSub = (sub ? countriesIn(sub) : []).filter(
-    (c) => code === undefined || sameSideOfNorth(c.code, code),
+    (c) => code === undefined || sameSideOfNorth(code, c.code),
   );
   const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
   switch (keyType.level) {
@@ -1219,30 +1221,6 @@ function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
 }
 
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
-/**
- * "England are still to meet Italy … and ____" (Scotland): the UK's nations field sides of
- * their own, so in a sentence about play a country the article names (France) is a rival of a
- * nation, beside the other nations.
- */
-function homeNationSide(
-  keyType: AnswerType,
-  t: AnswerType,
-  sentence: Sentence,
-  facts: ArticleFacts,
-): boolean {
-  return (
-    keyType.kind === "place" &&
-    keyType.level === "region" &&
-    keyType.country === "GB" &&
-    t.kind === "place" &&
-    t.level === "country" &&
-    t.country !== undefined &&
-    t.country !== "GB" &&
-    facts.countryCodes?.has(t.country) === true &&
-    playSentence(sentence.text)
-  );
-}
-
 const playerGenders = new WeakMap<ArticleFacts, Map<number, "f" | "m" | "">>();
 /**
  * The one sex of the people a sentence about play names beside the key ("Federer's
@@ -1352,8 +1330,7 @@ export function candidateFits(
   facts: ArticleFacts,
 ): boolean {
   const t = typeName(candidate, facts.index);
-  const side = homeNationSide(keyType, t, sentence, facts);
-  if (!fits(keyType, t) && !side) return false;
+  if (!fits(keyType, t)) return false;
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
   if (known?.cls === "person" && keyType.kind !== "person") return false;
@@ -1361,12 +1338,7 @@ export function candidateFits(
     return false;
   // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
   if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
-  if (
-    keyType.kind === "place" &&
-    keyType.level === "region" &&
-    t.country !== keyType.country &&
-    !side
-  )
+  if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
     return false;
   const keyWords = key.split(" ").length;
   const words = candidate.split(" ").length;
@@ -1397,6 +1369,12 @@ export function candidateFits(
     if (kg && cg && kg !== cg) return false;
     // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
     if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;
+    // "____ also failed to win": no one the sentence before names as doing the same.
+    if (
+      alsoAfter(sentence.text.slice(sentence.text.indexOf(key) + key.length)) &&
+      containsPhrase(facts.sentences[sentence.index - 1]?.text ?? "", candidate)
+    )
+      return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
@@ -1419,8 +1397,7 @@ export function candidateFits(
   // side, Northern Ireland fields none.
   if (
     candidate === "Northern Ireland" &&
-    facts.countryCodes?.has("IE") === true &&
-    playSentence(sentence.text)
+    allIslandPlay(facts.countryCodes, facts.sentences, sentence.text)
   )
     return false;
   // "a British patent": Scottish and Welsh are British too, and British is English as well.

@@ -97,17 +97,14 @@ export function regionWeight(name: string): number {
 }
 
 /**
- * Northern Europe holds three worlds: the British Isles, the Nordic lands and the Baltic ones. A
- * Nordic key ("Norway's union with ____") is weighed against its own kind (and the rest of
- * Europe), never against Ireland.
+ * The Nordic lands are a world of their own within Northern Europe: a Nordic key ("Norway's
+ * union with ____") is weighed against the other Nordic lands (and the rest of Europe), never
+ * against Ireland or the Baltic states. Keys elsewhere keep the whole subregion.
  */
-const NORTH_WORLDS: ReadonlyMap<string, string> = new Map([
-  ...["GB", "IE", "IM", "JE", "GG"].map((c): [string, string] => [c, "isles"]),
-  ...["SE", "NO", "DK", "FI", "IS", "FO", "AX"].map((c): [string, string] => [c, "nordic"]),
-]);
+const NORDIC = new Set(["SE", "NO", "DK", "FI", "IS", "FO", "AX"]);
 
-export function sameSideOfNorth(a: string, b: string): boolean {
-  return (NORTH_WORLDS.get(a) ?? "") === (NORTH_WORLDS.get(b) ?? "");
+export function sameSideOfNorth(key: string, other: string): boolean {
+  return !NORDIC.has(key) || NORDIC.has(other);
 }
 
 /**
