@@ -80,7 +80,7 @@ import {
   TERM_CLASSES,
 } from "./lexicon.ts";
 import { matches } from "./matches.ts";
-import { doesWhatKeyDoes, listedAlike, listedBody } from "./org-roles.ts";
+import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
@@ -237,14 +237,7 @@ export function acceptable(
       const ct = c.split(" ");
       const nt = n.split(" ");
       // Same surname, or one is the other's acronym.
-      // (Two listed bodies may end alike: the World Bank beside the African Development Bank.)
-      if (
-        ct.length > 1 &&
-        nt.length > 1 &&
-        ct[ct.length - 1] === nt[nt.length - 1] &&
-        !(listedBody(candidate) && listedBody(t))
-      )
-        return false;
+      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
         return false;
     }
@@ -435,15 +428,17 @@ export function dateDistractors(
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
+      // A plan ("aims to … by ____", "due to be completed in ____"): rivals after it only.
+      const plan = near && PLAN.test(sentence.text);
       // An aim's rivals come after it: an earlier year may be the article's own, too soon for
       // the plan, or already past ("due to be completed in ____" beside 2003). A plan's later
       // years are all open, so a set on one side is no give-away here.
-      const offsets = near ? [2, 4, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
+      const offsets = near ? [2, plan ? 4 : -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
       for (const v of spreadValues(
         y,
         offsets,
         random,
-        { min: near ? y + 2 : min, max },
+        { min: plan ? y + 2 : min, max },
         near ? 2 : 3,
       ))
         if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
@@ -455,7 +450,7 @@ export function dateDistractors(
       // A century the stem names that ends within a few years of the key leaves no room on
       // its far side ("the 20th century" for 1997): the rivals may all stand before it.
       const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
-      const sided = (list: string[]) => (edge || near ? list : sidedYears(list, keyYear));
+      const sided = (list: string[]) => (edge || plan ? list : sidedYears(list, keyYear));
       const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
@@ -591,6 +586,8 @@ function sidedYears(chosen: string[], key: number | undefined): string[] {
 
 /** A sentence about what is to come: its years may pass the article's latest. */
 export const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
+/** A plan's words: its year is a target, and no year before it is a fair rival. */
+const PLAN = /\b(?:aims?|plans?|planned|due|expected|set to|targets?)\b/;
 /** The words of an aim or forecast, without the "by 1945" that a past sentence may hold too. */
 const AIM = /\b(?:will|would|expected|could|plans?|aims?|due|set to)\b/;
 
@@ -1578,10 +1575,13 @@ export function entityDistractors(
       return { name: e.name, score };
     })
     .sort((a, b) => b.score - a.score)
-    .filter(
-      (x) => x.score > -3 && sameRoleAs(key, x.name) && doesWhatKeyDoes(key, x.name, sentence.text),
-    )
+    .filter((x) => x.score > -3 && sameRoleAs(key, x.name))
     .map((x) => x.name);
+  // A body that does not do what the key does (a grouping beside a lender) stands last, only
+  // where the article and the stock have too few that do (org-roles.ts).
+  const doing = (name: string) => doesWhatKeyDoes(key, name, sentence.text);
+  const otherRole = scored.filter((n) => !doing(n));
+  for (let i = scored.length - 1; i >= 0; i--) if (!doing(scored[i] ?? "")) scored.splice(i, 1);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
     /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation|Philippines|Bahamas|Gambia)$/.test(
@@ -1651,7 +1651,7 @@ export function entityDistractors(
   for (let i = scored.length - 1; i >= 0; i--)
     if (misspelt(scored[i] ?? "", facts)) scored.splice(i, 1);
   return pick(
-    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
+    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random), ...otherRole],
     key,
     sentence,
     facts,

@@ -13,6 +13,7 @@ const DOES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly st
   ["Asian Development Bank", ["lender", "forecaster"]],
   ["Inter-American Development Bank", ["lender"]],
   ["European Investment Bank", ["lender"]],
+  ["International Fund for Agricultural Development", ["lender"]],
   ["Organisation for Economic Co-operation and Development", ["forecaster"]],
   ["European Central Bank", ["central bank"]],
   ["Federal Reserve", ["central bank"]],
@@ -66,9 +67,4 @@ export function doesWhatKeyDoes(key: string, other: string, stem: string): boole
  * need not be of one length ("OECD" spelt out beside the International Monetary Fund). */
 export function listedAlike(key: string, other: string, stem: string): boolean {
   return DOES.has(key) && DOES.has(other) && doesWhatKeyDoes(key, other, stem);
-}
-
-/** Whether the body has a listed role here. */
-export function listedBody(name: string): boolean {
-  return DOES.has(name);
 }
