@@ -23,9 +23,13 @@ const PER_SPAN_UNIT: Record<string, Record<string, number>> = {
   week: { day: 7, days: 7 },
 };
 
+/** "six days a week": the unit stands after the number, outside the key. */
+const UNIT_PER_SPAN = /^\s+(hours?|days?)\s+(?:a|per|each)\s+(day|week)\b/i;
+
 export function countCeiling(after: string, key = ""): number | undefined {
-  const per = PER_SPAN.exec(after)?.[1]?.toLowerCase();
-  const unit = /(\p{L}+)\s*$/u.exec(key)?.[1]?.toLowerCase();
+  const unitAfter = UNIT_PER_SPAN.exec(after);
+  const per = (PER_SPAN.exec(after)?.[1] ?? unitAfter?.[2])?.toLowerCase();
+  const unit = (unitAfter?.[1] ?? /(\p{L}+)\s*$/u.exec(key)?.[1])?.toLowerCase();
   if (per && unit) {
     const most = PER_SPAN_UNIT[per]?.[unit];
     if (most !== undefined) return most;
@@ -247,4 +251,167 @@ export function nearField(a: string, b: string): boolean {
   const px = FIELD_OF[x];
   const py = FIELD_OF[y];
   return px === y || py === x || (px !== undefined && px === py);
+}
+
+/**
+ * "worked an average of 18 hours a day … after running on a treadmill for an hour": where the
+ * sentence spends other hours of the day, a day's working span and those hours together leave
+ * time to sleep: at most twenty hours less the hours spent ("23 hours" plus that hour fills
+ * the day). The hours the sentence spends besides the key (`rest` is the sentence without it);
+ * 0 when it spends none (then a span below the day's 24 is the bound, as before).
+ */
+export const WAKING_HOURS = 20;
+
+export function hoursSpent(rest: string): number {
+  let spent = 0;
+  for (const m of rest.matchAll(/\b(an|one|\d+|two|three|four|five|six)\s+hours?\b/gi)) {
+    const w = (m[1] ?? "").toLowerCase();
+    spent += w === "an" ? 1 : /^\d/.test(w) ? Number(w) : (parseNumberWord(w) ?? 0);
+  }
+  return spent;
+}
+
+/**
+ * "the 50th anniversary": a celebrated anniversary is a round one, so a round key's rivals are
+ * the other round ones (25th, 40th, 60th), never a 36th or a 42nd no one stages a party for.
+ */
+export function roundAnniversary(after: string, key: number): boolean {
+  return key % 5 === 0 && /^\s*(?:anniversary|birthday|jubilee)\b/i.test(after);
+}
+
+export function roundOrdinals(key: number): number[] {
+  const out: number[] = [];
+  for (let x = 10; x <= Math.max(2 * key, 20); x += 5)
+    if (x !== key && x >= key / 2 && (x % 10 === 0 || x % 25 === 0)) out.push(x);
+  return out.sort((a, b) => Math.abs(a - key) - Math.abs(b - key));
+}
+
+/**
+ * 4.4 beside 5.8 seconds: a statistic given to one decimal place that a reader met once is
+ * held as "about six", so a rival stands at least this share of the key away.
+ */
+export const DECIMAL_APART = 0.4;
+
+export function decimalApart(key: number, x: number): boolean {
+  return Math.abs(x - key) >= key * DECIMAL_APART;
+}
+
+/**
+ * "the youngest premier of the 20th century": a year key in the century the stem names keeps
+ * its rivals in that century (no 2004 beside it). The century's first and last year, or none.
+ */
+export function namedCentury(text: string, key: number): { min: number; max: number } | undefined {
+  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)[-\s]century\b/gi)) {
+    const c = Number(m[1]);
+    const min = (c - 1) * 100 + 1;
+    const max = c * 100;
+    if (key >= min - 1 && key <= max) return { min: min - 1, max: max - 1 };
+  }
+  return undefined;
+}
+
+/**
+ * "after the ____ Labour landslide": the key is a win, and a year the article says the side
+ * also won in ("In 1997, Mr Blair … came to power") is a second win a reader can defend, so it
+ * is no rival; the years of defeats and of other events are.
+ */
+const WIN_STEM = /\b(?:landslide|victory|victories|triumph)\b/i;
+const WIN_TOLD =
+  /\b(?:came to power|swept to power|won|wins|winning|elected|re-elected|victory|landslide|took office)\b/i;
+
+export function winStem(text: string): boolean {
+  return WIN_STEM.test(text);
+}
+
+/** The years the article ties to a win, from the sentences that tell one. */
+export function winYears(
+  sentences: readonly { text: string }[],
+  yearsOf: (i: number) => readonly number[],
+): Set<number> {
+  const out = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (WIN_TOLD.test(s.text)) for (const y of yearsOf(i)) out.add(y);
+  });
+  return out;
+}
+
+/**
+ * "The English term for the city was adapted from its Low German name, Kopenhagen": a language
+ * the stem names gives its form to its near kin too, so the Dutch name is spelt alike and
+ * "Dutch" is a second answer. The kin of each language a stem may name as a source.
+ */
+const KIN: Record<string, readonly string[]> = {
+  "Low German": ["Dutch", "German", "Frisian", "Flemish"],
+  "High German": ["German", "Austrian", "Swiss"],
+  "Old Norse": ["Icelandic", "Faroese", "Norwegian"],
+  Castilian: ["Spanish"],
+  Flemish: ["Dutch"],
+};
+
+export function kinNamed(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [tongue, kin] of Object.entries(KIN))
+    if (new RegExp(`\\b${tongue}\\b`).test(text)) for (const k of kin) out.add(k);
+  return out;
+}
+
+/**
+ * The peoples of states that no longer exist: fill for a nationality key only where the article
+ * names them itself (no "Soviet clubs" bidding for a 1957 footballer from the gazetteer).
+ */
+const FORMER_PEOPLES = new Set([
+  "Soviet",
+  "Yugoslav",
+  "Czechoslovak",
+  "East German",
+  "West German",
+  "Prussian",
+  "Ottoman",
+  "Rhodesian",
+]);
+
+export function formerPeople(demonym: string): boolean {
+  return FORMER_PEOPLES.has(demonym);
+}
+
+/**
+ * "____ was the only player to put up any real resistance …, and Federer's performance against
+ * Lleyton Hewitt": a sentence about play names players of one sex, so a rival of the other is
+ * out. Whether the sentence tells of play.
+ */
+const PLAY =
+  /\b(?:players?|final|semi-final|match(?:es)?|rubber|resistance|tournament|Open|Wimbledon|seed(?:ed)?|sets?|championship|meet|face|against)\b/;
+
+export function playSentence(text: string): boolean {
+  return PLAY.test(text);
+}
+
+/** "The ____ term for the city", "the ____ name": the blank is a people's word for their tongue. */
+export function wordOfTongue(after: string): boolean {
+  return /^\s+(?:terms?|names?|words?|spellings?|forms?)\s+(?:for|of)\b/i.test(after);
+}
+
+/**
+ * "England are still to meet Italy … and ____": an article that names Ireland and never the
+ * North (no "Northern Ireland", no "Republic of Ireland") writes of the all-island side, and in
+ * a sentence about play Northern Ireland fields none; the article's countries stand in for it.
+ */
+export function allIslandPlay(
+  countryCodes: ReadonlySet<string> | undefined,
+  sentences: readonly { text: string }[],
+  text: string,
+): boolean {
+  return (
+    countryCodes?.has("IE") === true &&
+    playSentence(text) &&
+    !sentences.some((s) => /\b(?:Northern Ireland|Republic of Ireland)\b/.test(s.text))
+  );
+}
+
+/**
+ * "____ also failed to win an award": "also" sets the key beside the people the sentence before
+ * names doing the same, so none of them is a rival (each would be a second answer).
+ */
+export function alsoAfter(after: string): boolean {
+  return /^\s+also\b/i.test(after);
 }

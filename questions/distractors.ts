@@ -8,18 +8,26 @@
  */
 
 import {
+  allIslandPlay,
+  alsoAfter,
   articleCycleYears,
   countCeiling,
   countGap,
   cycleStem,
+  DECIMAL_APART,
   dayBounds,
   dayOfYear,
+  decimalApart,
   EDITION_FROM,
   EDITION_GAP,
   EDITION_OFFSETS,
   electionStem,
   fixtureBefore,
+  formerPeople,
   hairPercent,
+  hoursSpent,
+  kinNamed,
+  namedCentury,
   namesGroup,
   nationalityFrame,
   nearField,
@@ -27,7 +35,14 @@ import {
   opponentGender,
   ownerRole,
   percentApart,
+  playSentence,
+  roundAnniversary,
+  roundOrdinals,
   scaledPercents,
+  WAKING_HOURS,
+  winStem,
+  winYears,
+  wordOfTongue,
 } from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
@@ -45,7 +60,9 @@ import {
   nationalityNamed,
   regionNamed,
   regionsOf,
+  regionWeight,
   regionWords,
+  sameSideOfNorth,
 } from "./gazetteer.ts";
 import { earliestPlausible, latestPlausible } from "./inference.ts";
 import {
@@ -63,6 +80,7 @@ import {
   TERM_CLASSES,
 } from "./lexicon.ts";
 import { matches } from "./matches.ts";
+import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
@@ -322,6 +340,7 @@ export function dateDistractors(
   let min = -Infinity;
   let max = Infinity;
   const keyYear = span.year;
+  let century: { min: number; max: number } | undefined;
   if (keyYear !== undefined && span.format !== "century") {
     for (const other of allSpans) {
       if (other === span || other.kind !== "date" || other.year === undefined) continue;
@@ -357,13 +376,13 @@ export function dateDistractors(
       max = Math.min(max, keyYear - 1);
     // "has held on to the top spot since ____": a state that still holds began before now,
     // so no rival falls after the key's next year.
-    if (
-      !ahead &&
-      /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(
-        sentence.text.slice(0, span.start),
-      )
-    )
-      max = Math.min(max, keyYear + 1);
+    if (held(sentence.text, span.start, ahead)) max = Math.min(max, keyYear + 1);
+    // "the youngest premier of the 20th century": its rivals stay in that century.
+    century = namedCentury(sentence.text, keyYear);
+    if (century) {
+      min = Math.max(min, century.min);
+      max = Math.min(max, century.max);
+    }
     // Nothing after a founding or first event happens before it, nor an adult's act in childhood.
     min = Math.max(min, earliestPlausible(keyYear, sentence, facts));
     max = Math.min(max, latestPlausible(keyYear, sentence, facts));
@@ -399,20 +418,40 @@ export function dateDistractors(
           if (noContestYear(Number(texts[i]))) texts.splice(i, 1);
       // "the ____ election campaign": a year no election was held is no rival, and only the
       // article can say which were; with too few named, too few choices (no question).
-      if (electionStem(sentence.text))
-        return sidedYears(pick(texts, key, sentence, facts, false), keyYear);
+      if (electionStem(sentence.text)) {
+        const wins = winStem(sentence.text)
+          ? winYears(facts.sentences, (i) => yearsIn(facts, i))
+          : undefined;
+        const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
+        return sidedYears(pick(lost, key, sentence, facts, false), keyYear);
+      }
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
         FUTURE.test(sentence.text) && facts.presentYear !== undefined && y > facts.presentYear;
-      const offsets = near ? [2, -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
-      for (const v of spreadValues(y, offsets, random, { min, max }, near ? 2 : 3))
+      // A plan ("aims to … by ____", "due to be completed in ____"): rivals after it only.
+      const plan = near && PLAN.test(sentence.text);
+      // An aim's rivals come after it: an earlier year may be the article's own, too soon for
+      // the plan, or already past ("due to be completed in ____" beside 2003). A plan's later
+      // years are all open, so a set on one side is no give-away here.
+      const offsets = near ? [2, plan ? 4 : -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
+      for (const v of spreadValues(
+        y,
+        offsets,
+        random,
+        { min: plan ? y + 2 : min, max },
+        near ? 2 : 3,
+      ))
         if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
       // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
       // the article's own dates, and a reader cannot tell it from the key.
       const crowded = crowdedYear(y, facts);
       const apart = (list: string[]) =>
         crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
-      const chosen = sidedYears(pick(apart(texts), key, sentence, facts, false), keyYear);
+      // A century the stem names that ends within a few years of the key leaves no room on
+      // its far side ("the 20th century" for 1997): the rivals may all stand before it.
+      const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
+      const sided = (list: string[]) => (edge || plan ? list : sidedYears(list, keyYear));
+      const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
       // Nothing on one side three years off ("the award in 2018 and a fellowship in 2021"): two
       // years off is still apart, and puts a choice on each side of the key.
@@ -460,7 +499,10 @@ export function dateDistractors(
           ? []
           : framed
             ? Array.from({ length: 8 }, () => y)
-            : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
+            : held(sentence.text, span.start, FUTURE.test(sentence.text))
+              ? // "held the top spot since June 2002": a reign of a year or three, on both sides.
+                spreadValues(y, [-1, 1, -2, -3], random, { min, max }, 1)
+              : spreadValues(y, yearOffsets(y, facts), random, { min, max }, 2);
       const month = span.month ?? 1;
       // "20 May, 2000": the distractors keep the key's comma.
       const dmyComma = /,\s*\d{3,4}$/.test(span.text);
@@ -487,6 +529,14 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/** "has held on to the top spot since ____": a state begun at the key that still holds. */
+function held(text: string, start: number, ahead: boolean): boolean {
+  return (
+    !ahead &&
+    /\b(?:held|has|have|had|been)\b(?:(?!\bfirst\b)[^.])*\bsince\s+$/i.test(text.slice(0, start))
+  );
 }
 
 /** How near the key the article's other years crowd it. */
@@ -536,6 +586,8 @@ function sidedYears(chosen: string[], key: number | undefined): string[] {
 
 /** A sentence about what is to come: its years may pass the article's latest. */
 export const FUTURE = /\b(?:will|would|expected|could|plans?|aims?|due|set to|by \d{4})\b/;
+/** A plan's words: its year is a target, and no year before it is a fair rival. */
+const PLAN = /\b(?:aims?|plans?|planned|due|expected|set to|targets?)\b/;
 /** The words of an aim or forecast, without the "by 1945" that a past sentence may hold too. */
 const AIM = /\b(?:will|would|expected|could|plans?|aims?|due|set to)\b/;
 
@@ -602,14 +654,23 @@ export function numberDistractors(
     // 65 and 74 beside 69 split hairs: the nearest is a tenth of the age away.
     for (let k = Math.max(3, Math.round(v * 0.1)); k <= 20; k++) offsets.push(-k, k);
     values = spreadValues(v, offsets, random, { min: v < 18 ? 4 : 15, max: v < 18 ? 17 : 99 }, 3);
+  } else if (span.format === "ordinal" && roundAnniversary(sentence.text.slice(span.end), v)) {
+    const round = roundOrdinals(v);
+    values = spreadValues(
+      v,
+      round.map((x) => x - v),
+      random,
+      { min: 1, max: Infinity },
+      5,
+    );
   } else if (span.format === "ordinal" && v >= EDITION_FROM) {
     values = spreadValues(v, EDITION_OFFSETS, random, { min: 1, max: Infinity }, EDITION_GAP);
   } else if (span.format === "ordinal") {
     values = spreadValues(v, [-4, -3, -2, 2, 3, 4, 5, 6], random, { min: 1, max: Infinity }, 2);
   } else if (span.decimals > 0) {
     const unitStep = 10 ** -span.decimals;
-    // 5.8 beside 6.7 seconds splits hairs: a quarter of the key apart at least.
-    const step = unitStep * Math.max(2, Math.round((v * 0.25) / unitStep));
+    // 5.8 beside 4.4 seconds splits hairs: over a third of the key apart (choice-rules.ts).
+    const step = unitStep * Math.max(2, Math.ceil((v * DECIMAL_APART) / unitStep));
     // "6.5" gets "5.5" or "7.5", never "6.0": a rounder number looks like a different kind.
     const lastDigitZero = (x: number) => x.toFixed(span.decimals).endsWith("0");
     values = orderedValues(v, step, random, { min: step, max: percent ? 100 : Infinity }, 8).filter(
@@ -649,17 +710,24 @@ export function numberDistractors(
     ];
   }
   const before = sentence.text.slice(0, span.start);
-  const ceiling = countCeiling(sentence.text.slice(span.end), span.text);
+  const after = sentence.text.slice(span.end);
+  // A day that spends other hours leaves time to sleep: no more than the waking hours left
+  // (choice-rules.ts); such a day's rivals stand three hours apart and from a third of the key.
+  const spent = countCeiling(after, span.text) === 24 ? hoursSpent(before + after) : 0;
+  const perDay = spent > 0 && spent < WAKING_HOURS;
+  const ceiling = perDay ? WAKING_HOURS - spent + 1 : countCeiling(after, span.text);
   // "nine of the twelve grafts": every count from one to twelve, two at least from the key.
   if (ceiling !== undefined && v < ceiling && span.decimals === 0 && !percent) {
     const offsets = Array.from({ length: 2 * ceiling + 1 }, (_, i) => i - ceiling);
     // "18 hours a day" beside 16 and 20 splits hairs: from 8 up, a quarter of the key apart.
     // "one of their last 14" for a losing run, "1 hours a day": at least half the key.
-    const floor = Math.max(1, Math.floor(v / 2));
-    values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, countGap(v));
+    const floor = Math.max(1, Math.floor(v / (perDay ? 3 : 2)));
+    const gap = perDay ? Math.min(3, countGap(v)) : countGap(v);
+    values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, gap);
   }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
+    .filter((x) => span.decimals === 0 || percent || decimalApart(v, x))
     .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
     .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
     .map((x) => formatNumberLike(span, x))
@@ -721,7 +789,11 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
   const sub = keyType.subregion;
   const region = (code: string | undefined) => (code ? countryByCode(code)?.region : undefined);
   const keyRegion = region(keyType.country);
-  const sameSub = sub ? countriesIn(sub) : [];
+  const code = keyType.country;
+  // A Nordic key's Northern Europe is the Nordic lands: no Ireland beside it (gazetteer.ts).
+  const sameSub = (sub ? countriesIn(sub) : []).filter(
+    (c) => code === undefined || sameSideOfNorth(code, c.code),
+  );
   const sameRegion = allCountries().filter((c) => c.region === keyRegion && c.subregion !== sub);
   switch (keyType.level) {
     case "city": {
@@ -745,9 +817,12 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       // "the English Schools XI against the team from ____": not England, the stem's own side.
       const rest = sentence.text.replace(key, " ");
       const regions = keyType.country ? regionsOf(keyType.country) : [];
+      // A region of cities beside regions of cities: no Wyoming beside Ohio.
+      const weighty = regionWeight(key) > 0;
       return random.shuffle(
         regions
           .filter((r) => !regionWords(r.name).some((w) => containsPhrase(rest, w)))
+          .filter((r) => !weighty || regionWeight(r.name) > 0)
           .map((r) => r.name),
       );
     }
@@ -810,11 +885,12 @@ function peoplesPool(keyType: AnswerType, random: Random): string[] {
   for (const [demonym, c] of allDemonyms()) {
     // "Welsh" beside "Norwegian" only when the key is one of the UK's own peoples.
     if (c.code === "GB" && demonym !== "British" && keyType.country !== "GB") continue;
-    if (!isBigCountry(c.code)) continue;
+    if (!isBigCountry(c.code) || formerPeople(demonym)) continue;
     if (c.subregion === sub) near.push(demonym);
     else if (c.region === keyRegion) far.push(demonym);
   }
-  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(COMMON_NATIONALITIES)];
+  const common = COMMON_NATIONALITIES.filter((d) => !formerPeople(d));
+  return [...random.shuffle(near), ...random.shuffle(far), ...random.shuffle(common)];
 }
 
 function gazetteerPool(
@@ -835,7 +911,7 @@ function gazetteerPool(
       return /\b(?:International|United|World|Nations|Cooperation|Union|Assembly|Council|Organi[sz]ation|Agency|Fund|Commonwealth|Association)\b/.test(
         key,
       ) && !/\b(?:Company|Corporation|Pen|Ltd|Inc|Co|Motors|Bank|Group)\b/.test(key)
-        ? random.shuffle(sameRole(key))
+        ? random.shuffle(sameRole(key).filter((n) => doesWhatKeyDoes(key, n, sentence.text)))
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
           : [];
@@ -1142,6 +1218,34 @@ function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
 }
 
 /** "f" or "m" when a sentence's pronouns are all of one gender. */
+const playerGenders = new WeakMap<ArticleFacts, Map<number, "f" | "m" | "">>();
+/**
+ * The one sex of the people a sentence about play names beside the key ("Federer's
+ * performance against …"), or "" when it is not about play, names none known or they differ.
+ */
+function playersGender(key: string, sentence: Sentence, facts: ArticleFacts): "f" | "m" | "" {
+  if (!playSentence(sentence.text)) return "";
+  let known = playerGenders.get(facts);
+  if (!known) {
+    known = new Map();
+    playerGenders.set(facts, known);
+  }
+  const cached = known.get(sentence.index);
+  if (cached !== undefined) return cached;
+  let found: "f" | "m" | "" = "";
+  let mixed = false;
+  for (const m of facts.index.mentions) {
+    if (m.sentence !== sentence.index || m.cls !== "person" || m.name === key) continue;
+    const g = genderOf(m.name) || genderOf(fullName(m.name, facts)) || pronounGender(m.name, facts);
+    if (!g) continue;
+    if (found && found !== g) mixed = true;
+    found = g;
+  }
+  const out = mixed ? "" : found;
+  known.set(sentence.index, out);
+  return out;
+}
+
 export function stemGender(text: string): "f" | "m" | "" {
   const f = /\b(?:she|her|hers|herself|woman|women's)\b/i.test(text);
   const m = /\b(?:he|him|his|himself|man|men's)\b/i.test(text);
@@ -1250,7 +1354,8 @@ export function candidateFits(
       genderOf(fullName(key, facts)) ||
       stemGender(sentence.text) ||
       pronounGender(key, facts) ||
-      opponent;
+      opponent ||
+      playersGender(key, sentence, facts);
     // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
     // the gender of the pronouns the article uses for them.
     const cg = kg
@@ -1261,9 +1366,37 @@ export function candidateFits(
     if (kg && cg && kg !== cg) return false;
     // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
     if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;
+    // "____ also failed to win": no one the sentence before names as doing the same.
+    if (
+      alsoAfter(sentence.text.slice(sentence.text.indexOf(key) + key.length)) &&
+      containsPhrase(facts.sentences[sentence.index - 1]?.text ?? "", candidate)
+    )
+      return false;
     // "Henry III" beside kings, not beside commoners (and no king beside commoners).
     if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
   }
+  // "from its Low German name": Dutch spells it alike, a second answer (choice-rules.ts).
+  if (
+    (keyType.kind === "nationality" || keyType.kind === "language") &&
+    kinNamed(sentence.text).has(candidate)
+  )
+    return false;
+  // "The English term for the city": a people of the key's own country speaking its tongue
+  // (Scottish beside English) would use the same term.
+  if (
+    keyType.kind === "nationality" &&
+    keyType.country !== undefined &&
+    t.country === keyType.country &&
+    wordOfTongue(sentence.text.slice(sentence.text.indexOf(key) + key.length))
+  )
+    return false;
+  // "England are still to meet … and ____": where the article's Ireland is the all-island
+  // side, Northern Ireland fields none.
+  if (
+    candidate === "Northern Ireland" &&
+    allIslandPlay(facts.countryCodes, facts.sentences, sentence.text)
+  )
+    return false;
   // "a British patent": Scottish and Welsh are British too, and British is English as well.
   if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
     const demonym = countryByCode(keyType.country)?.demonym;
@@ -1444,6 +1577,11 @@ export function entityDistractors(
     .sort((a, b) => b.score - a.score)
     .filter((x) => x.score > -3 && sameRoleAs(key, x.name))
     .map((x) => x.name);
+  // A body that does not do what the key does (a grouping beside a lender) stands last, only
+  // where the article and the stock have too few that do (org-roles.ts).
+  const doing = (name: string) => doesWhatKeyDoes(key, name, sentence.text);
+  const otherRole = scored.filter((n) => !doing(n));
+  for (let i = scored.length - 1; i >= 0; i--) if (!doing(scored[i] ?? "")) scored.splice(i, 1);
   // "in the United Kingdom" needs a name that takes "the"; "in Hungary" one that does not.
   const takesThe = (name: string) =>
     /^(?:United States|United Kingdom|Soviet Union|Netherlands|Czech Republic|United Arab Emirates|Russian Federation|Philippines|Bahamas|Gambia)$/.test(
@@ -1478,7 +1616,9 @@ export function entityDistractors(
   ).filter(
     (g) =>
       !topics.has(entityKey(g)) &&
-      (Math.abs(g.split(" ").length - words) < 2 || acronymBeside(keyType, key, g)) &&
+      (Math.abs(g.split(" ").length - words) < 2 ||
+        acronymBeside(keyType, key, g) ||
+        listedAlike(key, g, sentence.text)) &&
       !around.has(g) &&
       !foundedAfter(g, facts),
   );
@@ -1511,7 +1651,7 @@ export function entityDistractors(
   for (let i = scored.length - 1; i >= 0; i--)
     if (misspelt(scored[i] ?? "", facts)) scored.splice(i, 1);
   return pick(
-    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random)],
+    [...scored, ...gaz, ...sameBodyElsewhere(keyType, key, random), ...otherRole],
     key,
     sentence,
     facts,

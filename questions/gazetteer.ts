@@ -78,6 +78,35 @@ const REGIONS: Record<string, string> = {
   US: "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming",
 };
 
+/** The data's first-level division codes of each region, in REGIONS' order. */
+const REGION_ADMIN: Record<string, string> = {
+  GB: "ENG|SCT|WLS|NIR",
+  US: "AL|AK|AZ|AR|CA|CO|CT|DE|FL|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WV|WI|WY",
+};
+
+/**
+ * How many cities of 100,000 people a region holds: its weight beside others. A soul group's
+ * home is set beside states of cities (Michigan, Tennessee), not beside Wyoming, which has none.
+ */
+export function regionWeight(name: string): number {
+  const region = load().regions.get(name);
+  if (!region) return 0;
+  const names = (REGIONS[region.code] ?? "").split("|");
+  const admin = (REGION_ADMIN[region.code] ?? "").split("|")[names.indexOf(name)];
+  return citiesOf(region.code).filter((c) => c.admin === admin).length;
+}
+
+/**
+ * The Nordic lands are a world of their own within Northern Europe: a Nordic key ("Norway's
+ * union with ____") is weighed against the other Nordic lands (and the rest of Europe), never
+ * against Ireland or the Baltic states. Keys elsewhere keep the whole subregion.
+ */
+const NORDIC = new Set(["SE", "NO", "DK", "FI", "IS", "FO", "AX"]);
+
+export function sameSideOfNorth(key: string, other: string): boolean {
+  return !NORDIC.has(key) || NORDIC.has(other);
+}
+
 /**
  * Boroughs and districts the city data lists as cities of their own: a reader does not weigh
  * Queens or Islington beside New York or Leeds, and "Hollywood" is Los Angeles' district before

@@ -135,6 +135,7 @@ export const ORGANISATION_FOUNDED: ReadonlyMap<string, number> = new Map([
   ["Bank for International Settlements", 1930],
   ["Financial Stability Board", 2009],
   ["Paris Club", 1956],
+  ["International Fund for Agricultural Development", 1977],
 ]);
 
 /**
@@ -144,7 +145,7 @@ export const ORGANISATION_FOUNDED: ReadonlyMap<string, number> = new Map([
  */
 export const ORGANISATION_ROLES: ReadonlyMap<string, string> = new Map([
   ...words(
-    "International Monetary Fund|World Bank|World Trade Organization|Organisation for Economic Co-operation and Development|African Development Bank|Asian Development Bank|European Central Bank|Bank for International Settlements|Financial Stability Board|Paris Club",
+    "International Monetary Fund|World Bank|World Trade Organization|Organisation for Economic Co-operation and Development|African Development Bank|Asian Development Bank|European Central Bank|Bank for International Settlements|Financial Stability Board|Paris Club|International Fund for Agricultural Development",
   ).map((n) => [n, "finance"] as const),
   ...words("World Health Organization|Red Cross|International Rescue Committee").map(
     (n) => [n, "health"] as const,
