@@ -1341,8 +1341,6 @@ export function candidateFits(
   facts: ArticleFacts,
 ): boolean {
   const t = typeName(candidate, facts.index);
-  // "England are still to meet … and ____": a home nation and a country both field a side.
-  if (sidesOfPlay(keyType, key, t, candidate, sentence.text)) return true;
   if (!fits(keyType, t)) return false;
   // "Markham" the conspirator is no city, whatever the data says.
   const known = facts.index.byAlias.get(entityKey(candidate));
