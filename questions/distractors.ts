@@ -40,7 +40,6 @@ import {
   roundAnniversary,
   roundOrdinals,
   scaledPercents,
-  sidesOfPlay,
   WAKING_HOURS,
   winStem,
   winYears,
