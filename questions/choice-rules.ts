@@ -415,3 +415,40 @@ export function allIslandPlay(
 export function alsoAfter(after: string): boolean {
   return /^\s+also\b/i.test(after);
 }
+
+/** The last words that name a body's kind, never a surname: two lenders may both end in "Bank". */
+export const BODY_KINDS: ReadonlySet<string> = new Set(
+  "bank fund club union council organisation organization agency authority board commission committee institute".split(
+    " ",
+  ),
+);
+
+/** The home nations field their own sides in play, beside national teams of countries. */
+const HOME_NATIONS: ReadonlySet<string> = new Set(["England", "Scotland", "Wales"]);
+
+interface PlaceKind {
+  kind: string;
+  level?: string;
+}
+
+/**
+ * "England are still to meet Italy … and ____": in a sentence of play a home nation and a
+ * country are one kind (each fields a side), so Scotland takes France and Wales as rivals.
+ */
+export function sidesOfPlay(
+  keyType: PlaceKind,
+  key: string,
+  candidate: PlaceKind,
+  name: string,
+  text: string,
+): boolean {
+  if (keyType.kind !== "place" || candidate.kind !== "place") return false;
+  const side = (level: string | undefined, n: string) =>
+    level === "country" || (level === "region" && HOME_NATIONS.has(n));
+  return (
+    (HOME_NATIONS.has(key) || HOME_NATIONS.has(name)) &&
+    side(keyType.level, key) &&
+    side(candidate.level, name) &&
+    playSentence(text)
+  );
+}

@@ -11,6 +11,7 @@ import {
   allIslandPlay,
   alsoAfter,
   articleCycleYears,
+  BODY_KINDS,
   countCeiling,
   countGap,
   cycleStem,
@@ -237,7 +238,14 @@ export function acceptable(
       const ct = c.split(" ");
       const nt = n.split(" ");
       // Same surname, or one is the other's acronym.
-      if (ct.length > 1 && nt.length > 1 && ct[ct.length - 1] === nt[nt.length - 1]) return false;
+      // A body's last word is its kind, not a surname ("World Bank", "African Development Bank").
+      if (
+        ct.length > 1 &&
+        nt.length > 1 &&
+        ct[ct.length - 1] === nt[nt.length - 1] &&
+        !bodyWord(ct[ct.length - 1] ?? "")
+      )
+        return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
         return false;
     }
@@ -276,6 +284,11 @@ export function acceptable(
     if (shared >= Math.max(3, own.size * 0.4)) return false;
   }
   return true;
+}
+
+/** The last word of a body's name that says what kind of body it is (choice-rules.ts). */
+function bodyWord(word: string): boolean {
+  return BODY_KINDS.has(word);
 }
 
 function pick(

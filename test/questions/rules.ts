@@ -266,6 +266,9 @@ export function checkBank(bank: Bank, article: string): Violation[] {
 
     // Distractors.
     const all = [v.key, ...v.distractors];
+    // A surname is a person's: two lenders ending in "Bank" share no surname. The question's
+    // kind says where the bank has it; an older bank without one is read as of people.
+    const personKey = q.kind === undefined || q.kind === "person";
     const sig = signature(v.key);
     for (const d of v.distractors) {
       if (signature(d) !== sig)
@@ -293,6 +296,7 @@ export function checkBank(bank: Bank, article: string): Violation[] {
           add(q, "duplicate", `"${a}" / "${b}"`);
         else if (
           sig === "proper" &&
+          personKey &&
           ta.length > 1 &&
           tb.length > 1 &&
           ta[ta.length - 1] === tb[tb.length - 1] &&
