@@ -217,9 +217,57 @@ export function noContestYear(year: number): boolean {
  * rivals are people the article makes scientists (no president or novelist beside it).
  */
 export function ownerRole(after: string): string | undefined {
-  return /^['’]s\s+(?:laboratory|lab|research (?:group|team|station)|observatory)\b/i.test(after)
-    ? "academic"
-    : undefined;
+  if (/^['’]s\s+(?:laboratory|lab|research (?:group|team|station)|observatory)\b/i.test(after))
+    return "academic";
+  // "____, who was then coaching the schools team": a coach beside coaches and managers.
+  if (
+    /^,\s+who\s+(?:(?:was|is|had been|has been)\s+)?(?:then\s+|now\s+)?(?:coach|manag)\w*/i.test(
+      after,
+    )
+  )
+    return "staff";
+  return undefined;
+}
+
+/** A stem about awards sought: "failed to win an award despite five nominations". */
+export function nomineeStem(text: string): boolean {
+  return /\bnominat\w*|\bnominees?\b/i.test(text);
+}
+
+/** A sentence about awards won or sought: "won", "Oscar", "nominated", "best actor". */
+export function awardSentence(text: string): boolean {
+  return /\b(?:won|wins?|winners?|award\w*|Oscars?|nominat\w*|prizes?|best (?:actor|actress|director|picture|film))\b/i.test(
+    text,
+  );
+}
+
+/**
+ * "rumours that top ____ clubs were seeking to sign him": a move abroad is news; a club of the
+ * player's own country is where he already plays, so its people are no rival.
+ */
+export function moveAbroad(after: string): boolean {
+  return /^\s+(?:clubs?|teams?|sides?)\b[^.]*\b(?:sign|signing|buy|lure|recruit|transfer)\w*\b/i.test(
+    after,
+  );
+}
+
+/** The natural sciences, the commonest majors first: "switched her major to ____" (biology). */
+const SCIENCES: readonly string[] = "chemistry physics mathematics geology biology astronomy".split(
+  " ",
+);
+
+/** A stem about what someone studied: "switched her major to ____", "a degree in ____". */
+const STUDY = /\b(?:major(?:ed)?|stud(?:y|ied|ies|ying)|degree|course)\b/i;
+
+/** In a stem about study, a science key's pool with its best-known science rival brought to the front. */
+export function scienceFirst(pool: readonly string[], key: string, stem: string): string[] {
+  const own = key.toLowerCase();
+  if (!SCIENCES.includes(own) || !STUDY.test(stem)) return [...pool];
+  const lower = pool.map((t) => t.toLowerCase());
+  const science = SCIENCES.find((s) => s !== own && lower.includes(s));
+  const at = science === undefined ? -1 : lower.indexOf(science);
+  if (at <= 0) return [...pool];
+  return [pool[at] ?? "", ...pool.slice(0, at), ...pool.slice(at + 1)];
 }
 
 /** Fields of study and the wider field each is a branch of. */
@@ -451,4 +499,12 @@ export function sidesOfPlay(
     side(candidate.level, name) &&
     playSentence(text)
   );
+}
+
+/**
+ * "America" alone is the United States, but a reader may take it for the continent, which holds
+ * every country of the Americas: it never stands beside one of them as a choice.
+ */
+export function continentReading(name: string): boolean {
+  return name === "America";
 }

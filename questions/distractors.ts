@@ -11,7 +11,9 @@ import {
   allIslandPlay,
   alsoAfter,
   articleCycleYears,
+  awardSentence,
   BODY_KINDS,
+  continentReading,
   countCeiling,
   countGap,
   cycleStem,
@@ -28,11 +30,13 @@ import {
   hairPercent,
   hoursSpent,
   kinNamed,
+  moveAbroad,
   namedCentury,
   namesGroup,
   nationalityFrame,
   nearField,
   noContestYear,
+  nomineeStem,
   opponentGender,
   ownerRole,
   percentApart,
@@ -40,6 +44,7 @@ import {
   roundAnniversary,
   roundOrdinals,
   scaledPercents,
+  scienceFirst,
   WAKING_HOURS,
   winStem,
   winYears,
@@ -435,8 +440,19 @@ export function dateDistractors(
         const wins = winStem(sentence.text)
           ? winYears(facts.sentences, (i) => yearsIn(facts, i))
           : undefined;
+        // "after the 2001 Labour landslide" told in 2004: the article's present, with the next
+        // vote still ahead, was no past election.
+        const present = facts.presentYear;
+        const past = (t: string) =>
+          present === undefined ||
+          FUTURE.test(sentence.text) ||
+          y >= present ||
+          Number(t) !== present;
+        // (Only where rivals enough remain: too few choices is no question at all.)
         const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
-        return sidedYears(pick(lost, key, sentence, facts, false), keyYear);
+        const pastOnly = lost.filter(past);
+        const rivals = pastOnly.length >= DISTRACTORS_WANTED ? pastOnly : lost;
+        return sidedYears(pick(rivals, key, sentence, facts, false), keyYear);
       }
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
@@ -840,6 +856,13 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       );
     }
     case "country":
+      // A bare "America" stands beside the better-known countries of other parts of the world.
+      if (continentReading(key))
+        return random.shuffle(
+          prominent(allCountries(), 24)
+            .filter((c) => c.region !== keyRegion)
+            .map((c) => c.name),
+        );
       // Australia's part of the world holds New Zealand and micro-states: a reader weighs it
       // against countries of its standing elsewhere, never against Tuvalu.
       if (keyType.country && thinRegion(keyType.country))
@@ -1410,6 +1433,15 @@ export function candidateFits(
     allIslandPlay(facts.countryCodes, facts.sentences, sentence.text)
   )
     return false;
+  // "top ____ clubs were seeking to sign him", in an article set in his own country.
+  if (
+    keyType.kind === "nationality" &&
+    facts.homeCountry !== undefined &&
+    keyType.country !== facts.homeCountry &&
+    t.country === facts.homeCountry &&
+    moveAbroad(sentence.text.slice(sentence.text.indexOf(key) + key.length))
+  )
+    return false;
   // "a British patent": Scottish and Welsh are British too, and British is English as well.
   if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
     const demonym = countryByCode(keyType.country)?.demonym;
@@ -1437,6 +1469,14 @@ export function candidateFits(
       const cs = countryByCode(t.country)?.subregion;
       if (ks && cs && ks !== cs) return false;
     }
+  }
+  // "consumer expectations in America": the continent holds Mexico and Canada, so a bare
+  // "America" and a country of the Americas never stand together (choice-rules.ts).
+  if (keyType.kind === "place" && keyType.level === "country") {
+    const americas = (code: string | undefined) =>
+      code !== undefined && countryByCode(code)?.region === "Americas";
+    if (continentReading(key)) return !americas(t.country);
+    if (continentReading(candidate) && americas(keyType.country)) return false;
   }
   if (
     keyType.kind === "place" &&
@@ -1539,6 +1579,7 @@ export function entityDistractors(
         (keyEntity ? personEra(keyEntity, facts) : undefined) ??
         paragraphEra(facts, sentence))
       : undefined;
+  const nominee = keyType.kind === "person" && nomineeStem(sentence.text);
   for (const e of facts.index.byKey.values()) {
     // A person the article keeps returning to (Blair in Brown's profile) is a rival a reader
     // knows; only the main subject, and a topic that is not a person, would be silly.
@@ -1551,6 +1592,9 @@ export function entityDistractors(
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;
+    // "____ also failed to win despite five nominations": a nominee beside people the article
+    // ties to awards, not a president it names only for the shooting that delayed a ceremony.
+    if (nominee && e.cls === "person" && !namedWithAwards(e, facts)) continue;
     // "England fly-half ____", "wing ____": the stem gives the key's role, and a rival must be
     // one the article gives the same role (a player beside players, never the coach).
     if (keyType.kind === "person" && title && !e.roles.has(title)) continue;
@@ -1674,6 +1718,12 @@ export function entityDistractors(
   );
 }
 
+/** Whether the article names a person in a sentence about awards (choice-rules.ts). */
+function namedWithAwards(e: Entity, facts: ArticleFacts): boolean {
+  const surname = norm(e.name.split(" ").pop() ?? e.name);
+  return sentencesWith(surname, facts).some((i) => awardSentence(facts.sentences[i]?.text ?? ""));
+}
+
 const misspellings = new WeakMap<ArticleFacts, Set<string>>();
 /** Whether a name is the rarer of two spellings the article gives (found once per article). */
 function misspelt(name: string, facts: ArticleFacts): boolean {
@@ -1792,7 +1842,7 @@ export function termDistractors(
           .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()))
           // "switched her major to ____" (biology): zoology is a branch of it, defensible too.
           .filter((t) => !nearField(t, span.text));
-  return pick(pool, span.text, sentence, facts, capital);
+  return pick(scienceFirst(pool, span.text, sentence.text), span.text, sentence, facts, capital);
 }
 
 /** Items that belong to lists of the same class elsewhere, then the lexicon class. */

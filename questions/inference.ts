@@ -88,6 +88,16 @@ export function earliestPlausible(keyYear: number, sentence: Sentence, facts: Ye
     !/\bborn\b/.test(sentence.text)
   )
     min = Math.max(min, life.born + ADULT - 2);
+  // "came to power at the age of 43": the stem dates a birth, and no rival falls in childhood.
+  const age = AGE_AT.exec(sentence.text);
+  if (age && !life) min = Math.max(min, keyYear - Number(age[1]) + ADULT);
+  // "forced to leave Johns Hopkins in ____": no rival before the article first places the
+  // subject there ("admitted … at Johns Hopkins University in 1928").
+  const left = LEAVING.exec(sentence.text)?.[1];
+  if (left) {
+    const entered = firstYearAt(left, keyYear, sentence.index, facts);
+    if (entered !== undefined && entered <= keyYear - SCHOOL_ROOM) min = Math.max(min, entered);
+  }
   // "earned a master's degree in ____" beside "graduated in 1929": no rival before the schooling
   // the article dates before the key.
   if (life && ADULT_ACT.test(sentence.text)) {
@@ -99,6 +109,30 @@ export function earliestPlausible(keyYear: number, sentence: Sentence, facts: Ye
 }
 
 const SCHOOL_ROOM = 3;
+
+/** "at the age of 43", "aged 43": the age at the key's event. */
+const AGE_AT = /\b(?:at the age of|aged) (\d{1,2})\b/;
+/** "forced to leave Johns Hopkins", "left the Royal Navy": the place a stem's subject leaves. */
+const LEAVING =
+  /\b(?:leave|left|leaving|quit|dropped out of)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/u;
+
+/** The earliest year, up to the key's, another sentence naming `place` gives. */
+function firstYearAt(
+  place: string,
+  keyYear: number,
+  own: number,
+  facts: YearFacts,
+): number | undefined {
+  const name = place.replace(/^the\s+/, "");
+  let first: number | undefined;
+  for (const s of facts.sentences) {
+    if (s.index === own || !s.text.includes(name)) continue;
+    for (const span of facts.spans[s.index] ?? [])
+      if (span.kind === "date" && span.year !== undefined && span.format !== "century")
+        if (span.year <= keyYear && (first === undefined || span.year < first)) first = span.year;
+  }
+  return first;
+}
 
 /** An adult's act: a master's degree, a post, a hiring, an election (not an intended doctorate). */
 const ADULT_ACT = /\b(?:master'?s|hired|appointed|employed|professional|position|elected)\b/i;
