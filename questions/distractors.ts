@@ -448,11 +448,15 @@ export function dateDistractors(
           FUTURE.test(sentence.text) ||
           y >= present ||
           Number(t) !== present;
-        // (Only where rivals enough remain: too few choices is no question at all.)
+        // (Only where rivals enough remain: too few choices is no question at all.) With the
+        // present gone, no vote the article tells may follow the key: earlier rivals only.
         const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
         const pastOnly = lost.filter(past);
-        const rivals = pastOnly.length >= DISTRACTORS_WANTED ? pastOnly : lost;
-        return sidedYears(pick(rivals, key, sentence, facts, false), keyYear);
+        if (pastOnly.length < lost.length && pastOnly.length >= DISTRACTORS_WANTED) {
+          const chosen = pick(pastOnly, key, sentence, facts, false);
+          return chosen.length >= DISTRACTORS_WANTED ? chosen : sidedYears(chosen, keyYear);
+        }
+        return sidedYears(pick(lost, key, sentence, facts, false), keyYear);
       }
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
