@@ -1683,6 +1683,16 @@ export function entityDistractors(
       !around.has(g) &&
       !foundedAfter(g, facts),
   );
+  // "The English term for the city was adapted from …": the peoples whose own forms the
+  // article gives stand first, where a reader can check them (no Russian, whose form may well
+  // come from the same source, before the Icelandic the article spells out).
+  if (
+    keyType.kind === "nationality" &&
+    wordOfTongue(sentence.text.slice(sentence.text.indexOf(key) + key.length))
+  ) {
+    const named = (g: string) => sentencesWith(norm(g), facts).length > 0;
+    gaz.sort((a, b) => Number(named(b)) - Number(named(a)));
+  }
   // A continent stands first beside the continents the article itself sets against it.
   if (keyType.kind === "place" && keyType.level === "continent") {
     const own = articleContinents(facts);
