@@ -234,9 +234,9 @@ export function nomineeStem(text: string): boolean {
   return /\bnominat\w*|\bnominees?\b/i.test(text);
 }
 
-/** A sentence about awards won or sought: "won", "Oscar", "nominated", "best actor". */
+/** A sentence about awards: "won", "Oscar", "nominated", "best actor", the ceremony, its trophy. */
 export function awardSentence(text: string): boolean {
-  return /\b(?:won|wins?|winners?|award\w*|Oscars?|nominat\w*|prizes?|best (?:actor|actress|director|picture|film))\b/i.test(
+  return /\b(?:won|wins?|winners?|award\w*|Oscars?|nominat\w*|prizes?|ceremon\w*|troph\w*|hosted|best (?:actor|actress|director|picture|film))\b/i.test(
     text,
   );
 }

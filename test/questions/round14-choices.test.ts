@@ -101,9 +101,7 @@ describe("people of the key's role", () => {
   });
   it("a nominee stands beside people the article ties to awards", () => {
     expect(nomineeStem("____ also failed to win an award despite five nominations.")).toBe(true);
-    expect(awardSentence("The ceremony was delayed after the shooting of President Reagan.")).toBe(
-      false,
-    );
+    expect(awardSentence("There was a delay after the shooting of President Reagan.")).toBe(false);
     const text = `The film prizes\nThe prizes were first handed out in 1929 at a small dinner. Frank Lorne won the best director prize twice. Dudley Marsh refused his award in 1936. Marlon Reyes turned down his best actor prize in 1973. There was a 24-hour delay following the assassination attempt on President Ronald Harlan. The film-maker Alfred Hayward never won. Hayward failed to win an award despite five nominations. ${filler}`;
     const q = withKey(questions(text), "Hayward");
     expect(q, "the nominee is asked").toBeDefined();
