@@ -1404,6 +1404,13 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
       const spread = selectWith(candidates, giveAways, article, wanted, minScore, spare, true);
       if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
     }
+  // A bank that has its count: ask a key it already asks in the empty half instead (the
+  // same person at a later sentence) before a side detail, which graders drop every round
+  // (a count inside a parenthesis).
+  if (chosen.length >= Math.min(wanted, targetCount(article.wordCount))) {
+    const moved = moveIntoGap(candidates, chosen, giveAways, length);
+    if (moved) return moved;
+  }
   // Nothing else stands in the empty half (or in the whole of a short post): a side detail
   // there, never a key another shows.
   if (chosen.length < wanted) {
@@ -1420,6 +1427,33 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
     }
   }
   return chosen;
+}
+
+/** How much weaker a moved question's sentence may score than the one it replaces. */
+const MOVE_MARGIN = 0.15;
+
+/** `chosen` with one question moved to another sentence of the same key, closing the gap. */
+function moveIntoGap(
+  candidates: readonly Candidate[],
+  chosen: readonly Candidate[],
+  giveAways: GiveAways<Candidate>,
+  length: number,
+): Candidate[] | undefined {
+  const pool = candidates
+    .filter((c) => !c.side && !c.failed && c.score >= RELAXED_SCORE)
+    .sort((a, b) => b.score - a.score);
+  for (const c of pool) {
+    if (chosen.some((o) => o.sentence.index === c.sentence.index)) continue;
+    const old = chosen.find((o) => o.key === c.key && o.type === c.type);
+    // Only a near equal: a much weaker sentence of the same key is a worse question.
+    if (!old || c.score < old.score - MOVE_MARGIN) continue;
+    const rest = chosen.filter((o) => o !== old);
+    if (gapOf([...rest, c], length) > length * 0.5) continue;
+    if (c.materialize && !c.materialize()) continue;
+    if (rest.some((o) => giveAways.clash(c, o))) continue;
+    return [...rest, c].sort((a, b) => a.sentence.index - b.sentence.index);
+  }
+  return undefined;
 }
 
 function choose(
