@@ -94,7 +94,7 @@ import {
 } from "./salience.ts";
 import { findLists, findSpans, type ListSpan, type Span } from "./spans.ts";
 import { askableSpeaker, describedPeople, roleHinted, speakerDistractors } from "./speakers.ts";
-import { shownAt, showSentences } from "./stems.ts";
+import { editedAway, shownAt, showSentences } from "./stems.ts";
 import {
   type ArticleText,
   collapseSpaces,
@@ -967,6 +967,11 @@ function buildCandidates(
             (a) => a !== entityKey(span.text) && facts.index.byAlias.get(a) === entity,
           )
         : [];
+      // "by Jimmy Carter" after an award named for the office: the stem no longer shows it.
+      if (editedAway(shown, span.start)) {
+        tracer?.(sentence.index, span.text, "edited away");
+        continue;
+      }
       const keyStart = shownAt(shown, span.start);
       const keyEnd = shownAt(shown, span.end);
       const stem = blankOut(display, keyStart, keyEnd);

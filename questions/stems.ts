@@ -4,6 +4,7 @@
  * the article's sentences and its entity index (entities.ts).
  */
 
+import { type Edit, eventDayEdit, officeGiverEdit, possessiveEdit } from "./antecedents.ts";
 import { type EntityIndex, entityKey } from "./entities.ts";
 import type { ArticleText } from "./text.ts";
 import { genderOf, typeName } from "./typing.ts";
@@ -27,6 +28,7 @@ export function showSentences(article: ArticleText, index: EntityIndex): Map<num
   const textOf = (i: number, raw: string) => base.get(i)?.text ?? raw;
   const main = resolvePronouns(article, index, textOf);
   const local = resolveLocal(article, index, textOf, main);
+  const apostrophe = article.text.includes("’s") && !article.text.includes("'s") ? "’" : "'";
   const out = new Map<number, Shown>();
   for (const s of article.sentences) {
     const b = base.get(s.index);
@@ -37,9 +39,43 @@ export function showSentences(article: ArticleText, index: EntityIndex): Map<num
         shift: p.shift + (b?.shift ?? 0),
         ...(p.from !== undefined ? { from: p.from, before: b?.shift ?? 0 } : {}),
       });
-    else if (b) out.set(s.index, b);
+    else {
+      // One edit inside the sentence (antecedents.ts), where no pronoun edit was made.
+      const text = b?.text ?? s.text;
+      const shift = b?.shift ?? 0;
+      const previous = article.sentences[s.index - 1];
+      const edit =
+        possessiveEdit(s, text, previous, index, apostrophe) ??
+        eventDayEdit(s, previous) ??
+        officeGiverEdit(s);
+      if (edit) out.set(s.index, applyEdit(text, shift, edit));
+      else if (b) out.set(s.index, b);
+    }
   }
   return out;
+}
+
+/** A sentence shown with one edit, its opening already moved by `shift`. */
+function applyEdit(text: string, shift: number, edit: Edit): Shown {
+  const at = edit.at + shift;
+  return {
+    text: text.slice(0, at) + edit.insert + text.slice(at + edit.remove),
+    shift: shift + edit.insert.length - edit.remove,
+    // A span ending where the edit begins stays put; one after it moves (none starts inside).
+    from: edit.at + Math.max(edit.remove, 1),
+    before: shift,
+    ...(edit.remove > 0 && edit.insert === "" ? { gone: edit.at } : {}),
+  };
+}
+
+/** A span of the sentence the shown text dropped ("by Jimmy Carter"): nothing to blank. */
+export function editedAway(shown: Shown | undefined, start: number): boolean {
+  return (
+    shown?.gone !== undefined &&
+    shown.from !== undefined &&
+    start >= shown.gone &&
+    start < shown.from
+  );
 }
 
 /** A sentence as questions show it: its opening "He"/"His" replaced by the subject's name. */
@@ -50,6 +86,8 @@ export interface Shown {
   /** Offsets before this one (a pronoun replaced mid-sentence) move by `before` instead. */
   from?: number;
   before?: number;
+  /** Offsets from `gone` up to `from` were dropped from the shown text. */
+  gone?: number;
 }
 
 /** Where a sentence offset lands in the shown text. */

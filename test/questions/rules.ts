@@ -139,6 +139,7 @@ export function showsSource(shown: string, source: string, article: string): boo
     )
       return true;
   }
+  if (oneEdit(shown, clean, article)) return true;
   const pronoun = /^(He|She|His|Her)\b/.exec(clean)?.[1];
   if (!pronoun) return false;
   const rest = clean.slice(pronoun.length);
@@ -148,6 +149,44 @@ export function showsSource(shown: string, source: string, article: string): boo
   const bare = possessive ? name.replace(/['’]s$/, "") : name;
   if (possessive && bare === name) return false;
   return /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u.test(bare) && article.includes(bare);
+}
+
+/**
+ * One edit inside the sentence (questions/antecedents.ts): a mid-sentence "her"/"his" written as
+ * a name of the article's, " of the Davis Cup" after a bare day, or " by <Name>" dropped.
+ */
+function oneEdit(shown: string, clean: string, article: string): boolean {
+  let pre = 0;
+  while (pre < shown.length && pre < clean.length && shown[pre] === clean[pre]) pre++;
+  let post = 0;
+  while (
+    post < shown.length - pre &&
+    post < clean.length - pre &&
+    shown[shown.length - 1 - post] === clean[clean.length - 1 - post]
+  )
+    post++;
+  const removed = clean.slice(pre, clean.length - post);
+  const inserted = shown.slice(pre, shown.length - post);
+  const name = /^\p{Lu}[\p{L}'’.-]*(?: (?:of )?\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+  if (/^(?:his|her)$/.test(removed) || /^(?:is|er)$/.test(removed)) {
+    const whole = clean.slice(pre - (removed.length === 2 ? 1 : 0), pre + removed.length);
+    if (!/^(?:his|her)$/.test(whole)) return false;
+    const bare = shown.slice(pre - (removed.length === 2 ? 1 : 0), shown.length - post);
+    return (
+      /['’]s$/.test(bare) &&
+      name.test(bare.replace(/['’]s$/, "")) &&
+      article.includes(bare.replace(/['’]s$/, ""))
+    );
+  }
+  if (removed === "" && /^of the /.test(inserted.trim())) {
+    const event = inserted.trim().slice(7);
+    return name.test(event) && article.includes(`the ${event}`);
+  }
+  if (inserted === "" && /^ by /.test(removed)) {
+    const giver = removed.slice(4).replace(/^the /, "");
+    return name.test(giver) && article.includes(giver);
+  }
+  return false;
 }
 
 export interface View {
