@@ -83,6 +83,21 @@ function titleTokensOf(title: string): Set<string> {
 const FAMOUS_EVENT =
   /\b(?:Manhattan Project|Pearl Harbou?r|Hiroshima|Nagasaki|D-Day|Moon landing|Berlin Wall|Cuban Missile Crisis|September 11|9\/11)\b/;
 
+/** A gap counted from an event the stem leaves out: "____ weeks later", "in ____ days' time". */
+const RELATIVE_GAP =
+  /____ (?:days?|weeks?|months?)(?:'|’)? (?:later|earlier|time|after|afterwards|before)\b/i;
+
+/**
+ * The home nations of the United Kingdom, which the gazetteer holds as regions: the adjective
+ * of their people gives them away as "Canadian" gives Canada (checked for countries below).
+ */
+const HOME_NATION_ADJECTIVES: Record<string, RegExp> = {
+  England: /\bEnglish\b/,
+  Scotland: /\b(?:Scottish|Scots)\b/,
+  Wales: /\bWelsh\b/,
+  "Northern Ireland": /\bNorthern Irish\b/,
+};
+
 /** Offices and seats that name their country. */
 const NATIONAL_OFFICE =
   /\b(?:exchequer|Downing Street|Whitehall|Kremlin|White House|Élysée|Elysee|Bundestag|Capitol Hill|Duma|Knesset|Taoiseach)\b/i;
@@ -103,7 +118,15 @@ export function stemGivesAway(
   // "in the wake of the Manhattan Project … in ____": an event whose year every reader knows.
   if ((keyType.kind === "year" || keyType.kind === "date") && FAMOUS_EVENT.test(stem))
     return "give-away";
+  // "____ weeks later", "in ____ weeks' time": the length of a gap between two events the stem
+  // does not both name is a side detail (graders drop it every round), not what the passage teaches.
+  if (keyType.kind === "quantity" && RELATIVE_GAP.test(stem)) return "trivia";
   if (numeric) return undefined;
+  // "the English Church … in ____": a home nation named by its own people's adjective.
+  if (keyType.kind === "place") {
+    const adjective = HOME_NATION_ADJECTIVES[key];
+    if (adjective?.test(stem)) return "give-away";
+  }
   // "became ____'s longest serving chancellor of the exchequer": an office only one country has.
   if (keyType.kind === "place" && keyType.level === "country" && NATIONAL_OFFICE.test(stem))
     return "give-away";
