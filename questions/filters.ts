@@ -157,6 +157,10 @@ export function stemGivesAway(
   // The article's own title word as the key ("Blog" in "'Blog' picked as word of the year").
   const titleTokens = titleTokensOf(title);
   if (keyTokens.some((t) => titleTokens.has(t))) return "give-away";
+  // …or the end of a title word ("computer" science in an article titled "Supercomputer …").
+  for (const t of titleTokens)
+    if (keyTokens.some((k) => k.length >= 5 && t.length > k.length && t.endsWith(k)))
+      return "give-away";
   // "Canadian" in a stem whose key is "Canada"; "Peruvian" beside "Peru".
   const stemTokens = entityKey(stem.replace("____", " ")).split(" ");
   for (const k of keyTokens)

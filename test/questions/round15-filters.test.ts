@@ -34,6 +34,28 @@ describe("round 15 filters: made-up stems", () => {
   });
 });
 
+describe("round 15 filters: a key the title spells out", () => {
+  const term: AnswerType = { kind: "term" };
+  it("refuses a key that ends a title word, not one that merely shares letters", () => {
+    expect(
+      stemGivesAway(
+        "The list is kept by ____ academics.",
+        "computer science",
+        term,
+        "Supercomputer breaks record",
+      ),
+    ).toBe("give-away");
+    expect(
+      stemGivesAway(
+        "The list is kept by ____ academics.",
+        "physics",
+        term,
+        "Supercomputer breaks record",
+      ),
+    ).toBeUndefined();
+  });
+});
+
 describe("round 15 filters: over the review set", () => {
   const questions = generateReviewSet();
   it("asks no relative gap and no home nation beside its adjective", () => {
