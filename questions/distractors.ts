@@ -610,6 +610,20 @@ function yearsIn(facts: ArticleFacts, sentence: number): number[] {
   return out;
 }
 
+/**
+ * A day's count whose first rivals all stand below the key: the value two above it (not past
+ * the ceiling) takes the smallest rival's place, so the largest figure is not the key.
+ */
+export function extremeAbove(v: number, values: readonly number[], ceiling: number): number[] {
+  const head = values.slice(0, DISTRACTORS_WANTED);
+  if (head.length < DISTRACTORS_WANTED || head.some((x) => x > v) || v + 2 > ceiling)
+    return [...values];
+  // The smallest rival gives way: at a third of the key it is no feat at all.
+  const smallest = Math.min(...head);
+  const kept = head.filter((x) => x !== smallest);
+  return [...kept, v + 2, ...values.slice(DISTRACTORS_WANTED).filter((x) => x !== v + 2)];
+}
+
 /** No year or decade key whose choices all fall before it, or all after it. */
 function sidedYears(chosen: string[], key: number | undefined): string[] {
   if (key === undefined) return chosen;
@@ -757,6 +771,10 @@ export function numberDistractors(
     const floor = Math.max(1, Math.floor(v / (perDay ? 3 : 2)));
     const gap = perDay ? Math.min(3, countGap(v)) : countGap(v);
     values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, gap);
+    // "worked an average of 18 hours a day": a key near the waking day's end praises an
+    // extreme, and rivals all below it point to the largest; one rival stands above it, at
+    // most the day's ceiling (round 15).
+    if (perDay) values = extremeAbove(v, values, ceiling);
   }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
