@@ -383,7 +383,7 @@ export function dateDistractors(
       min = Math.max(min, keyYear - 4);
       max = Math.min(
         max,
-        keyYear + (present === undefined ? 12 : Math.max(8, 2 * (keyYear - present))),
+        keyYear + (present === undefined ? 12 : Math.max(6, 2 * (keyYear - present))),
       );
     }
     // "supervising a staff by ____ and chief editor in 1949": with "by", a later year is true too.
@@ -466,23 +466,34 @@ export function dateDistractors(
       // An aim's rivals come after it: an earlier year may be the article's own, too soon for
       // the plan, or already past ("due to be completed in ____" beside 2003). A plan's later
       // years are all open, so a set on one side is no give-away here.
-      const offsets = near ? [2, plan ? 4 : -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
-      for (const v of spreadValues(
-        y,
-        offsets,
-        random,
-        { min: plan ? y + 2 : min, max },
-        near ? 2 : 3,
-      ))
-        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
+      // A plan still to come beside a present two or more years before it ("due to be
+      // completed in 2005", told in 2002): the year two before the plan is still ahead of the
+      // present, so one rival may stand before the key and the key is not the earliest choice.
+      const before = plan && facts.presentYear !== undefined && y - 2 > facts.presentYear;
+      const offsets = near
+        ? [2, plan ? 4 : -2, ...(before ? [-2] : []), ...yearOffsets(y, facts)]
+        : yearOffsets(y, facts);
       // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
       // the article's own dates, and a reader cannot tell it from the key.
       const crowded = crowdedYear(y, facts);
       const apart = (list: string[]) =>
         crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
       // A century the stem names that ends within a few years of the key leaves no room on
-      // its far side ("the 20th century" for 1997): the rivals may all stand before it.
+      // its far side ("the 20th century" for 1997): the rivals may all stand before it, and
+      // then as near the key as the article's own dates allow, a gap apart ("1993, 1990,
+      // 1987" for 1997, not 1978, which reads as another era).
       const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
+      const spread = edge
+        ? nearestOneSide(y, crowded ? CROWD + 1 : CROWD, 3, { min, max })
+        : spreadValues(
+            y,
+            offsets,
+            random,
+            { min: plan ? (before ? y - 2 : y + 2) : min, max },
+            near ? 2 : 3,
+          );
+      for (const v of spread)
+        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
       const sided = (list: string[]) => (edge || plan ? list : sidedYears(list, keyYear));
       const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
@@ -562,6 +573,29 @@ export function dateDistractors(
     }
   }
   return pick(texts, key, sentence, facts, false);
+}
+
+/**
+ * Years on the one open side of the key, nearest first: from `first` years off, `gap` apart,
+ * then the rest of that side within a dozen years in case the guard refuses some.
+ */
+export function nearestOneSide(
+  key: number,
+  first: number,
+  gap: number,
+  bounds: { min: number; max: number },
+): number[] {
+  const below = key - bounds.min >= bounds.max - key;
+  const out: number[] = [];
+  for (let d = first; d <= first + 12; d += gap) {
+    const v = below ? key - d : key + d;
+    if (v >= bounds.min && v <= bounds.max) out.push(v);
+  }
+  for (let d = first + 1; d <= first + 12; d++) {
+    const v = below ? key - d : key + d;
+    if (v >= bounds.min && v <= bounds.max && !out.includes(v)) out.push(v);
+  }
+  return out;
 }
 
 /** "has held on to the top spot since ____": a state begun at the key that still holds. */

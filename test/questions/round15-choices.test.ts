@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
-import { extremeAbove } from "../../questions/distractors.ts";
+import { extremeAbove, nearestOneSide } from "../../questions/distractors.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { generateReviewSet } from "../../questions/node/review-set.ts";
 
@@ -51,5 +51,65 @@ describe("a day's extreme count has a rival above it", () => {
     const asked = qs.find((q) => keyOf(q) === "18 hours");
     expect(asked, "the hours are asked").toBeDefined();
     expect(hourKeysAllAbove(qs)).toEqual([]);
+  });
+});
+
+/**
+ * Round 15a2: a year key's rivals stay near it and on both sides where the article allows. A
+ * plan still to come ("due to be completed in ____", "aims to … by ____") is never the earliest
+ * choice when the year two before it is still ahead of the article's present; a key at the end
+ * of a century the stem names ("the youngest premier of the 20th century") takes its rivals from
+ * the near side, within a dozen years, not from another era.
+ */
+const yearOf = (t: string) => (/^[1-9]\d{3}$/.test(t) ? Number(t) : Number.NaN);
+const PLAN_STEM = /\b(?:aims?|due to be)\b/;
+const CENTURY_STEM = /\b(\d{1,2})(?:st|nd|rd|th) century\b/;
+
+function yearSetProblems(questions: Question[]): string[] {
+  const bad: string[] = [];
+  for (const q of questions) {
+    const key = yearOf(keyOf(q));
+    const rivals = rivalsOf(q).map(yearOf);
+    if (Number.isNaN(key) || rivals.some(Number.isNaN)) continue;
+    if (PLAN_STEM.test(q.prompt) && rivals.every((r) => r > key))
+      bad.push(`${q.id}: the plan ${key} is the earliest choice`);
+    const c = CENTURY_STEM.exec(q.prompt);
+    if (c && Math.abs(Number(c[1]) * 100 - key) <= 5 && rivals.some((r) => Math.abs(r - key) > 12))
+      bad.push(`${q.id}: a rival of ${key} from another era`);
+  }
+  return bad;
+}
+
+describe("year rivals stay near the key, on both sides where they can", () => {
+  it("takes the near side's nearest years, a gap apart", () => {
+    expect(nearestOneSide(1997, 4, 3, { min: 1970, max: 1999 }).slice(0, 3)).toEqual([
+      1993, 1990, 1987,
+    ]);
+    expect(nearestOneSide(1903, 3, 3, { min: 1901, max: 1930 }).slice(0, 3)).toEqual([
+      1906, 1909, 1912,
+    ]);
+  });
+  it("over the whole review set", () => {
+    const qs = generateReviewSet().map((g) => g.question);
+    expect(yearSetProblems(qs)).toEqual([]);
+  });
+  it("on a made-up report of a plan", () => {
+    const text = [
+      "The tunnel",
+      "Work on the Brindle tunnel began in 1988 after ten years of planning by the city council.",
+      "By 2002 the engineers had dug half of its length under the river.",
+      "The full tunnel is due to be completed for the city's trams in 2006.",
+      "Officials said the costs would be checked again by an outside panel of engineers.",
+      "Critics in the opposition party argued that the study had ignored the smaller towns.",
+      "The mayor, Orla Vance, said the tunnel would carry twelve thousand passengers a day.",
+      "Its first section opened to walkers in 1993, when a festival marked the event.",
+      "Engineers from three countries have worked on the project since its start.",
+      "The river above the tunnel is one of the busiest in the region, with barges and ferries.",
+      "A second tunnel for cars has been proposed but not yet approved by the council.",
+    ].join(" ");
+    const qs = generateReview(text, { count: 20 }).bank.questions;
+    const asked = qs.find((q) => keyOf(q) === "2006");
+    expect(asked, "the plan's year is asked").toBeDefined();
+    expect(yearSetProblems(qs)).toEqual([]);
   });
 });
