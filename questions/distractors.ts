@@ -46,6 +46,7 @@ import {
   scaledPercents,
   scienceFirst,
   WAKING_HOURS,
+  westminsterElections,
   winStem,
   winYears,
   wordOfTongue,
@@ -451,6 +452,12 @@ export function dateDistractors(
         // (Only where rivals enough remain: too few choices is no question at all.) With the
         // present gone, no vote the article tells may follow the key: earlier rivals only.
         const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
+        // Too few past votes of the article's own: a Westminster article's other general
+        // elections stand after them (only those within the key's bounds, and no other win).
+        if (lost.filter(past).length < DISTRACTORS_WANTED)
+          for (const v of westminsterElections(y, facts.sentences, CYCLE_REACH))
+            if (v >= min && v <= max && !wins?.has(v) && !texts.includes(String(v)))
+              lost.push(String(v));
         const pastOnly = lost.filter(past);
         if (pastOnly.length < lost.length && pastOnly.length >= DISTRACTORS_WANTED) {
           const chosen = pick(pastOnly, key, sentence, facts, false);
@@ -469,7 +476,12 @@ export function dateDistractors(
       // A plan still to come beside a present two or more years before it ("due to be
       // completed in 2005", told in 2002): the year two before the plan is still ahead of the
       // present, so one rival may stand before the key and the key is not the earliest choice.
-      const before = plan && facts.presentYear !== undefined && y - 2 > facts.presentYear;
+      // (Not an aim "by ____": reaching it two years sooner makes the later year true too.)
+      const before =
+        plan &&
+        facts.presentYear !== undefined &&
+        y - 2 > facts.presentYear &&
+        !/\bby\s+$/i.test(sentence.text.slice(0, span.start));
       const offsets = near
         ? [2, plan ? 4 : -2, ...(before ? [-2] : []), ...yearOffsets(y, facts)]
         : yearOffsets(y, facts);

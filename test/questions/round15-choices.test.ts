@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
+import { westminsterElections } from "../../questions/choice-rules.ts";
 import { extremeAbove, nearestOneSide } from "../../questions/distractors.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { generateReviewSet } from "../../questions/node/review-set.ts";
@@ -56,13 +57,13 @@ describe("a day's extreme count has a rival above it", () => {
 
 /**
  * Round 15a2: a year key's rivals stay near it and on both sides where the article allows. A
- * plan still to come ("due to be completed in ____", "aims to … by ____") is never the earliest
+ * plan still to come ("due to be completed in ____", not an aim "by ____") is never the earliest
  * choice when the year two before it is still ahead of the article's present; a key at the end
  * of a century the stem names ("the youngest premier of the 20th century") takes its rivals from
  * the near side, within a dozen years, not from another era.
  */
 const yearOf = (t: string) => (/^[1-9]\d{3}$/.test(t) ? Number(t) : Number.NaN);
-const PLAN_STEM = /\b(?:aims?|due to be)\b/;
+const PLAN_STEM = /\bdue to be\b/;
 const CENTURY_STEM = /\b(\d{1,2})(?:st|nd|rd|th) century\b/;
 
 function yearSetProblems(questions: Question[]): string[] {
@@ -111,5 +112,36 @@ describe("year rivals stay near the key, on both sides where they can", () => {
     const asked = qs.find((q) => keyOf(q) === "2006");
     expect(asked, "the plan's year is asked").toBeDefined();
     expect(yearSetProblems(qs)).toEqual([]);
+  });
+});
+
+/**
+ * Round 15a2: "after the ____ Labour landslide" in a Westminster article told in 2004, naming
+ * too few lost votes of its own: the rivals are other UK general elections (1987 beside the
+ * article's 1983 and 1992), never the article's present, which was no election.
+ */
+describe("a Westminster election's year takes other general elections as rivals", () => {
+  const sentences = [{ text: "The Labour leader spoke to backbenchers." }];
+  it("lists the nearest general elections, for a Westminster article only", () => {
+    expect(westminsterElections(2001, sentences, 15).slice(0, 4)).toEqual([1997, 2005, 1992, 2010]);
+    expect(westminsterElections(2001, sentences, 15)).toContain(1987);
+    expect(westminsterElections(2001, [{ text: "The senator spoke." }], 15)).toEqual([]);
+    // A key that was no general election is left to the article's own years.
+    expect(westminsterElections(2004, sentences, 15)).toEqual([]);
+  });
+  it("over the whole review set", () => {
+    const bad: string[] = [];
+    for (const g of generateReviewSet()) {
+      const q = g.question;
+      if (!/\b(?:election|landslide)\b/.test(q.prompt)) continue;
+      const key = yearOf(keyOf(q));
+      const rivals = rivalsOf(q).map(yearOf);
+      if (Number.isNaN(key) || rivals.some(Number.isNaN)) continue;
+      const westminster = westminsterElections(key, g.article.text.split(/(?<=\.)\s+/), 60);
+      if (westminster.length === 0) continue;
+      for (const r of rivals)
+        if (!westminster.includes(r)) bad.push(`${q.id}: ${r} was no general election`);
+    }
+    expect(bad).toEqual([]);
   });
 });
