@@ -83,6 +83,7 @@ import {
   ORGANISATION_FOUNDED,
   ORGANISATION_ROLES,
   ORGANISATIONS,
+  STATE_FOUNDED,
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
@@ -1036,6 +1037,29 @@ function foundedAfter(name: string, facts: ArticleFacts): boolean {
   return founded !== undefined && present !== undefined && founded > present;
 }
 
+/**
+ * A state founded after the sentence's era (its own years, else its paragraph's earliest): no Pakistan
+ * beside the ballpoint's markets of 1945. Without a dated era nothing is ruled out.
+ */
+function stateAfter(name: string, sentence: Sentence, facts: ArticleFacts): boolean {
+  const founded = STATE_FOUNDED.get(name);
+  if (founded === undefined) return false;
+  // Undated, the sentence is read at its paragraph's earliest year: the story it tells may
+  // run on past the state's founding, but its first market or war did not.
+  // (Only a paragraph of one decade: one that sets the present beside history has no era.)
+  let era = sentenceEra(facts, sentence.index);
+  if (era === undefined) {
+    const eras: number[] = [];
+    for (const s of facts.sentences)
+      if (s.block === sentence.block) {
+        const e = sentenceEra(facts, s.index);
+        if (e !== undefined) eras.push(e);
+      }
+    if (eras.length > 0 && Math.max(...eras) - Math.min(...eras) <= 10) era = Math.min(...eras);
+  }
+  return era !== undefined && founded > era;
+}
+
 /** Whether two bodies share a role where both have one (a lender and a health body do not). */
 function sameRoleAs(key: string, other: string): boolean {
   const a = ORGANISATION_ROLES.get(key);
@@ -1745,7 +1769,8 @@ export function entityDistractors(
         acronymBeside(keyType, key, g) ||
         listedAlike(key, g, sentence.text)) &&
       !around.has(g) &&
-      !foundedAfter(g, facts),
+      !foundedAfter(g, facts) &&
+      !stateAfter(g, sentence, facts),
   );
   // "The English term for the city was adapted from …": the peoples whose own forms the
   // article gives stand first, where a reader can check them (no Russian, whose form may well

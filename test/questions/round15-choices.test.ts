@@ -9,6 +9,7 @@ import type { Question } from "../../questions/bank.ts";
 import { westminsterElections } from "../../questions/choice-rules.ts";
 import { extremeAbove, nearestOneSide } from "../../questions/distractors.ts";
 import { generateReview } from "../../questions/generate.ts";
+import { STATE_FOUNDED } from "../../questions/lexicon.ts";
 import { generateReviewSet } from "../../questions/node/review-set.ts";
 
 const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
@@ -143,5 +144,34 @@ describe("a Westminster election's year takes other general elections as rivals"
         if (!westminster.includes(r)) bad.push(`${q.id}: ${r} was no general election`);
     }
     expect(bad).toEqual([]);
+  });
+});
+
+/**
+ * Round 15a2: a country rival that did not yet exist in the sentence's era (its own years, else
+ * those of a paragraph within one decade) is an anachronism: no Pakistan beside 1945's markets.
+ */
+function stateProblems(questions: Question[]): string[] {
+  const bad: string[] = [];
+  for (const q of questions) {
+    const years = [...q.source.text.matchAll(/\b(1[5-9]\d\d|20[0-2]\d)\b/g)].map((m) =>
+      Number(m[1]),
+    );
+    if (years.length === 0) continue;
+    for (const r of rivalsOf(q)) {
+      const founded = STATE_FOUNDED.get(r);
+      if (founded !== undefined && years.every((y) => founded > y))
+        bad.push(`${q.id}: ${r} did not exist in ${years.join(", ")}`);
+    }
+  }
+  return bad;
+}
+
+describe("no country rival founded after the sentence's era", () => {
+  it("over the whole review set", () => {
+    const qs = generateReviewSet().map((g) => g.question);
+    expect(stateProblems(qs)).toEqual([]);
+    const pen = qs.find((q) => /lived up to consumer expectations/.test(q.prompt));
+    if (pen) expect(rivalsOf(pen)).not.toContain("Pakistan");
   });
 });
