@@ -310,9 +310,23 @@ const FIELD_OF: Record<string, string> = {
   "nuclear physics": "physics",
   "organic chemistry": "chemistry",
   linguistics: "language",
+  english: "language",
+  literature: "language",
   economics: "social science",
   sociology: "social science",
 };
+
+/**
+ * "Carson originally studied English, but switched her major to ____": the field the stem says
+ * was left (lower case), whose near fields are no switch at all and so no rivals.
+ */
+export function fieldLeft(before: string): string | undefined {
+  const m =
+    /\b(?:originally |first |initially )?studied (\p{Lu}?\p{Ll}+)\b[^.]*\b(?:switched|changed|moved|turned)\b/u.exec(
+      before,
+    );
+  return m?.[1]?.toLowerCase();
+}
 
 /**
  * Whether two fields are one the branch of the other (zoology and biology), or branches of one

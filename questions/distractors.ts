@@ -25,6 +25,7 @@ import {
   EDITION_GAP,
   EDITION_OFFSETS,
   electionStem,
+  fieldLeft,
   fixtureBefore,
   formerPeople,
   hairPercent,
@@ -1944,7 +1945,12 @@ export function termDistractors(
           .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
           .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()))
           // "switched her major to ____" (biology): zoology is a branch of it, defensible too.
-          .filter((t) => !nearField(t, span.text));
+          .filter((t) => !nearField(t, span.text))
+          // "originally studied English, but switched … to ____": literature is no switch.
+          .filter((t) => {
+            const left = fieldLeft(sentence.text.slice(0, sentence.text.indexOf(span.text)));
+            return left === undefined || (t.toLowerCase() !== left && !nearField(t, left));
+          });
   return pick(scienceFirst(pool, span.text, sentence.text), span.text, sentence, facts, capital);
 }
 
