@@ -120,6 +120,32 @@ export function electionStem(text: string): boolean {
   return /\b(?:elections?|landslide|general election)\b/i.test(text);
 }
 
+/**
+ * The years of the UK's general elections since the war: the rivals of a Westminster vote's year
+ * when the article names too few of its own ("after the 2001 Labour landslide", told in 2004
+ * with 1983 and 1992 named: 1987 and 1979 were votes too, and 2004 was none).
+ */
+const UK_GENERAL_ELECTIONS = [
+  1945, 1950, 1951, 1955, 1959, 1964, 1966, 1970, 1974, 1979, 1983, 1987, 1992, 1997, 2001, 2005,
+  2010, 2015, 2017, 2019, 2024,
+];
+/** An article about Westminster's parties: its "election" is a UK general election. */
+const WESTMINSTER =
+  /\b(?:Labour (?:party|leader|government|MPs?)|Conservative party|Tory|Tories|Liberal Democrats?|House of Commons|Downing Street|backbench(?:ers?)?)\b/;
+
+/** The UK general-election years within `reach` of the key, for a Westminster article only. */
+export function westminsterElections(
+  key: number,
+  sentences: readonly { text: string }[],
+  reach: number,
+): number[] {
+  if (!UK_GENERAL_ELECTIONS.includes(key)) return [];
+  if (!sentences.some((s) => WESTMINSTER.test(s.text))) return [];
+  return UK_GENERAL_ELECTIONS.filter((y) => y !== key && Math.abs(y - key) <= reach).sort(
+    (a, b) => Math.abs(a - key) - Math.abs(b - key) || a - b,
+  );
+}
+
 /** The years the article names, those told beside the cycle's word first (not the key). */
 export function articleCycleYears(
   key: number,
@@ -284,9 +310,23 @@ const FIELD_OF: Record<string, string> = {
   "nuclear physics": "physics",
   "organic chemistry": "chemistry",
   linguistics: "language",
+  english: "language",
+  literature: "language",
   economics: "social science",
   sociology: "social science",
 };
+
+/**
+ * "Carson originally studied English, but switched her major to ____": the field the stem says
+ * was left (lower case), whose near fields are no switch at all and so no rivals.
+ */
+export function fieldLeft(before: string): string | undefined {
+  const m =
+    /\b(?:originally |first |initially )?studied (\p{Lu}?\p{Ll}+)\b[^.]*\b(?:switched|changed|moved|turned)\b/u.exec(
+      before,
+    );
+  return m?.[1]?.toLowerCase();
+}
 
 /**
  * Whether two fields are one the branch of the other (zoology and biology), or branches of one

@@ -25,6 +25,7 @@ import {
   EDITION_GAP,
   EDITION_OFFSETS,
   electionStem,
+  fieldLeft,
   fixtureBefore,
   formerPeople,
   hairPercent,
@@ -46,6 +47,7 @@ import {
   scaledPercents,
   scienceFirst,
   WAKING_HOURS,
+  westminsterElections,
   winStem,
   winYears,
   wordOfTongue,
@@ -82,6 +84,7 @@ import {
   ORGANISATION_FOUNDED,
   ORGANISATION_ROLES,
   ORGANISATIONS,
+  STATE_FOUNDED,
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
@@ -383,7 +386,7 @@ export function dateDistractors(
       min = Math.max(min, keyYear - 4);
       max = Math.min(
         max,
-        keyYear + (present === undefined ? 12 : Math.max(8, 2 * (keyYear - present))),
+        keyYear + (present === undefined ? 12 : Math.max(6, 2 * (keyYear - present))),
       );
     }
     // "supervising a staff by ____ and chief editor in 1949": with "by", a later year is true too.
@@ -451,6 +454,12 @@ export function dateDistractors(
         // (Only where rivals enough remain: too few choices is no question at all.) With the
         // present gone, no vote the article tells may follow the key: earlier rivals only.
         const lost = wins ? texts.filter((t) => !wins.has(Number(t))) : texts;
+        // Too few past votes of the article's own: a Westminster article's other general
+        // elections stand after them (only those within the key's bounds, and no other win).
+        if (lost.filter(past).length < DISTRACTORS_WANTED)
+          for (const v of westminsterElections(y, facts.sentences, CYCLE_REACH))
+            if (v >= min && v <= max && !wins?.has(v) && !texts.includes(String(v)))
+              lost.push(String(v));
         const pastOnly = lost.filter(past);
         if (pastOnly.length < lost.length && pastOnly.length >= DISTRACTORS_WANTED) {
           const chosen = pick(pastOnly, key, sentence, facts, false);
@@ -466,23 +475,39 @@ export function dateDistractors(
       // An aim's rivals come after it: an earlier year may be the article's own, too soon for
       // the plan, or already past ("due to be completed in ____" beside 2003). A plan's later
       // years are all open, so a set on one side is no give-away here.
-      const offsets = near ? [2, plan ? 4 : -2, ...yearOffsets(y, facts)] : yearOffsets(y, facts);
-      for (const v of spreadValues(
-        y,
-        offsets,
-        random,
-        { min: plan ? y + 2 : min, max },
-        near ? 2 : 3,
-      ))
-        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
+      // A plan still to come beside a present two or more years before it ("due to be
+      // completed in 2005", told in 2002): the year two before the plan is still ahead of the
+      // present, so one rival may stand before the key and the key is not the earliest choice.
+      // (Not an aim "by ____": reaching it two years sooner makes the later year true too.)
+      const before =
+        plan &&
+        facts.presentYear !== undefined &&
+        y - 2 > facts.presentYear &&
+        !/\bby\s+$/i.test(sentence.text.slice(0, span.start));
+      const offsets = near
+        ? [2, plan ? 4 : -2, ...(before ? [-2] : []), ...yearOffsets(y, facts)]
+        : yearOffsets(y, facts);
       // "In 1768 …" beside the article's 1769 and 1773: a rival three years off sits among
       // the article's own dates, and a reader cannot tell it from the key.
       const crowded = crowdedYear(y, facts);
       const apart = (list: string[]) =>
         crowded ? list.filter((t) => Math.abs(Number(t) - y) > CROWD) : list;
       // A century the stem names that ends within a few years of the key leaves no room on
-      // its far side ("the 20th century" for 1997): the rivals may all stand before it.
+      // its far side ("the 20th century" for 1997): the rivals may all stand before it, and
+      // then as near the key as the article's own dates allow, a gap apart ("1993, 1990,
+      // 1987" for 1997, not 1978, which reads as another era).
       const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
+      const spread = edge
+        ? nearestOneSide(y, crowded ? CROWD + 1 : CROWD, 3, { min, max })
+        : spreadValues(
+            y,
+            offsets,
+            random,
+            { min: plan ? (before ? y - 2 : y + 2) : min, max },
+            near ? 2 : 3,
+          );
+      for (const v of spread)
+        if (!cycleStem(sentence.text) || !noContestYear(v)) texts.push(String(v));
       const sided = (list: string[]) => (edge || plan ? list : sidedYears(list, keyYear));
       const chosen = sided(pick(apart(texts), key, sentence, facts, false));
       if (chosen.length > 0 || near) return chosen;
@@ -564,6 +589,29 @@ export function dateDistractors(
   return pick(texts, key, sentence, facts, false);
 }
 
+/**
+ * Years on the one open side of the key, nearest first: from `first` years off, `gap` apart,
+ * then the rest of that side within a dozen years in case the guard refuses some.
+ */
+export function nearestOneSide(
+  key: number,
+  first: number,
+  gap: number,
+  bounds: { min: number; max: number },
+): number[] {
+  const below = key - bounds.min >= bounds.max - key;
+  const out: number[] = [];
+  for (let d = first; d <= first + 12; d += gap) {
+    const v = below ? key - d : key + d;
+    if (v >= bounds.min && v <= bounds.max) out.push(v);
+  }
+  for (let d = first + 1; d <= first + 12; d++) {
+    const v = below ? key - d : key + d;
+    if (v >= bounds.min && v <= bounds.max && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
 /** "has held on to the top spot since ____": a state begun at the key that still holds. */
 function held(text: string, start: number, ahead: boolean): boolean {
   return (
@@ -608,6 +656,20 @@ function yearsIn(facts: ArticleFacts, sentence: number): number[] {
   for (const sp of facts.spans[sentence] ?? [])
     if (sp.kind === "date" && sp.year !== undefined && sp.format === "year") out.push(sp.year);
   return out;
+}
+
+/**
+ * A day's count whose first rivals all stand below the key: the value two above it (not past
+ * the ceiling) takes the smallest rival's place, so the largest figure is not the key.
+ */
+export function extremeAbove(v: number, values: readonly number[], ceiling: number): number[] {
+  const head = values.slice(0, DISTRACTORS_WANTED);
+  if (head.length < DISTRACTORS_WANTED || head.some((x) => x > v) || v + 2 > ceiling)
+    return [...values];
+  // The smallest rival gives way: at a third of the key it is no feat at all.
+  const smallest = Math.min(...head);
+  const kept = head.filter((x) => x !== smallest);
+  return [...kept, v + 2, ...values.slice(DISTRACTORS_WANTED).filter((x) => x !== v + 2)];
 }
 
 /** No year or decade key whose choices all fall before it, or all after it. */
@@ -757,6 +819,10 @@ export function numberDistractors(
     const floor = Math.max(1, Math.floor(v / (perDay ? 3 : 2)));
     const gap = perDay ? Math.min(3, countGap(v)) : countGap(v);
     values = spreadValues(v, offsets, random, { min: floor, max: ceiling - 1 }, gap);
+    // "worked an average of 18 hours a day": a key near the waking day's end praises an
+    // extreme, and rivals all below it point to the largest; one rival stands above it, at
+    // most the day's ceiling (round 15).
+    if (perDay) values = extremeAbove(v, values, ceiling);
   }
   const texts = values
     .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
@@ -970,6 +1036,29 @@ function foundedAfter(name: string, facts: ArticleFacts): boolean {
   const founded = ORGANISATION_FOUNDED.get(name);
   const present = facts.presentYear ?? facts.years?.max;
   return founded !== undefined && present !== undefined && founded > present;
+}
+
+/**
+ * A state founded after the sentence's era (its own years, else its paragraph's earliest): no Pakistan
+ * beside the ballpoint's markets of 1945. Without a dated era nothing is ruled out.
+ */
+function stateAfter(name: string, sentence: Sentence, facts: ArticleFacts): boolean {
+  const founded = STATE_FOUNDED.get(name);
+  if (founded === undefined) return false;
+  // Undated, the sentence is read at its paragraph's earliest year: the story it tells may
+  // run on past the state's founding, but its first market or war did not.
+  // (Only a paragraph of one decade: one that sets the present beside history has no era.)
+  let era = sentenceEra(facts, sentence.index);
+  if (era === undefined) {
+    const eras: number[] = [];
+    for (const s of facts.sentences)
+      if (s.block === sentence.block) {
+        const e = sentenceEra(facts, s.index);
+        if (e !== undefined) eras.push(e);
+      }
+    if (eras.length > 0 && Math.max(...eras) - Math.min(...eras) <= 10) era = Math.min(...eras);
+  }
+  return era !== undefined && founded > era;
 }
 
 /** Whether two bodies share a role where both have one (a lender and a health body do not). */
@@ -1681,7 +1770,8 @@ export function entityDistractors(
         acronymBeside(keyType, key, g) ||
         listedAlike(key, g, sentence.text)) &&
       !around.has(g) &&
-      !foundedAfter(g, facts),
+      !foundedAfter(g, facts) &&
+      !stateAfter(g, sentence, facts),
   );
   // "The English term for the city was adapted from …": the peoples whose own forms the
   // article gives stand first, where a reader can check them (no Russian, whose form may well
@@ -1855,7 +1945,12 @@ export function termDistractors(
           .filter((t) => Math.abs(t.split(" ").length - words) <= 1)
           .map((t) => (capital ? t.charAt(0).toUpperCase() + t.slice(1) : t.toLowerCase()))
           // "switched her major to ____" (biology): zoology is a branch of it, defensible too.
-          .filter((t) => !nearField(t, span.text));
+          .filter((t) => !nearField(t, span.text))
+          // "originally studied English, but switched … to ____": literature is no switch.
+          .filter((t) => {
+            const left = fieldLeft(sentence.text.slice(0, sentence.text.indexOf(span.text)));
+            return left === undefined || (t.toLowerCase() !== left && !nearField(t, left));
+          });
   return pick(scienceFirst(pool, span.text, sentence.text), span.text, sentence, facts, capital);
 }
 

@@ -317,3 +317,27 @@ export const ALIAS_GROUPS: string[][] = [
   words("atomic bomb|fission bomb|fission weapon|A-bomb"),
   words("hydrogen bomb|fusion weapon|thermonuclear weapon|H-bomb"),
 ];
+
+/**
+ * The year each modern state came into being under its name: a country rival that did not yet
+ * exist in the sentence's era is an anachronism a reader rules out (no Pakistan in 1945).
+ */
+export const STATE_FOUNDED: ReadonlyMap<string, number> = new Map([
+  ["Pakistan", 1947],
+  ["Israel", 1948],
+  ["Bangladesh", 1971],
+  ["Saudi Arabia", 1932],
+  ["Northern Ireland", 1921],
+  ["North Korea", 1948],
+  ["South Korea", 1948],
+  ["Ukraine", 1991],
+  ["Belarus", 1991],
+  ["Kazakhstan", 1991],
+  ["Uzbekistan", 1991],
+  ["Croatia", 1991],
+  ["Slovenia", 1991],
+  ["Slovakia", 1993],
+  ["Czech Republic", 1993],
+  ["Eritrea", 1993],
+  ["South Sudan", 2011],
+]);
