@@ -138,7 +138,11 @@ describe("a Westminster election's year takes other general elections as rivals"
       const key = yearOf(keyOf(q));
       const rivals = rivalsOf(q).map(yearOf);
       if (Number.isNaN(key) || rivals.some(Number.isNaN)) continue;
-      const westminster = westminsterElections(key, g.article.text.split(/(?<=\.)\s+/), 60);
+      const westminster = westminsterElections(
+        key,
+        g.article.text.split(/(?<=\.)\s+/).map((text) => ({ text })),
+        60,
+      );
       if (westminster.length === 0) continue;
       for (const r of rivals)
         if (!westminster.includes(r)) bad.push(`${q.id}: ${r} was no general election`);
