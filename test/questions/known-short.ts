@@ -24,6 +24,9 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   // free, a schoolboy debut's day, a bracketed count, "____ weeks later"), which round 9 asked
   // only to reach the count and the graders dropped every round, are never asked now, nor is
   // the place a famous disaster is named after (15).
+  // Round 15: 15 went 7 -> 6 when "____ weeks later" became trivia everywhere (the spread pass
+  // had brought it back to fill the article's empty middle); quality.test.ts lets a known-short
+  // bank leave that stretch unasked rather than fill it with a side detail.
   "13-fridtjof-nansen",
   "15-duncan-edwards",
   // Since round 10, 9 -> 7: its harbour question (inland cities beside a port, graded fix) has
