@@ -211,11 +211,12 @@ function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
   if (!index) {
     index = new Map();
     facts.normSentences.forEach((text, i) => {
-      for (const w of new Set(text.split(" "))) {
+      // No Set per sentence: indices rise, so a repeat in the sentence is the list's last.
+      for (const w of text.split(" ")) {
         if (!w) continue;
         const list = index?.get(w);
-        if (list) list.push(i);
-        else index?.set(w, [i]);
+        if (!list) index?.set(w, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
     });
     tokenIndex.set(facts, index);
@@ -1837,7 +1838,10 @@ function misspelt(name: string, facts: ArticleFacts): boolean {
     for (const e of facts.index.byKey.values())
       counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
     found = new Set();
-    for (const [n, count] of counted) if (rarerSpelling(n, count, counted)) found.add(n);
+    // Only a name given at least twice can be the usual spelling: the rest are left out of
+    // the comparison (rarerSpelling skips them), which keeps this from going quadratic.
+    const frequent = new Map([...counted].filter(([, count]) => count >= 2));
+    for (const [n, count] of counted) if (rarerSpelling(n, count, frequent)) found.add(n);
     misspellings.set(facts, found);
   }
   // A surname-only rival ("Gonzales") is the surname of a whole name found above.
