@@ -88,7 +88,6 @@ import {
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
-import { matches } from "./matches.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
@@ -143,8 +142,8 @@ function aliasGroup(normalised: string): Set<string> | undefined {
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of matches(text.toLowerCase(), /[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
+  // `match` with a global pattern gives the words alone, without a match object per word.
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
   }
   return out;
