@@ -1594,7 +1594,13 @@ export function candidateFits(
 
 const topicCache = new WeakMap<
   ArticleFacts,
-  { topicPeople: string[]; topics: Set<string>; topicEntities: Set<Entity> }
+  {
+    topicPeople: string[];
+    topics: Set<string>;
+    topicEntities: Set<Entity>;
+    /** People named in full beside a topic person's shorter name: never a rival. */
+    doubles: Set<Entity>;
+  }
 >();
 /** The article's topics, found once per article: every entity question asks for them. */
 function topicsOf(facts: ArticleFacts) {
@@ -1608,7 +1614,16 @@ function topicsOf(facts: ArticleFacts) {
         .filter((e) => e.cls === "person" && (e === main || topicEntities.has(e)))
         .map((e) => e.name),
       topics: new Set([...topicEntities].map((e) => entityKey(e.name))),
+      doubles: new Set<Entity>(),
     };
+    // "Rachel Louise Carson" is the main subject "Rachel Carson" in full: found once per
+    // article, not once per question.
+    for (const e of facts.index.byKey.values())
+      if (
+        e.cls === "person" &&
+        found.topicPeople.some((t) => t !== e.name && sameFirstAndLast(e.name, t))
+      )
+        found.doubles.add(e);
     topicCache.set(facts, found);
   }
   return found;
@@ -1625,7 +1640,7 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
-  const { topicPeople, topics, topicEntities } = topicsOf(facts);
+  const { topics, topicEntities, doubles } = topicsOf(facts);
   // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
   const title =
     roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
@@ -1680,8 +1695,7 @@ export function entityDistractors(
       continue;
     if (entityKey(e.name) === span.key) continue;
     // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
-    if (e.cls === "person" && topicPeople.some((t) => t !== e.name && sameFirstAndLast(e.name, t)))
-      continue;
+    if (doubles.has(e)) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;

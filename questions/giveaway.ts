@@ -86,15 +86,19 @@ export class GiveAways<C extends Askable> {
   reveals(a: C, b: C): boolean {
     const fa = this.form(a);
     const fb = this.form(b);
-    return fa.secrets.some(
-      (s, k) =>
-        fb.words.has(fa.openings[k] ?? "") &&
-        fb.shows.some(
-          (shown, i) =>
-            shown.includes(s) &&
-            !(i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r)))),
-        ),
-    );
+    // Plain loops, not some(): the selection asks this of every pair of candidates.
+    for (let k = 0; k < fa.secrets.length; k++) {
+      if (!fb.words.has(fa.openings[k] ?? "")) continue;
+      const s = fa.secrets[k] ?? "";
+      for (let i = 0; i < fb.shows.length; i++) {
+        const shown = fb.shows[i] ?? "";
+        if (!shown.includes(s)) continue;
+        if (i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r))))
+          continue;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the two may not stand in one bank: one gives the other away, or they share a key. */
