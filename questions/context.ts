@@ -99,7 +99,7 @@ export function blankInNameList(stem: string): boolean {
   const at = stem.indexOf(BLANK);
   if (at < 0) return false;
   // A list needs a comma and an "and"/"or": most stems have neither, and need no pattern run.
-  if (!stem.includes(",")) return false;
+  if (!stem.includes(",") || !/\s(?:and|or)\s/.test(stem)) return false;
   for (const m of stem.matchAll(NAME_LIST)) {
     const start = m.index ?? 0;
     if (at < start || at >= start + m[0].length) continue;

@@ -205,7 +205,7 @@ function guardFor(sentence: Sentence, key: string): Guard {
 
 const tokenIndex = new WeakMap<ArticleFacts, Map<string, number[]>>();
 /** The sentences whose normalised text holds a word: built once, so a candidate reads only those. */
-function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
+export function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
   let index = tokenIndex.get(facts);
   if (!index) {
     index = new Map();

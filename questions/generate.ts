@@ -34,6 +34,7 @@ import {
   numberDistractors,
   padded,
   personSurnames,
+  sentencesWith,
   stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
@@ -1311,7 +1312,9 @@ function contradicted(
   if (!facts.index.byAlias.has(entityKey(value))) return false;
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
   const needle = padded(value);
-  for (let i = 0; i < facts.sentences.length; i++) {
+  // Only a sentence with the value's first word can hold the value: read those alone.
+  const first = needle.slice(1, needle.indexOf(" ", 1));
+  for (const i of first ? sentencesWith(first, facts) : facts.sentences.keys()) {
     if (i === sentence.index || !(facts.normSentences[i] ?? "").includes(needle)) continue;
     let shared = 0;
     for (const w of facts.contentWords[i] ?? []) if (own.has(w) && !common(w)) shared++;
