@@ -48,11 +48,13 @@ function formOf(c: Askable): Form {
   // What gives an answer away is a stem or a key; another question's wrong choice names
   // something the article mentions, which tells a reader nothing.
   const shows = c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded);
+  const words = new Set<string>();
+  for (const shown of shows) for (const w of wordsOf(shown)) words.add(w);
   return {
     secrets,
     openings: secrets.map((s) => s.slice(1, s.indexOf(" ", 1))),
     shows,
-    words: new Set(shows.flatMap(wordsOf)),
+    words,
     key: entityKey(c.key),
     whole: padded(c.key),
     person: c.type === "cloze" && c.keyType.kind === "person" && c.key.includes(" "),
