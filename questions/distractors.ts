@@ -92,7 +92,7 @@ import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
-import { rarerSpelling } from "./spelling.ts";
+import { rarerSpellings } from "./spelling.ts";
 import type { Sentence } from "./text.ts";
 import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
@@ -1850,11 +1850,7 @@ function misspelt(name: string, facts: ArticleFacts): boolean {
     const counted = new Map<string, number>();
     for (const e of facts.index.byKey.values())
       counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
-    found = new Set();
-    // Only a name given at least twice can be the usual spelling: the rest are left out of
-    // the comparison (rarerSpelling skips them), which keeps this from going quadratic.
-    const frequent = new Map([...counted].filter(([, count]) => count >= 2));
-    for (const [n, count] of counted) if (rarerSpelling(n, count, frequent)) found.add(n);
+    found = rarerSpellings(counted);
     misspellings.set(facts, found);
   }
   // A surname-only rival ("Gonzales") is the surname of a whole name found above.

@@ -56,3 +56,31 @@ export function rarerSpelling(
   }
   return false;
 }
+
+/**
+ * Every name of `counts` that rarerSpelling finds a rarer spelling, in the map's order: the
+ * same answers, with each surname worked out once rather than once per pair of names.
+ */
+export function rarerSpellings(counts: ReadonlyMap<string, number>): Set<string> {
+  const usual: Array<{ name: string; surname: string }> = [];
+  for (const [name, count] of counts) {
+    if (count < 2) continue;
+    const o = surname(name);
+    if (o.length >= MIN_WORD) usual.push({ name, surname: o });
+  }
+  const out = new Set<string>();
+  for (const [name, count] of counts) {
+    if (count > 1) continue;
+    const w = surname(name);
+    if (w.length < MIN_WORD) continue;
+    for (const { name: other, surname: o } of usual) {
+      if (other === name || o === w || o[0] !== w[0]) continue;
+      if (o.startsWith(w) || w.startsWith(o)) continue;
+      if (editDistance(w, o) <= 2) {
+        out.add(name);
+        break;
+      }
+    }
+  }
+  return out;
+}

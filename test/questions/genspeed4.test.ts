@@ -1,0 +1,38 @@
+// Issue 14, speed pass 4: the batch forms of per-name checks give exactly what the per-name
+// checks give (every bank depends on it; bench/bank-hashes.ts checks the banks themselves).
+import { describe, expect, it } from "vitest";
+import { blankInNameList } from "../../questions/context.ts";
+import { rarerSpelling, rarerSpellings } from "../../questions/spelling.ts";
+
+describe("rarerSpellings (spelling.ts)", () => {
+  it("finds, in order, the names rarerSpelling finds", () => {
+    const names = new Map([
+      ["Fernando Gonzalez", 3],
+      ["Fernando Gonzaelz", 1],
+      ["Gonzales", 1],
+      ["August Forel", 2],
+      ["Augustin Gamel", 1],
+      ["Oppenheimer", 4],
+      ["Robert Oppenhiemer", 1],
+      ["Oppenheim", 1],
+      ["Lewis", 2],
+      ["Lewin", 1],
+      ["Edward Teller", 5],
+      ["Tellers", 1],
+      ["Maria Gonzalez", 1],
+    ]);
+    const one = [...names].filter(([n, c]) => rarerSpelling(n, c, names)).map(([n]) => n);
+    expect([...rarerSpellings(names)]).toEqual(one);
+    expect(one).toContain("Fernando Gonzaelz");
+  });
+});
+
+describe("blankInNameList (context.ts)", () => {
+  it("still finds the blank in a list, and none without a comma or a conjunction", () => {
+    expect(blankInNameList("the US, Europe and ____ agreed")).toBe(true);
+    expect(blankInNameList("Oslo, ____, Bergen or Tromsø")).toBe(true);
+    expect(blankInNameList("the US and ____ agreed")).toBe(false);
+    expect(blankInNameList("the US, Europe, ____")).toBe(false);
+    expect(blankInNameList("the US, Europe\tand\t____ agreed")).toBe(true);
+  });
+});
