@@ -78,7 +78,7 @@ import { GiveAways } from "./giveaway.ts";
 import { durationAnswers } from "./inference.ts";
 import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
-import { matches } from "./matches.ts";
+import { matches, midSentenceCapitals } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import {
   aboutRelatives,
@@ -891,7 +891,7 @@ function buildCandidates(
         resolved.set(s.index, { text: shown.text, shift: shown.shift + (earlier?.shift ?? 0) });
     }
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
-  const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
+  const midCaps = new Set(midSentenceCapitals(article.text));
   const isCommon = (word: string) =>
     !facts.index.byAlias.has(word.toLowerCase()) &&
     !midCaps.has(word) &&

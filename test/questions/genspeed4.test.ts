@@ -1,7 +1,10 @@
 // Issue 14, speed pass 4: the batch forms of per-name checks give exactly what the per-name
 // checks give (every bank depends on it; bench/bank-hashes.ts checks the banks themselves).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blankInNameList } from "../../questions/context.ts";
+import { midSentenceCapitals } from "../../questions/matches.ts";
 import { rarerSpelling, rarerSpellings } from "../../questions/spelling.ts";
 
 describe("rarerSpellings (spelling.ts)", () => {
@@ -34,5 +37,32 @@ describe("blankInNameList (context.ts)", () => {
     expect(blankInNameList("the US and ____ agreed")).toBe(false);
     expect(blankInNameList("the US, Europe, ____")).toBe(false);
     expect(blankInNameList("the US, Europe\tand\t____ agreed")).toBe(true);
+  });
+});
+
+describe("midSentenceCapitals (matches.ts)", () => {
+  const samples = [
+    "",
+    " Foo",
+    "a Foo Bar baz, Qux; Quux: Corge 3 Grault. Garply",
+    "a  Foo",
+    "x Foo Bar Baz",
+    "Élan and Émile, Ödön; Ünal 𝐚 Foo 𝐀 Bar é Çağ",
+    "naïve Zürich’s ‘Quoted’ 1,000 Men; e.g. Ab",
+    "\uDC00 Foo \uD835 Bar a A Ab",
+    "the US and the UK, Abc",
+  ];
+  // The repo's own articles (never the BBC texts, which stay outside the repo).
+  const articles = ["questions/articles", "test/questions/articles"].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(path.join(dir, f), "utf8")),
+  );
+  it("gives what the look-behind pattern gives", () => {
+    expect(articles.length).toBeGreaterThan(0);
+    for (const text of [...samples, ...articles])
+      expect(midSentenceCapitals(text)).toEqual(
+        text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? [],
+      );
   });
 });
