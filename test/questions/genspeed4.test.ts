@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blankInNameList } from "../../questions/context.ts";
+import { placePrepBefore, workCueBefore } from "../../questions/entities.ts";
 import { midSentenceCapitals } from "../../questions/matches.ts";
 import { rarerSpelling, rarerSpellings } from "../../questions/spelling.ts";
 
@@ -64,5 +65,49 @@ describe("midSentenceCapitals (matches.ts)", () => {
       expect(midSentenceCapitals(text)).toEqual(
         text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? [],
       );
+  });
+});
+
+describe("workCueBefore, placePrepBefore (entities.ts)", () => {
+  const WORK =
+    /\b(?:film|films|novel|book|movie|song|album|play|poem|series|documentary|magazine|newspaper|opera|painting|titled|entitled)\s*,?\s*$/i;
+  const PLACE = /\b(?:in|at|from|to|near|into|across|toward|towards|via|of the city of)\s+$/i;
+  const samples = [
+    "",
+    " ",
+    "in ",
+    "in",
+    "within ",
+    "born in\u00a0",
+    "the film ",
+    "the film, ",
+    "the film ,\t ",
+    "the film,, ",
+    "the films",
+    "his documentary ",
+    "a xdocumentary ",
+    "the filmé ",
+    "Documentary ",
+    "a town of the city of ",
+    "the city of ",
+    "went Towards   \n ",
+    "went towards",
+    "the novel, entitled ",
+    "1film ",
+    "_in ",
+    ", ",
+  ];
+  it("give what their patterns give", () => {
+    const befores = [...samples];
+    // Every prefix of a few sentences, as splitRun passes them.
+    for (const text of [
+      "He starred in the film Casablanca, in Morocco, near Rabat, via Tangier.",
+      "She wrote a novel, titled Silent Spring, in 1962 at Woods Hole.",
+    ])
+      for (let i = 0; i <= text.length; i++) befores.push(text.slice(0, i));
+    for (const b of befores) {
+      expect(workCueBefore(b), b).toBe(WORK.test(b));
+      expect(placePrepBefore(b), b).toBe(PLACE.test(b));
+    }
   });
 });
