@@ -93,7 +93,7 @@ import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import { rarerSpellings } from "./spelling.ts";
-import type { Sentence } from "./text.ts";
+import { letterDigitRuns, type Sentence } from "./text.ts";
 import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
 export interface ArticleFacts {
@@ -142,8 +142,7 @@ function aliasGroup(normalised: string): Set<string> | undefined {
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  // `match` with a global pattern gives the words alone, without a match object per word.
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const w of letterDigitRuns(text.toLowerCase())) {
     if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
   }
   return out;

@@ -7,6 +7,7 @@ import { blankInNameList } from "../../questions/context.ts";
 import { placePrepBefore, workCueBefore } from "../../questions/entities.ts";
 import { midSentenceCapitals } from "../../questions/matches.ts";
 import { rarerSpelling, rarerSpellings } from "../../questions/spelling.ts";
+import { letterDigitRuns } from "../../questions/text.ts";
 
 describe("rarerSpellings (spelling.ts)", () => {
   it("finds, in order, the names rarerSpelling finds", () => {
@@ -109,5 +110,29 @@ describe("workCueBefore, placePrepBefore (entities.ts)", () => {
       expect(workCueBefore(b), b).toBe(WORK.test(b));
       expect(placePrepBefore(b), b).toBe(PLACE.test(b));
     }
+  });
+});
+
+describe("letterDigitRuns (text.ts)", () => {
+  const samples = [
+    "",
+    " ",
+    "The cat sat on the mat.",
+    "naïve café – Zürich’s 'quoted' -x- x'- 𝐀𝐁c 1,000 e.g. ‘a’",
+    "a'b-c—d ², Ⅻ ١٢٣ 漢字 かな",
+    "\uD835 lone \uDC00 surrogates \uD835\uDC00x",
+    "𝐀",
+    "İstanbul and ǅemal",
+    "ends in a word",
+  ];
+  const articles = ["questions/articles", "test/questions/articles"].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(path.join(dir, f), "utf8")),
+  );
+  it("gives what the pattern gives", () => {
+    for (const text of [...samples, ...articles])
+      for (const t of [text, text.toLowerCase()])
+        expect(letterDigitRuns(t)).toEqual(t.match(/[\p{L}\p{N}]+/gu) ?? []);
   });
 });
