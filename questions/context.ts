@@ -82,6 +82,14 @@ export function catchAllBlank(stem: string): boolean {
   return /\b(?:and|or) other ____/i.test(stem);
 }
 
+// The run of the sentence around the blank that is only names, commas and "and"/"or" (built
+// once: the pattern is long, and every candidate's stem is checked).
+const LIST_ITEM = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’.-]*)*|____)`;
+const NAME_LIST = new RegExp(
+  String.raw`${LIST_ITEM}(?:\s*,\s*${LIST_ITEM})+,?\s+(?:and|or)\s+${LIST_ITEM}`,
+  "gu",
+);
+
 /**
  * The blank is one item of a list of three or more coordinated names ("the US, Europe and
  * ____", "A, ____, C and D"): a stock group a reader completes, or one whose other members are
@@ -90,10 +98,9 @@ export function catchAllBlank(stem: string): boolean {
 export function blankInNameList(stem: string): boolean {
   const at = stem.indexOf(BLANK);
   if (at < 0) return false;
-  // The run of the sentence around the blank that is only names, commas and "and"/"or".
-  const item = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’.-]*)*|____)`;
-  const list = new RegExp(String.raw`${item}(?:\s*,\s*${item})+,?\s+(?:and|or)\s+${item}`, "gu");
-  for (const m of stem.matchAll(list)) {
+  // A list needs a comma and an "and"/"or": most stems have neither, and need no pattern run.
+  if (!stem.includes(",") || !/\s(?:and|or)\s/.test(stem)) return false;
+  for (const m of stem.matchAll(NAME_LIST)) {
     const start = m.index ?? 0;
     if (at < start || at >= start + m[0].length) continue;
     const items = m[0].split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
@@ -166,11 +173,20 @@ export function leansOnEarlier(stem: string, named: (noun: string) => boolean): 
   return false;
 }
 
+let disasterText: string | undefined;
+let disasterWord = false;
+
 /**
  * "the Munich air disaster" anywhere in the article: its place is the disaster's own name,
  * known to any reader, so a stem blanking it ("crashed … in ____, Germany") gives it away.
  */
 export function namedDisaster(articleText: string, key: string): boolean {
+  // The pattern needs one of these words: an article without them needs no pattern per key.
+  if (disasterText !== articleText) {
+    disasterText = articleText;
+    disasterWord = /\b(?:disaster|crash|tragedy|massacre)\b/i.test(articleText);
+  }
+  if (!disasterWord) return false;
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(
     String.raw`\b${escaped}\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b`,

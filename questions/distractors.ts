@@ -88,13 +88,12 @@ import {
   STOPWORDS,
   TERM_CLASSES,
 } from "./lexicon.ts";
-import { matches } from "./matches.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
-import { rarerSpelling } from "./spelling.ts";
-import type { Sentence } from "./text.ts";
+import { rarerSpellings } from "./spelling.ts";
+import { letterDigitRuns, type Sentence } from "./text.ts";
 import { type AnswerType, fits, genderOf, personShaped, typeName } from "./typing.ts";
 
 export interface ArticleFacts {
@@ -143,8 +142,7 @@ function aliasGroup(normalised: string): Set<string> | undefined {
 /** Lower-cased content words (no function words), for overlap measures. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of matches(text.toLowerCase(), /[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
+  for (const w of letterDigitRuns(text.toLowerCase())) {
     if (w.length > 2 && !STOPWORDS.has(w)) out.add(w);
   }
   return out;
@@ -206,16 +204,17 @@ function guardFor(sentence: Sentence, key: string): Guard {
 
 const tokenIndex = new WeakMap<ArticleFacts, Map<string, number[]>>();
 /** The sentences whose normalised text holds a word: built once, so a candidate reads only those. */
-function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
+export function sentencesWith(word: string, facts: ArticleFacts): readonly number[] {
   let index = tokenIndex.get(facts);
   if (!index) {
     index = new Map();
     facts.normSentences.forEach((text, i) => {
-      for (const w of new Set(text.split(" "))) {
+      // No Set per sentence: indices rise, so a repeat in the sentence is the list's last.
+      for (const w of text.split(" ")) {
         if (!w) continue;
         const list = index?.get(w);
-        if (list) list.push(i);
-        else index?.set(w, [i]);
+        if (!list) index?.set(w, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
     });
     tokenIndex.set(facts, index);
@@ -1594,7 +1593,13 @@ export function candidateFits(
 
 const topicCache = new WeakMap<
   ArticleFacts,
-  { topicPeople: string[]; topics: Set<string>; topicEntities: Set<Entity> }
+  {
+    topicPeople: string[];
+    topics: Set<string>;
+    topicEntities: Set<Entity>;
+    /** People named in full beside a topic person's shorter name: never a rival. */
+    doubles: Set<Entity>;
+  }
 >();
 /** The article's topics, found once per article: every entity question asks for them. */
 function topicsOf(facts: ArticleFacts) {
@@ -1608,7 +1613,16 @@ function topicsOf(facts: ArticleFacts) {
         .filter((e) => e.cls === "person" && (e === main || topicEntities.has(e)))
         .map((e) => e.name),
       topics: new Set([...topicEntities].map((e) => entityKey(e.name))),
+      doubles: new Set<Entity>(),
     };
+    // "Rachel Louise Carson" is the main subject "Rachel Carson" in full: found once per
+    // article, not once per question.
+    for (const e of facts.index.byKey.values())
+      if (
+        e.cls === "person" &&
+        found.topicPeople.some((t) => t !== e.name && sameFirstAndLast(e.name, t))
+      )
+        found.doubles.add(e);
     topicCache.set(facts, found);
   }
   return found;
@@ -1625,7 +1639,7 @@ export function entityDistractors(
   const main = facts.index.mainSubject;
   const sameClass: Entity[] = [];
   const keyRoles = facts.index.byAlias.get(span.key)?.roles ?? new Set<string>();
-  const { topicPeople, topics, topicEntities } = topicsOf(facts);
+  const { topics, topicEntities, doubles } = topicsOf(facts);
   // "King ____", "Lord ____", "Bishop ____": the title in the stem binds every choice to it.
   const title =
     roleBefore(sentence.text.slice(Math.max(0, span.start - 40), span.start)) ??
@@ -1680,8 +1694,7 @@ export function entityDistractors(
       continue;
     if (entityKey(e.name) === span.key) continue;
     // "Rachel Louise Carson" is the main subject "Rachel Carson" in full.
-    if (e.cls === "person" && topicPeople.some((t) => t !== e.name && sameFirstAndLast(e.name, t)))
-      continue;
+    if (doubles.has(e)) continue;
     // A person's wife is no candidate PhD supervisor: roles must not clash.
     if (keyType.kind === "person" && !rolesFit(keyRoles, e.roles)) continue;
     if (keyType.kind === "person" && bound && !e.roles.has(bound)) continue;
@@ -1836,8 +1849,7 @@ function misspelt(name: string, facts: ArticleFacts): boolean {
     const counted = new Map<string, number>();
     for (const e of facts.index.byKey.values())
       counted.set(e.name, (counted.get(e.name) ?? 0) + e.count);
-    found = new Set();
-    for (const [n, count] of counted) if (rarerSpelling(n, count, counted)) found.add(n);
+    found = rarerSpellings(counted);
     misspellings.set(facts, found);
   }
   // A surname-only rival ("Gonzales") is the surname of a whole name found above.

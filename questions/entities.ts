@@ -102,9 +102,27 @@ const CONNECTORS = new Set([
   "on",
 ]);
 const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
-const WORK_CUES =
-  /\b(?:film|films|novel|book|movie|song|album|play|poem|series|documentary|magazine|newspaper|opera|painting|titled|entitled)\s*,?\s*$/i;
-const PLACE_PREPS = /\b(?:in|at|from|to|near|into|across|toward|towards|via|of the city of)\s+$/i;
+const WORK_CUE =
+  /\b(?:film|films|novel|book|movie|song|album|play|poem|series|documentary|magazine|newspaper|opera|painting|titled|entitled)$/i;
+const PLACE_PREP = /\b(?:in|at|from|to|near|into|across|toward|towards|via|of the city of)$/i;
+
+/**
+ * `/\b(?:film|…|entitled)\s*,?\s*$/i.test(before)`: a work's cue word right before a name. The
+ * pattern would be tried from every position of the sentence before; only its end can match,
+ * so the spaces and comma are cut by hand and the word tried on the last characters (one more
+ * than the longest word, for the word boundary). trimEnd cuts exactly what \s matches.
+ */
+export function workCueBefore(before: string): boolean {
+  let t = before.trimEnd();
+  if (t.endsWith(",")) t = t.slice(0, -1).trimEnd();
+  return WORK_CUE.test(t.slice(-12));
+}
+
+/** `/\b(?:in|at|…|of the city of)\s+$/i.test(before)`, read from the end as workCueBefore is. */
+export function placePrepBefore(before: string): boolean {
+  const t = before.trimEnd();
+  return t.length < before.length && PLACE_PREP.test(t.slice(-15));
+}
 
 const NOT_NAMES = new Set([
   ...MONTHS,
@@ -755,9 +773,9 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     )
       votes.person = (votes.person ?? 0) + 2;
     if (/^ \(\d{4}\)/.test(after)) votes.work = (votes.work ?? 0) + 3;
-    else if (WORK_CUES.test(before))
+    else if (workCueBefore(before))
       votes.work = (votes.work ?? 0) + (/,\s*$/.test(before) ? 1.5 : 3);
-    if (PLACE_PREPS.test(before) && !kw && !gaz) votes.place = (votes.place ?? 0) + 1;
+    if (placePrepBefore(before) && !kw && !gaz) votes.place = (votes.place ?? 0) + 1;
     const nameLike =
       piece.length >= 2 &&
       piece.length <= 4 &&

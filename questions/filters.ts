@@ -163,11 +163,17 @@ export function stemGivesAway(
       return "give-away";
   // "Canadian" in a stem whose key is "Canada"; "Peruvian" beside "Peru".
   const stemTokens = entityKey(stem.replace("____", " ")).split(" ");
-  for (const k of keyTokens)
+  // The key's first four and five letters are cut once, not once per stem word.
+  for (const k of keyTokens) {
+    if (k.length < 4) continue;
+    const k4 = k.slice(0, 4);
+    const k5 = k.slice(0, 5);
     for (const t of stemTokens)
-      if (t.length >= 4 && k.length >= 4 && t !== k && t.slice(0, 4) === k.slice(0, 4)) {
-        if (t.slice(0, 5) === k.slice(0, 5) || k.length <= 5 || t.length <= 5) return "give-away";
+      if (t.length >= 4 && t !== k && t.startsWith(k4)) {
+        // Past four shared letters: a short word either side, or a fifth letter shared.
+        if (k.length <= 5 || t.length <= 5 || t.startsWith(k5)) return "give-away";
       }
+  }
   const code = keyType.country;
   if (keyType.kind === "place" && keyType.level === "country" && code) {
     for (const m of matches(stem, /\b(\p{L}+)o-\p{Lu}/gu)) {

@@ -91,9 +91,21 @@ const REGION_ADMIN: Record<string, string> = {
 export function regionWeight(name: string): number {
   const region = load().regions.get(name);
   if (!region) return 0;
-  const names = (REGIONS[region.code] ?? "").split("|");
-  const admin = (REGION_ADMIN[region.code] ?? "").split("|")[names.indexOf(name)];
-  return citiesOf(region.code).filter((c) => c.admin === admin).length;
+  // Fixed data: each region's weight is counted once (a place pool weighs every region), and
+  // only region names are kept, so the cache stays as small as the gazetteer.
+  let weight = regionWeights.get(name);
+  if (weight === undefined) {
+    weight = countRegionWeight(name, region.code);
+    regionWeights.set(name, weight);
+  }
+  return weight;
+}
+
+const regionWeights = new Map<string, number>();
+function countRegionWeight(name: string, code: string): number {
+  const names = (REGIONS[code] ?? "").split("|");
+  const admin = (REGION_ADMIN[code] ?? "").split("|")[names.indexOf(name)];
+  return citiesOf(code).filter((c) => c.admin === admin).length;
 }
 
 /**

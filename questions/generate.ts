@@ -34,6 +34,7 @@ import {
   numberDistractors,
   padded,
   personSurnames,
+  sentencesWith,
   stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
@@ -77,7 +78,7 @@ import { GiveAways } from "./giveaway.ts";
 import { durationAnswers } from "./inference.ts";
 import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
-import { matches } from "./matches.ts";
+import { matches, midSentenceCapitals } from "./matches.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import {
   aboutRelatives,
@@ -890,7 +891,7 @@ function buildCandidates(
         resolved.set(s.index, { text: shown.text, shift: shown.shift + (earlier?.shift ?? 0) });
     }
   // A capitalised first word is a common word when the article never capitalises it mid-sentence.
-  const midCaps = new Set(article.text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu) ?? []);
+  const midCaps = new Set(midSentenceCapitals(article.text));
   const isCommon = (word: string) =>
     !facts.index.byAlias.has(word.toLowerCase()) &&
     !midCaps.has(word) &&
@@ -1311,7 +1312,9 @@ function contradicted(
   if (!facts.index.byAlias.has(entityKey(value))) return false;
   const own = facts.contentWords[sentence.index] ?? new Set<string>();
   const needle = padded(value);
-  for (let i = 0; i < facts.sentences.length; i++) {
+  // Only a sentence with the value's first word can hold the value: read those alone.
+  const first = needle.slice(1, needle.indexOf(" ", 1));
+  for (const i of first ? sentencesWith(first, facts) : facts.sentences.keys()) {
     if (i === sentence.index || !(facts.normSentences[i] ?? "").includes(needle)) continue;
     let shared = 0;
     for (const w of facts.contentWords[i] ?? []) if (own.has(w) && !common(w)) shared++;

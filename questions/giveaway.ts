@@ -48,11 +48,13 @@ function formOf(c: Askable): Form {
   // What gives an answer away is a stem or a key; another question's wrong choice names
   // something the article mentions, which tells a reader nothing.
   const shows = c.shows.slice(0, c.type === "true-statement" ? 1 : 2).map(padded);
+  const words = new Set<string>();
+  for (const shown of shows) for (const w of wordsOf(shown)) words.add(w);
   return {
     secrets,
     openings: secrets.map((s) => s.slice(1, s.indexOf(" ", 1))),
     shows,
-    words: new Set(shows.flatMap(wordsOf)),
+    words,
     key: entityKey(c.key),
     whole: padded(c.key),
     person: c.type === "cloze" && c.keyType.kind === "person" && c.key.includes(" "),
@@ -86,15 +88,19 @@ export class GiveAways<C extends Askable> {
   reveals(a: C, b: C): boolean {
     const fa = this.form(a);
     const fb = this.form(b);
-    return fa.secrets.some(
-      (s, k) =>
-        fb.words.has(fa.openings[k] ?? "") &&
-        fb.shows.some(
-          (shown, i) =>
-            shown.includes(s) &&
-            !(i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r)))),
-        ),
-    );
+    // Plain loops, not some(): the selection asks this of every pair of candidates.
+    for (let k = 0; k < fa.secrets.length; k++) {
+      if (!fb.words.has(fa.openings[k] ?? "")) continue;
+      const s = fa.secrets[k] ?? "";
+      for (let i = 0; i < fb.shows.length; i++) {
+        const shown = fb.shows[i] ?? "";
+        if (!shown.includes(s)) continue;
+        if (i === 0 && s !== fa.whole && (fa.person || fa.rivals.some((r) => shown.includes(r))))
+          continue;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the two may not stand in one bank: one gives the other away, or they share a key. */

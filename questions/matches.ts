@@ -27,3 +27,32 @@ export function lastChars(text: string, n: number): string {
   const first = text.charCodeAt(text.length - n);
   return text.slice(first >= 0xdc00 && first <= 0xdfff ? -n - 1 : -n);
 }
+
+const SPACED_CAPITAL = / (\p{Lu}\p{Ll}+)/gu;
+const LOWER = /^\p{Ll}$/u;
+
+/**
+ * `text.match(/(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu)`: capitalised words after a lower-case
+ * letter, digit, comma, semicolon or colon and a space. The look-behind is tried at every
+ * position of the article; this runs the pattern only from spaces and reads the one character
+ * before by hand. (A match is never inside another: its word holds no space.)
+ */
+export function midSentenceCapitals(text: string): string[] {
+  const out: string[] = [];
+  SPACED_CAPITAL.lastIndex = 0;
+  for (let m = SPACED_CAPITAL.exec(text); m; m = SPACED_CAPITAL.exec(text)) {
+    const at = m.index;
+    if (at === 0) continue;
+    const code = text.charCodeAt(at - 1);
+    let ok = code === 44 || code === 59 || code === 58 || (code >= 48 && code <= 57);
+    if (!ok) {
+      // The character before may be the second half of a surrogate pair (𝐚).
+      const low = code >= 0xdc00 && code <= 0xdfff && at >= 2;
+      const high = low ? text.charCodeAt(at - 2) : 0;
+      const pair = low && high >= 0xd800 && high <= 0xdbff;
+      ok = LOWER.test(pair ? text.slice(at - 2, at) : text.charAt(at - 1));
+    }
+    if (ok) out.push(m[1] ?? "");
+  }
+  return out;
+}

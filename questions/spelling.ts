@@ -2,6 +2,7 @@
  * A name the article spells two ways ("Gonzalez" once as "Gonzales"): the rarer spelling is a
  * typo a teacher would not hand out, so it stands as no rival (issue 11, round 10a).
  */
+import { memoized } from "./memo.ts";
 
 /** Levenshtein distance, stopping once it passes `limit` (names are short). */
 export function editDistance(a: string, b: string, limit = 2): number {
@@ -25,9 +26,12 @@ export function editDistance(a: string, b: string, limit = 2): number {
 /** The shortest surname a lookalike is checked for: "Lewis" and "Lewin" may be two people. */
 const MIN_WORD = 6;
 
-function surname(name: string): string {
-  return (name.split(/\s+/).pop() ?? "").toLowerCase();
-}
+// Memoised: rarerSpelling compares every once-named name with every other, so each name's
+// surname is asked for many times per article.
+const surname = memoized(
+  (name: string): string => (name.split(/\s+/).pop() ?? "").toLowerCase(),
+  4000,
+);
 
 /**
  * Whether `name`, mentioned `count` times, is a rarer spelling of one of `others` (each with
@@ -43,10 +47,40 @@ export function rarerSpelling(
   const w = surname(name);
   if (w.length < MIN_WORD) return false;
   for (const [other, otherCount] of others) {
+    // The cheap tests first: most names are named once and need no surname.
+    if (other === name || otherCount < 2) continue;
     const o = surname(other);
-    if (other === name || otherCount < 2 || o === w || o[0] !== w[0]) continue;
+    if (o === w || o[0] !== w[0]) continue;
     if (o.length < MIN_WORD || o.startsWith(w) || w.startsWith(o)) continue;
     if (editDistance(w, o) <= 2) return true;
   }
   return false;
+}
+
+/**
+ * Every name of `counts` that rarerSpelling finds a rarer spelling, in the map's order: the
+ * same answers, with each surname worked out once rather than once per pair of names.
+ */
+export function rarerSpellings(counts: ReadonlyMap<string, number>): Set<string> {
+  const usual: Array<{ name: string; surname: string }> = [];
+  for (const [name, count] of counts) {
+    if (count < 2) continue;
+    const o = surname(name);
+    if (o.length >= MIN_WORD) usual.push({ name, surname: o });
+  }
+  const out = new Set<string>();
+  for (const [name, count] of counts) {
+    if (count > 1) continue;
+    const w = surname(name);
+    if (w.length < MIN_WORD) continue;
+    for (const { name: other, surname: o } of usual) {
+      if (other === name || o === w || o[0] !== w[0]) continue;
+      if (o.startsWith(w) || w.startsWith(o)) continue;
+      if (editDistance(w, o) <= 2) {
+        out.add(name);
+        break;
+      }
+    }
+  }
+  return out;
 }

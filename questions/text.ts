@@ -86,6 +86,35 @@ export function countWords(text: string): number {
   return count;
 }
 
+/**
+ * `text.match(/[\p{L}\p{N}]+/gu) ?? []`: the runs of letters and digits, read in one pass by
+ * character code (the pattern's match per word is the cost; every sentence is read so).
+ */
+export function letterDigitRuns(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let letter: boolean;
+    let size = 1;
+    if (code < 128)
+      letter = (code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 48 && code <= 57;
+    else {
+      size = charSize(text, i);
+      letter = size > 0 && LETTER_OR_DIGIT.test(text.slice(i, i + size));
+    }
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+    if (size === 2) i++;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
+}
+
 const CODE_SYMBOLS = new Set("{}<>=;$\\|`#[]");
 
 /**
