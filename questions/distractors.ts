@@ -1812,11 +1812,14 @@ export function entityDistractors(
   // with no one, so it stands as a rival only where the article itself names it.
   if (keyType.kind === "place" && keyType.level === "country" && !facts.countryCodes?.has("KP"))
     for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === "North Korea") gaz.splice(i, 1);
-  // "In ____, the … pen company": the countries the article itself names come first.
+  // "In ____, the … pen company": the countries the article itself names come first; "top
+  // ____ clubs were seeking to sign him": so do the peoples of those countries (the tour's
+  // Spain and Portugal, not a Poland no Western player could join in 1957).
   const named = facts.countryCodes;
-  if (named && keyType.kind === "place" && keyType.level === "country") {
+  const nationKey = keyType.kind === "nationality";
+  if (named && ((keyType.kind === "place" && keyType.level === "country") || nationKey)) {
     const inArticle = (g: string) => {
-      const code = countryNamed(g)?.code;
+      const code = (nationKey ? nationalityNamed(g) : countryNamed(g))?.code;
       return code !== undefined && named.has(code);
     };
     gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));
