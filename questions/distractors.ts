@@ -982,6 +982,10 @@ function isBigCountry(code: string): boolean {
   return bigCountries.has(code);
 }
 
+/** A nationality that describes a person: "____ woman", "____ number two Rusedski". */
+const PERSON_AFTER =
+  /^\s*(?:wom[ae]n|m[ae]n|girl|boy|player|players|number (?:one|two|three)|star|champion|teenager|golfer|driver|athlete|runner|born|national|compatriot|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u;
+
 function peoplesPool(keyType: AnswerType, random: Random): string[] {
   const sub = keyType.subregion;
   const keyRegion = keyType.country ? countryByCode(keyType.country)?.region : undefined;
@@ -1812,14 +1816,18 @@ export function entityDistractors(
   // with no one, so it stands as a rival only where the article itself names it.
   if (keyType.kind === "place" && keyType.level === "country" && !facts.countryCodes?.has("KP"))
     for (let i = gaz.length - 1; i >= 0; i--) if (gaz[i] === "North Korea") gaz.splice(i, 1);
-  // "In ____, the … pen company": the countries the article itself names come first; "top
-  // ____ clubs were seeking to sign him": so do the peoples of those countries (the tour's
-  // Spain and Portugal, not a Poland no Western player could join in 1957).
+  // "In ____, the … pen company": the countries the article itself names come first; so do
+  // their peoples for a nation's clubs, firms or markets ("top ____ clubs were seeking to sign
+  // him": the tour's Spain and Portugal, not a Poland no Western player could join in 1957).
+  // A person's nationality keeps its neighbours first: "the first ____ woman" beside a Russian
+  // name takes Belarusian, where a Spanish rival would be given away by the name itself.
   const named = facts.countryCodes;
-  const nationKey = keyType.kind === "nationality";
-  if (named && ((keyType.kind === "place" && keyType.level === "country") || nationKey)) {
+  const ofThings =
+    keyType.kind === "nationality" &&
+    !PERSON_AFTER.test(sentence.text.slice(span.end, span.end + 30));
+  if (named && ((keyType.kind === "place" && keyType.level === "country") || ofThings)) {
     const inArticle = (g: string) => {
-      const code = (nationKey ? nationalityNamed(g) : countryNamed(g))?.code;
+      const code = (ofThings ? nationalityNamed(g) : countryNamed(g))?.code;
       return code !== undefined && named.has(code);
     };
     gaz.sort((a, b) => Number(inArticle(b)) - Number(inArticle(a)));

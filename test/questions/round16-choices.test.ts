@@ -1,7 +1,8 @@
 // Round 16 (issue 11): a nationality's rivals from the gazetteer are first the peoples of the
 // countries the article itself names (distractors.ts, entityDistractors), as a country's are:
 // "top ____ clubs were seeking to sign him" in an article that names Spain, France, Germany and
-// Portugal takes their peoples, not a Polish club no Western player could join in 1957.
+// Portugal takes their peoples, not a Polish club no Western player could join in 1957. A
+// person's nationality keeps its neighbours first (Belarusian beside a Russian name).
 // Checked from outside over the whole review set; the BBC texts come from ../shared only.
 import { describe, expect, it } from "vitest";
 import { countryNamed, nationalityNamed } from "../../questions/gazetteer.ts";
@@ -15,6 +16,12 @@ describe("round 16: a nationality beside the peoples the article names", () => {
       const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
       const keyCode = nationalityNamed(key)?.code;
       if (keyCode === undefined || !/____/.test(q.prompt)) continue;
+      // A person's nationality ("the first ____ woman") keeps its neighbours first instead: a
+      // rival from across the world would be given away by the person's name.
+      if (
+        /____ (?:wom[ae]n|m[ae]n|player|number|star|champion|\p{Lu}\p{Ll}+ \p{Lu})/u.test(q.prompt)
+      )
+        continue;
       // The countries (and peoples) the article names, other than the key's own.
       const named = new Set<string>();
       const words = g.article.text.match(/\p{Lu}\p{Ll}+/gu) ?? [];
