@@ -64,19 +64,29 @@ export function signature(text: string): string {
   return "common";
 }
 
+/**
+ * How many characters two texts share at their start and, after that, at their end; with
+ * `wholeWords`, the start backs up to a word start before the end is measured.
+ */
+function commonEnds(a: string, b: string, wholeWords = false): [number, number] {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  if (wholeWords) while (pre > 0 && /[\p{L}\p{N}]/u.test(a[pre - 1] ?? "")) pre--;
+  let post = 0;
+  while (
+    post < a.length - pre &&
+    post < b.length - pre &&
+    a[a.length - 1 - post] === b[b.length - 1 - post]
+  )
+    post++;
+  return [pre, post];
+}
+
 /** The part of each statement that differs from the true one (true-statement questions). */
 export function changedSlots(truth: string, other: string): [string, string] {
-  let p = 0;
-  while (p < truth.length && p < other.length && truth[p] === other[p]) p++;
-  // Back up to a word start so slots are whole words.
-  while (p > 0 && /[\p{L}\p{N}]/u.test(truth[p - 1] ?? "")) p--;
-  let s = 0;
-  while (
-    s < truth.length - p &&
-    s < other.length - p &&
-    truth[truth.length - 1 - s] === other[other.length - 1 - s]
-  )
-    s++;
+  // Slots are whole words: the shared start and end back up to word boundaries.
+  const [p, shared] = commonEnds(truth, other, true);
+  let s = shared;
   while (s > 0 && /[\p{L}\p{N}]/u.test(truth[truth.length - s] ?? "")) s--;
   return [truth.slice(p, truth.length - s).trim(), other.slice(p, other.length - s).trim()];
 }
@@ -156,15 +166,7 @@ export function showsSource(shown: string, source: string, article: string): boo
  * a name of the article's, " of the Davis Cup" after a bare day, or " by <Name>" dropped.
  */
 function oneEdit(shown: string, clean: string, article: string): boolean {
-  let pre = 0;
-  while (pre < shown.length && pre < clean.length && shown[pre] === clean[pre]) pre++;
-  let post = 0;
-  while (
-    post < shown.length - pre &&
-    post < clean.length - pre &&
-    shown[shown.length - 1 - post] === clean[clean.length - 1 - post]
-  )
-    post++;
+  const [pre, post] = commonEnds(shown, clean);
   const removed = clean.slice(pre, clean.length - post);
   const inserted = shown.slice(pre, shown.length - post);
   const name = /^\p{Lu}[\p{L}'’.-]*(?: (?:of )?\p{Lu}[\p{L}'’.-]*){0,3}$/u;
