@@ -37,9 +37,34 @@ export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: b
       /(?<=\S\s+)\p{Lu}\p{L}+/u.test(before) ||
       /^\s*\p{Lu}\p{L}+\s+\p{Ll}/u.test(before);
     if (!noun) return true;
+    if (thing[0] === "it" && ownSubjectOnly(before, stem.slice(thing.index))) return true;
   }
   return false;
 }
+
+/**
+ * "The death of ____ saw it postponed", "Los Angeles floods in ____ saw it put back": an object
+ * "it" never means its own clause's subject, and when one clause of subject and verb is all the
+ * stem shows before it, what it means is in another sentence. Not "made it possible to …",
+ * whose "it" stands for what follows.
+ */
+function ownSubjectOnly(before: string, from: string): boolean {
+  if (/[,;:]/.test(before) || CLAUSE_LINK.test(before)) return false;
+  if (/^it\s+(?:(?:\p{Ll}+\s+){1,4}?to\s+\p{Ll}|(?:\p{Ll}+\s+)?that\b)/u.test(from)) return false;
+  const verb = /\b(\p{Ll}+)\s+$/u.exec(before)?.[1];
+  return verb !== undefined && !NOT_VERBS.has(verb);
+}
+
+/** Words that open a second clause, where the "it" may mean the first clause's subject. */
+const CLAUSE_LINK =
+  /\b(?:and|but|or|which|who|whom|that|when|where|after|before|because|as|while|if|until|since|so|than|once)\b/i;
+
+/** Words an "it" follows that are no verb: "in it", "of it", "without it". */
+const NOT_VERBS = new Set(
+  "about after against at before behind by for from in inside into like of off on onto over through to towards under with within without not".split(
+    " ",
+  ),
+);
 
 /** A person's name (or a role noun standing for one) in the stem, the blank aside. */
 function personNamed(text: string, index: EntityIndex): boolean {

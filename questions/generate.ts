@@ -107,6 +107,7 @@ import {
 import { showTopic, topicNoun } from "./topic.ts";
 import {
   type AnswerType,
+  isGivenName,
   NUMERIC_KINDS,
   personShaped,
   typeLabel,
@@ -395,7 +396,8 @@ function homeCountry(names: ReadonlyMap<string, number>): string | undefined {
   const counts = new Map<string, number>();
   for (const [name, times] of names) {
     const first = name.split(" ")[0] ?? "";
-    const city = cityNamed(name) ?? cityNamed(first);
+    // "Elizabeth", "Mary": a first name is a person here, not the city of that name.
+    const city = isGivenName(first) ? undefined : (cityNamed(name) ?? cityNamed(first));
     const code =
       (countryNamed(name) ?? countryNamed(first) ?? nationalityNamed(first))?.code ??
       (city && city.population >= 100_000 ? city.code : undefined);
@@ -790,7 +792,7 @@ function keyEligible(
   // "from 1948 to ____", "between 1908 and ____": one end of a range is trivia.
   if (
     span.kind === "date" &&
-    /\b(?:from|between) (?:\p{Lu}\p{Ll}+ )?\d{3,4} (?:to|and|until)\s$|\d{4}\s?[–-]\s?$/u.test(
+    /\b(?:[Ff]rom|[Bb]etween) (?:\p{Lu}\p{Ll}+ )?\d{3,4} (?:to|and|until)\s$|\d{4}\s?[–-]\s?$/u.test(
       before,
     )
   )
