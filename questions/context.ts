@@ -171,7 +171,7 @@ const LEANING_OPENER =
  * university, an expedition, a phenomenon (not "the firm": a news story's own subject) (round 9's "the ship", "the university", "this phenomenon").
  */
 const POINTING_NOUN =
-  "ship|vessel|boat|university|college|institution|expedition|machine|device|network|project|scheme|phenomenon|programme";
+  "ship|vessel|boat|university|college|institution|expedition|machine|device|network|project|scheme|phenomenon|programme|team|squad";
 
 /** "this phenomenon", "these changes": an idea the sentence before set out. */
 const THIS_NOUN = new RegExp(
@@ -179,7 +179,7 @@ const THIS_NOUN = new RegExp(
   "iu",
 );
 const THE_NOUN = new RegExp(
-  String.raw`\b[Tt]he\s+(${POINTING_NOUN})(?:['’]s)?\b(?!\s+(?:of|in|at|for|that|which|who|called|named)\b|\s+\p{Lu})`,
+  String.raw`\b[Tt]he\s+(${POINTING_NOUN})(?:['’]s)?\b(?!\s+(?:of|in|at|for|from|that|which|who|called|named)\b|\s+\p{Lu})`,
   "gu",
 );
 

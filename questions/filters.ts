@@ -179,6 +179,16 @@ export function stemGivesAway(
       }
   }
   const code = keyType.country;
+  // "The ____ term for the city was adapted from …": what a place is called in some language is
+  // a side detail, and the quiz's own language gives the English one away.
+  if (
+    (keyType.kind === "nationality" || keyType.kind === "language") &&
+    /____\s+(?:term|name|word|spelling|form|version|translation|equivalent|title)s?\b/.test(stem)
+  )
+    return "trivia";
+  // "integrated with the ____ province of Scania and its largest city, Malmö": a people's
+  // adjective beside a sizeable city of their own country.
+  if (keyType.kind === "nationality" && code && sizeableCityOf(stem, code)) return "give-away";
   if (keyType.kind === "place" && keyType.level === "country" && code) {
     for (const m of matches(stem, /\b(\p{L}+)o-\p{Lu}/gu)) {
       if (COMBINING[`${(m[1] ?? "").toLowerCase()}o`] === code) return "give-away";
@@ -191,10 +201,7 @@ export function stemGivesAway(
       if (name && cityNamed(name)?.code === code) return "give-away";
     }
     // "at Glasgow University … ____": any sizeable city of the key country in the stem.
-    for (const m of matches(stem, /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
-      const city = cityNamed(m[0]) ?? cityNamed(m[0].split(" ")[0] ?? "");
-      if (city && city.code === code && city.population >= 200_000) return "give-away";
-    }
+    if (sizeableCityOf(stem, code)) return "give-away";
     // The country's people or its capital named in the stem.
     for (const t of stem.split(/[^\p{L}]+/u)) {
       if (t && nationalityNamed(t)?.code === code) return "give-away";
@@ -223,6 +230,15 @@ export function stemGivesAway(
     }
   }
   return undefined;
+}
+
+/** A city of 200,000 people or more of the country `code`, named in the stem. */
+function sizeableCityOf(stem: string, code: string): boolean {
+  for (const m of matches(stem, /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
+    const city = cityNamed(m[0]) ?? cityNamed(m[0].split(" ")[0] ?? "");
+    if (city && city.code === code && city.population >= 200_000) return true;
+  }
+  return false;
 }
 
 /** "an ____": the choices must all take the article the stem gives the blank. */

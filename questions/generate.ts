@@ -677,6 +677,9 @@ function keyEligible(
   if (span.kind === "number") {
     const before = sentence.text.slice(0, span.start);
     const after = sentence.text.slice(span.end);
+    // "The ____ telecentres use …": a count of a set an earlier sentence brought in, told as if
+    // the reader knew whose it is.
+    if (/^The\s$/.test(before) && /^\s+\p{Ll}+s\b/u.test(after)) return false;
     // "less than five years": every smaller choice would be true too.
     if (
       /\b(?:less than|fewer than|more than|over|under|up to|at least|at most|nearly|almost)\s$/i.test(

@@ -223,11 +223,14 @@ The ceremony was first shown on television in 1953 and is now watched by million
   it("no kin of the source language the stem names, nor a people of the key's own tongue", () => {
     expect(kinNamed("adapted from its Low German name").has("Dutch")).toBe(true);
     expect(wordOfTongue(" term for the city was adapted")).toBe(true);
-    const text = `${filler}\n\nThe English term for the town was adapted from its Low German name, Hamborch. The Danish name is older. ${filler}`;
-    const q = withKey(questions(text), "English");
-    expect(q, "the tongue is asked").toBeDefined();
-    for (const r of rivals(q as Question))
-      expect(["Dutch", "German", "Scottish", "British"]).not.toContain(r);
+  });
+
+  it("asks no language a place's name is told in (round 17: graded drop, the quiz's own tongue)", () => {
+    const text = `${filler}\n\nThe English term for the town was adapted from its Low German name, Hamborch. An exact English equivalent would be "merchants' haven". The town's university was founded in 1479 and is the oldest in the kingdom. ${filler}`;
+    const bank = questions(text);
+    expect(withKey(bank, "1479"), "the sentence beside them is asked").toBeDefined();
+    const asked = bank.filter((q) => /\b(?:term|equivalent)\b/.test(q.prompt));
+    expect(asked.map((q) => q.prompt)).toEqual([]);
   });
 
   it("no former state's people as gazetteer fill", () => {

@@ -114,12 +114,7 @@ describe("a nationality rival that is the subject's own, a science beside a scie
     expect(moveAbroad(" clubs were seeking to sign him.")).toBe(true);
     expect(moveAbroad(" term for the city")).toBe(false);
   });
-  it("a term's source stands beside the peoples the article itself names", () => {
-    const text = `The harbour city\nVelborg is the capital of the northern kingdom and its largest port. The city's name comes from the old words for a merchants' harbour. In 1801 the Greco-Portuguese fleet attacked the harbour and bombarded the city. The English term for the city was adapted from its Low German name, Velborgen. The city grew around a castle built in 1167 by a bishop. Its university was founded in 1479 and is the oldest in the kingdom. The harbour front was rebuilt after a great fire in 1728 destroyed much of the old town.`;
-    const q = withKey(questions(text), "English");
-    expect(q, "the term's people is asked").toBeDefined();
-    expect(rivals(q as Question)).toContain("Portuguese");
-  });
+
   it("a science major's rivals hold a science", () => {
     const pool = ["history", "literature", "geography", "chemistry"];
     expect(scienceFirst(pool, "biology", "switched her major to ____")[0]).toBe("chemistry");
