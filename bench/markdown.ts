@@ -87,7 +87,7 @@ export function renderMarkdown(
       "First question painted ≤ 50 ms after the script runs",
       ms(r("widget.firstQuestionMs")),
       verdict(r("widget.firstQuestionMs"), (v) => v <= 50),
-      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from the local worker: ${ms(r("widget.quizFetchMs"))}; response → first screen rendered: ${ms(r("widget.responseToDomMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load.`,
+      `Script received → fetch() called: ${ms(r("widget.scriptToFetchMs"))} (evaluate ${ms(r("widget.scriptEvalMs"))}, then the first render); fetch() → response from the local worker: ${ms(r("widget.quizFetchMs"))}; response → first screen rendered: ${ms(r("widget.responseToDomMs"))}. The first localStorage read in a fresh page (the widget's saved round, read before its first screen so that a returning reader resumes) costs ${ms(r("widget.storageColdMs"))}. The first \`new Intl.NumberFormat()\` in a page costs ${ms(r("widget.intlColdMs"))} here; the widget builds its formatter only on first use, after the quiz request has left. All of it grows with the machine's load.`,
     ],
     [
       "CLS 0",
@@ -400,6 +400,11 @@ ${table(
       "the frame that shows it",
     ],
     ["… all but the quiz GET", ms(r("widget.ownFirstPaintMs")), "parse, evaluate, render, paint"],
+    [
+      "first localStorage read in a fresh page",
+      ms(r("widget.storageColdMs")),
+      "the saved round read before the first screen; the floor keeps nothing",
+    ],
     [
       "first Intl.NumberFormat in a fresh page",
       ms(r("widget.intlColdMs")),
