@@ -50,7 +50,7 @@ export function unresolvedPronoun(stem: string, index: EntityIndex, personKey: b
  */
 function ownSubjectOnly(before: string, from: string): boolean {
   if (/[,;:]/.test(before) || CLAUSE_LINK.test(before)) return false;
-  if (/^it\s+(?:(?:\p{Ll}+\s+){1,4}?to\s+\p{Ll}|(?:\p{Ll}+\s+)?that\b)/u.test(from)) return false;
+  if (/^it\s+(?:(?:\S+\s+){1,5}?to\s+\p{Ll}|(?:\p{Ll}+\s+)?that\b)/u.test(from)) return false;
   const verb = /\b(\p{Ll}+)\s+$/u.exec(before)?.[1];
   return verb !== undefined && !NOT_VERBS.has(verb);
 }

@@ -1034,11 +1034,14 @@ function acronymBeside(keyType: AnswerType, key: string, name: string): boolean 
   return keyType.kind === "organisation" && /^[A-Z]{2,5}$/.test(key) && name.split(" ").length <= 3;
 }
 
-/** A body founded after the article's present (or its latest year): an anachronism. */
-function foundedAfter(name: string, facts: ArticleFacts): boolean {
+/** A body founded after the sentence's era (else the article's present): an anachronism. */
+function foundedAfter(name: string, sentence: Sentence, facts: ArticleFacts): boolean {
   const founded = ORGANISATION_FOUNDED.get(name);
-  const present = facts.presentYear ?? facts.years?.max;
-  return founded !== undefined && present !== undefined && founded > present;
+  if (founded === undefined) return false;
+  // "With the establishment of the Kalmar Union (1397–1523)": no World Trade Organization
+  // beside a union of the sentence's own years; an undated sentence is read at the present.
+  const told = sentenceEra(facts, sentence.index) ?? facts.presentYear ?? facts.years?.max;
+  return told !== undefined && founded > told;
 }
 
 /**
@@ -1787,7 +1790,7 @@ export function entityDistractors(
         acronymBeside(keyType, key, g) ||
         listedAlike(key, g, sentence.text)) &&
       !around.has(g) &&
-      !foundedAfter(g, facts) &&
+      !foundedAfter(g, sentence, facts) &&
       !stateAfter(g, sentence, facts),
   );
   // "The English term for the city was adapted from …": the peoples whose own forms the

@@ -178,6 +178,19 @@ gazetteer.set("uk", "country");
 gazetteer.set("us", "country");
 gazetteer.set("u.s.", "country");
 
+/**
+ * "St. Clemens Church", "Trinity Church": a church named for a saint or a place is a building;
+ * "the Catholic Church", "the English Church", "Church of England" are bodies.
+ */
+function namedChurch(piece: readonly { text: string }[]): boolean {
+  if (piece.length !== 2 || piece[1]?.text !== "Church") return false;
+  const head = piece[0]?.text ?? "";
+  return !CHURCH_BODIES.test(head) && !/(?:ish|ian|an|ese|ic)$/.test(head);
+}
+
+const CHURCH_BODIES =
+  /^(?:Catholic|Protestant|Orthodox|Anglican|Lutheran|Methodist|Baptist|Presbyterian|Reformed|Episcopal|Evangelical|Free|State|National|Established|Roman|Coptic|Unification|Mormon)$/;
+
 const keywordClass = new Map<string, EntityClass>();
 for (const [cls, list] of Object.entries(ENTITY_KEYWORDS)) {
   const mapped: EntityClass =
@@ -755,7 +768,9 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     if (gaz) votes[gaz] = 5;
     const kw = piece.findLast(isKeyword);
     if (kw) {
-      const cls = keywordClass.get(withoutDot(kw.text)) ?? "organisation";
+      const cls = namedChurch(piece)
+        ? "facility"
+        : (keywordClass.get(withoutDot(kw.text)) ?? "organisation");
       votes[cls] = (votes[cls] ?? 0) + 4;
     }
     if (titled) votes.person = (votes.person ?? 0) + 3;

@@ -677,6 +677,9 @@ function keyEligible(
   if (span.kind === "number") {
     const before = sentence.text.slice(0, span.start);
     const after = sentence.text.slice(span.end);
+    // "(including ____ anti-Jesuit priests)": a count in brackets is an aside, graded drop
+    // every round even where it was the only question of its stretch.
+    if (/\([^()]*$/.test(before) && /^[^()]*\)/.test(after)) return false;
     // "The ____ telecentres use …": a count of a set an earlier sentence brought in, told as if
     // the reader knew whose it is.
     if (/^The\s$/.test(before) && /^\s+\p{Ll}+s\b/u.test(after)) return false;

@@ -18,7 +18,8 @@ describe("round-2 grader classes", () => {
     const keys = [copenhagen, nansen].flatMap((a) =>
       a ? generateReview(a.text).bank.questions.map((q) => view(q)?.key ?? "") : [],
     );
-    expect(keys.length).toBeGreaterThan(10);
+    // Enough keys for the check to mean something (round 17: 16 asks five, 13 five).
+    expect(keys.length).toBeGreaterThanOrEqual(8);
     expect(keys.filter((k) => /^(?:Denmark|Danish|Norway|Norwegian)$/.test(k))).toEqual([]);
   });
   it("shows no stem that needs the sentence before", () => {
