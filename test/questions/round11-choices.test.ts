@@ -12,6 +12,7 @@ import { generateReview } from "../../questions/generate.ts";
 import { earliestPlausible, type YearFacts } from "../../questions/inference.ts";
 import { findSpans } from "../../questions/spans.ts";
 import { readArticle } from "../../questions/text.ts";
+import { filler } from "./rules.ts";
 
 function questions(text: string): Question[] {
   return generateReview(text, { count: 20 }).bank.questions;
@@ -23,14 +24,6 @@ function numbers(q: Question): { key: number; rivals: number[] } {
   const rivals = q.choices.filter((c) => c.id !== q.answer).map((c) => value(c.text));
   return { key, rivals };
 }
-
-const filler = [
-  "The review was published in March 2004 by the ministry after two years of work.",
-  "Officials said the figures would be checked again next year by an outside panel.",
-  "Critics in the opposition party argued that the study had ignored the smaller towns.",
-  "The minister rejected that view and said the results were the clearest yet.",
-  "A second report on the northern provinces is expected to follow in the autumn.",
-].join(" ");
 
 describe("count rivals bounded by their span", () => {
   it("countGap is two below eight and a fifth of the key from there", () => {

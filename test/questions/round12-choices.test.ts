@@ -29,6 +29,7 @@ import {
 import { regionWeight, sameSideOfNorth } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { doesWhatKeyDoes, stemRole } from "../../questions/org-roles.ts";
+import { filler } from "./rules.ts";
 
 function questions(text: string): Question[] {
   return generateReview(text, { count: 20 }).bank.questions;
@@ -43,14 +44,6 @@ function rivals(q: Question): string[] {
 }
 
 const value = (t: string) => Number.parseFloat(t.replace(/[^\d.]/g, ""));
-
-const filler = [
-  "The review was published in March 2004 by the ministry after two years of work.",
-  "Officials said the figures would be checked again next year by an outside panel.",
-  "Critics in the opposition party argued that the study had ignored the smaller towns.",
-  "The minister rejected that view and said the results were the clearest yet.",
-  "A second report on the northern provinces is expected to follow in the autumn.",
-].join(" ");
 
 describe("number rivals a reader rules out by sense", () => {
   it("a round anniversary's rivals are round ones", () => {

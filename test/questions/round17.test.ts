@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { reviewArticles } from "../../questions/node/review-set.ts";
+import { filler } from "./rules.ts";
 
 const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
 
@@ -16,14 +17,6 @@ function bankOf(slug: string): Question[] {
   if (!article) throw new Error(`${slug} is committed under test/questions/articles/review`);
   return generateReview(article.text).bank.questions;
 }
-
-const filler = [
-  "The review was published in March 2004 by the ministry after two years of work.",
-  "Officials said the figures would be checked again in 2005 by an outside panel of 12 experts.",
-  "Critics in the opposition party argued that the study had ignored the smaller towns.",
-  "The minister, Anna Berg, rejected that view and said the results were the clearest yet.",
-  "A second report on the northern provinces is expected to follow in the autumn of 2006.",
-].join(" ");
 
 describe("round 17: what round 16's graders dropped is not asked", () => {
   it("19, the Gunpowder Plot: no range's end, no capital of England, no count in brackets", () => {
@@ -62,7 +55,7 @@ describe("round 17: what round 16's graders dropped is not asked", () => {
   });
 
   it("'The ____ telecentres' and 'captain of the team' lean on a sentence the stem does not show", () => {
-    const text = `Farmers online\n\n${filler} A network of wireless links now joins the valley's villages. The 14 telecentres use only free software and cheap computers. Tom Reyes joined the village school in 1999 and was soon appointed captain of the team, a position he held for two seasons.`;
+    const text = `Farmers online\n\n${filler} A network of wireless links, opened in 2003 by the farmers' association, now joins the valley's villages. Officials said the figures would be checked again in 2005 by an outside panel of 12 experts. The minister, Anna Berg, rejected that view and said the results were the clearest yet. A second report on the northern provinces is expected to follow in the autumn of 2006. The 14 telecentres use only free software and cheap computers. Tom Reyes joined the village school in 1999 and was soon appointed captain of the team, a position he held for two seasons.`;
     const bank = generateReview(text, { count: 20 }).bank.questions;
     expect(bank.length).toBeGreaterThan(0);
     for (const q of bank) {

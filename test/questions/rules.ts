@@ -400,3 +400,12 @@ export function checkBank(bank: Bank, article: string): Violation[] {
   }
   return out;
 }
+
+/** Five sentences of a news story with no fact a question is made of: the rest of a test article. */
+export const filler = [
+  "The review was published in March 2004 by the ministry after two years of work.",
+  "Officials said the figures would be checked again next year by an outside panel.",
+  "Critics in the opposition party argued that the study had ignored the smaller towns.",
+  "The minister rejected that view and said the results were the clearest yet.",
+  "A second report on the northern provinces is expected to follow in the autumn.",
+].join(" ");
