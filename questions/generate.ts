@@ -133,7 +133,7 @@ export const MAX_FIGURE_SHARE = 0.6;
 interface Candidate {
   type: QuestionType;
   /**
-   * A side detail (a bracketed count, one day's tally, "____ weeks later", an anecdote's day):
+   * A side detail (one day's tally, "____ weeks later", an anecdote's day):
    * never asked to fill a count, only where the bank would otherwise leave half the article
    * unasked and nothing else stands in that stretch.
    */
@@ -677,9 +677,6 @@ function keyEligible(
   if (span.kind === "number") {
     const before = sentence.text.slice(0, span.start);
     const after = sentence.text.slice(span.end);
-    // "(including ____ anti-Jesuit priests)": a count in brackets is an aside, graded drop
-    // every round even where it was the only question of its stretch.
-    if (/\([^()]*$/.test(before) && /^[^()]*\)/.test(after)) return false;
     // "The ____ telecentres use …": a count of a set an earlier sentence brought in, told as if
     // the reader knew whose it is.
     if (/^The\s$/.test(before) && /^\s+\p{Ll}+s\b/u.test(after)) return false;
@@ -835,13 +832,10 @@ function keyEligible(
     )
   )
     return false;
-  // "Duncan Edwards (____ – 21 February 1958)": a date in brackets is an aside, not a fact told.
-  if (span.kind === "date" && /\([^()]*$/.test(sentence.text.slice(0, span.start))) return false;
-  if (span.kind === "date" && span.format === "year") {
-    // A bare year inside brackets after a title ("Pather Panchali (1955)") reads poorly.
-    const before = sentence.text.slice(0, span.start);
-    if (/\($/.test(before)) return false;
-  }
+  // "Duncan Edwards (____ – 21 February 1958)", "(including ____ anti-Jesuit priests)",
+  // "Pather Panchali (____)": a date or count in brackets is an aside, not a fact told (graded drop every round, round 17 too,
+  // even as the only question of its stretch).
+  if ((span.kind === "date" || span.kind === "number") && /\([^()]*$/.test(before)) return false;
   if (span.kind === "entity" && simileBlank(before)) return false;
   if (span.kind === "entity" && span.cls === "person" && managersSide(after)) return false;
   if (span.kind === "entity" && stockPartner(span.text, before, after)) return false;
@@ -1014,7 +1008,7 @@ function buildCandidates(
           // "The network has been two years in the making": the thing the lead is about.
           (noun) => namesNoun(stem, noun) || namesNoun(title, noun) || leadOpensWith(noun),
         );
-      // A bracketed count, one day's tally, "____ weeks later", a minor event's day: side
+      // One day's tally, "____ weeks later", a minor event's day: side
       // details the graders drop however short the bank (round 9), so never asked.
       const side =
         sideFigure(span, sentence) ||
