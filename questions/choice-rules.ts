@@ -188,7 +188,8 @@ function readOpponents(text: string): "f" | "m" | "" {
 
 /**
  * "compatriot ____" (the key shares the sentence's subject's nationality), or the demonym of
- * "____ became the first Russian woman": the nationality a person blank's stem fixes.
+ * "____ became the first Russian woman", or the place a sentence's subject grew up: the
+ * nationality (or home) a person blank's stem fixes.
  */
 export function nationalityFrame(before: string, after: string): string | undefined {
   if (/\bcompatriots?\s+$/i.test(before)) return "compatriot";
@@ -198,10 +199,21 @@ export function nationalityFrame(before: string, after: string): string | undefi
   )?.[1];
   if (people && nationalityNamed(people) && !countryNamed(people) && !regionNamed(people))
     return people;
-  return /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
-    after,
-  )?.[1];
+  const first =
+    /^\s+(?:became|was|is|had become)\s+the\s+(?:first|only|last)\s+(\p{Lu}\p{L}+)\s+(?:woman|man|player|person|athlete)\b/u.exec(
+      after,
+    )?.[1];
+  if (first) return first;
+  // "____ … recalled seeing him play as a teenager in England": where the sentence's subject
+  // grew up is general knowledge of a famous name, so every rival must be from there too.
+  if (before.trim() !== "") return undefined;
+  const home = UPBRINGING.exec(after)?.[1];
+  return home && (countryNamed(home) || regionNamed(home)) ? home : undefined;
 }
+
+/** Where a sentence's subject was born or grew up: "as a teenager in England", "grew up in Ohio". */
+const UPBRINGING =
+  /\b(?:as an? (?:teenager|child|boy|girl|youngster|schoolboy|schoolgirl)|grew up|growing up|was born|born and raised) in (\p{Lu}\p{Ll}+)\b/u;
 
 /** A day's place in its year, for ordering days of one year. */
 export function dayOfYear(month: number, day: number): number {
@@ -506,7 +518,7 @@ export function alsoAfter(after: string): boolean {
 
 /** The last words that name a body's kind, never a surname: two lenders may both end in "Bank". */
 export const BODY_KINDS: ReadonlySet<string> = new Set(
-  "bank fund club union council organisation organization agency authority board commission committee institute".split(
+  "bank fund club union council organisation organization agency authority board commission committee institute university".split(
     " ",
   ),
 );

@@ -87,9 +87,10 @@ import {
   STATE_FOUNDED,
   STOPWORDS,
   TERM_CLASSES,
+  UNIVERSITIES,
 } from "./lexicon.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
-import { placeFrame } from "./place-frames.ts";
+import { asMarket, placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
 import type { ListSpan, Span } from "./spans.ts";
 import { rarerSpellings } from "./spelling.ts";
@@ -250,7 +251,8 @@ export function acceptable(
         ct.length > 1 &&
         nt.length > 1 &&
         ct[ct.length - 1] === nt[nt.length - 1] &&
-        !bodyWord(ct[ct.length - 1] ?? "")
+        !bodyWord(ct[ct.length - 1] ?? "") &&
+        compassHalf(t) === undefined
       )
         return false;
       if (initials(t) === c.replace(/ /g, "") || initials(candidate) === n.replace(/ /g, ""))
@@ -268,8 +270,14 @@ export function acceptable(
   if (proper) {
     // No shared name token, and no shared stem ("Russian" beside "Russia").
     const inSentence = guard.tokens;
+    // "South America" beside the key "North America": the shared word names both halves.
+    const half = compassHalf(candidate);
+    const sharedHalf = half !== undefined && half === compassHalf(key) ? half : undefined;
+    // "Glasgow University" beside the key "Edinburgh University": the kind of body they share.
+    const keyWords = norm(key).split(" ");
     for (const t of significantTokens(candidate)) {
-      if (/^\d+$/.test(t)) continue;
+      if (/^\d+$/.test(t) || t === sharedHalf) continue;
+      if (bodyWord(t) && keyWords.includes(t)) continue;
       if (
         inSentence.some(
           (u) => u === t || (t.length >= 5 && u.length >= 5 && u.slice(0, 5) === t.slice(0, 5)),
@@ -291,6 +299,11 @@ export function acceptable(
     if (shared >= Math.max(3, own.size * 0.4)) return false;
   }
   return true;
+}
+
+/** "america" of "South America": the word a compass point divides, lower-cased. */
+function compassHalf(name: string): string | undefined {
+  return /^(?:North|South|East|West|Central)\s+(\p{Lu}\p{Ll}+)$/u.exec(name)?.[1]?.toLowerCase();
 }
 
 /** The last word of a body's name that says what kind of body it is (choice-rules.ts). */
@@ -459,12 +472,17 @@ export function dateDistractors(
           for (const v of westminsterElections(y, facts.sentences, CYCLE_REACH))
             if (v >= min && v <= max && !wins?.has(v) && !texts.includes(String(v)))
               lost.push(String(v));
+        // Even then the rivals may not all fall before the key: "first to win two successive
+        // terms after the 2001 landslide" against 1983, 1987 and 1992 only is answered by the
+        // key being the one vote after the leader came to power (graded drop, round 17).
         const pastOnly = lost.filter(past);
-        if (pastOnly.length < lost.length && pastOnly.length >= DISTRACTORS_WANTED) {
-          const chosen = pick(pastOnly, key, sentence, facts, false);
-          return chosen.length >= DISTRACTORS_WANTED ? chosen : sidedYears(chosen, keyYear);
-        }
-        return sidedYears(pick(lost, key, sentence, facts, false), keyYear);
+        const pool =
+          pastOnly.length < lost.length && pastOnly.length >= DISTRACTORS_WANTED ? pastOnly : lost;
+        // (A Westminster article's swapped-in rival is one of its general elections too.)
+        const general = westminsterElections(y, facts.sentences, CYCLE_REACH);
+        const all = pick(pool, key, sentence, facts, false, pool.length);
+        const other = (t: string) => general.length === 0 || general.includes(Number(t));
+        return sidedYears(bothSides(all, keyYear, other), keyYear);
       }
       // An aim a year or two off takes distractors as near: 2007 and 2009 beside 2005.
       const near =
@@ -671,6 +689,26 @@ export function extremeAbove(v: number, values: readonly number[], ceiling: numb
   return [...kept, v + 2, ...values.slice(DISTRACTORS_WANTED).filter((x) => x !== v + 2)];
 }
 
+/**
+ * The first three choices, with the last swapped for one from the key's other side where they
+ * all fall on one side and a later choice does not (an election the article names after it).
+ */
+function bothSides(
+  chosen: string[],
+  key: number | undefined,
+  eligible: (choice: string) => boolean,
+): string[] {
+  const head = chosen.slice(0, DISTRACTORS_WANTED);
+  if (key === undefined || head.length < DISTRACTORS_WANTED) return head;
+  const year = (t: string) => leadingYear(t) ?? key;
+  if (!oneSided(key, head.map(year))) return head;
+  const below = year(head[0] ?? "") < key;
+  const other = chosen
+    .slice(DISTRACTORS_WANTED)
+    .find((t) => eligible(t) && (below ? year(t) > key : year(t) < key));
+  return other === undefined ? head : [...head.slice(0, DISTRACTORS_WANTED - 1), other];
+}
+
 /** No year or decade key whose choices all fall before it, or all after it. */
 function sidedYears(chosen: string[], key: number | undefined): string[] {
   if (key === undefined) return chosen;
@@ -823,8 +861,20 @@ export function numberDistractors(
     // most the day's ceiling (round 15).
     if (perDay) values = extremeAbove(v, values, ceiling);
   }
+  // A share of a whole stays within 100%; a debt of 140% of output or a rise of 130% does not.
+  const top = v > 100 ? Infinity : 100;
+  const shares = (xs: number[]) => xs.filter((x) => x > 0 && x <= top && percentApart(v, x));
+  // "growing by 13% annually": a share under 20 whose neighbours are all too near it takes
+  // rivals at fractions and multiples of it (8%, 21%, 26%), as percentApart asks.
+  if (percent && span.decimals === 0 && shares(values).length < DISTRACTORS_WANTED)
+    values = [
+      ...values,
+      ...random.shuffle(
+        [0.5, 0.6, 1.6, 2, 2.5].map((f) => Math.round(v * f)).filter((x) => !values.includes(x)),
+      ),
+    ];
   const texts = values
-    .filter((x) => !percent || (x > 0 && x <= 100 && percentApart(v, x)))
+    .filter((x) => !percent || shares([x]).length > 0)
     .filter((x) => span.decimals === 0 || percent || decimalApart(v, x))
     .filter((x) => ceiling === undefined || v > ceiling || x <= ceiling)
     .filter((x) => Math.abs(x - v) >= Math.min(2, Math.max(v * 0.05, 10 ** -span.decimals)))
@@ -881,6 +931,8 @@ export function stemNamesCountry(
 
 /** How many of a country's most populous cities stand as gazetteer rivals of a city key. */
 const BIG_CITIES = 10;
+/** The further cities of the key's own division a framed city question may take. */
+const DIVISION_CITIES = 4;
 
 /** Same-level places, nearest first: the key's country, then its subregion, then its region. */
 function placePool(keyType: AnswerType, key: string, sentence: Sentence, random: Random): string[] {
@@ -897,8 +949,17 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
     case "city": {
       // Nottingham or Swansea as a summit's venue is fill: only the country's biggest cities
       // (the article's own places come first, from entityDistractors).
-      const own = keyType.country ? citiesOf(keyType.country).slice(0, BIG_CITIES) : [];
-      const local = random.shuffle(own.map((c) => c.name));
+      const all = keyType.country ? citiesOf(keyType.country) : [];
+      const own = all.slice(0, BIG_CITIES);
+      // "born in ____ … a Church of Scotland minister": where the frame keeps rivals in the
+      // key's own nation or province, its biggest cities stand after the country's.
+      const admin = cityNamed(key)?.admin;
+      const division = all
+        .slice(BIG_CITIES)
+        .filter((c) => admin !== undefined && c.admin === admin)
+        .slice(0, DIVISION_CITIES)
+        .map((c) => c.name);
+      const local = [...random.shuffle(own.map((c) => c.name)), ...division];
       if (stemNamesCountry(sentence, key, keyType.country)) return local;
       const near = random.shuffle(
         sameSub
@@ -1023,11 +1084,33 @@ function gazetteerPool(
         ? random.shuffle(sameRole(key).filter((n) => doesWhatKeyDoes(key, n, sentence.text)))
         : orgHead(key) === "media"
           ? random.shuffle(NEWSPAPERS)
-          : [];
+          : universityPool(key, random);
     default:
       return [];
   }
 }
+
+/**
+ * "a degree in history from ____" (Edinburgh University): the universities of the country's
+ * (for the UK, the nation's) biggest other cities, in the key's own shape, where universities
+ * are named for their cities (Europe); a famous university beside the famous others.
+ */
+function universityPool(key: string, random: Random): string[] {
+  if (/^(?:University College|University Press)$/.test(key)) return [];
+  if (UNIVERSITIES.includes(key)) return random.shuffle(UNIVERSITIES.filter((u) => u !== key));
+  const m = /^(?:University of (\p{Lu}[\p{L}]+)|(\p{Lu}[\p{L}]+) University)$/u.exec(key);
+  const city = cityNamed(m?.[1] ?? m?.[2] ?? "");
+  if (!m || !city || countryByCode(city.code)?.region !== "Europe") return [];
+  const named = (c: string) => (m[1] ? `University of ${c}` : `${c} University`);
+  const others = citiesOf(city.code)
+    .filter((c) => c.name !== city.name && (city.code !== "GB" || c.admin === city.admin))
+    .filter((c) => !c.name.includes(" "))
+    .slice(0, UNIVERSITY_CITIES);
+  return random.shuffle(others.map((c) => named(c.name)));
+}
+
+/** How many of a country's biggest other cities lend their names to a university's rivals. */
+const UNIVERSITY_CITIES = 6;
 
 /** "The IMF" beside the African Development Bank: a body's acronym stands for its three words. */
 function acronymBeside(keyType: AnswerType, key: string, name: string): boolean {
@@ -1143,6 +1226,12 @@ export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | ""
   if (!known) {
     known = new Map();
     const tally = new Map<Entity, { f: number; m: number }>();
+    // The next sentence's words up to its next person, if it opens on "She" or "He".
+    const openingPronoun = (index: number, next: Mention | undefined): string => {
+      const text = facts.sentences[index]?.text ?? "";
+      if (!/^(?:She|He)\b/.test(text)) return "";
+      return next?.sentence === index ? text.slice(0, next.start) : text;
+    };
     // The words after each person up to the next one: "Keller reached his second final but
     // lost to Marsh" is Keller's; "her split from Hewitt" is not Hewitt's.
     const people = facts.index.mentions
@@ -1153,8 +1242,11 @@ export function pronounGender(name: string, facts: ArticleFacts): "f" | "m" | ""
       if (!e) return;
       const next = people[i + 1];
       const text = facts.sentences[m.sentence]?.text ?? "";
+      // "… but Clijsters had an even more miserable 2004. She suffered …": a next sentence
+      // that opens on a pronoun, before anyone else is named, goes on about the last named.
+      const following = next?.sentence === m.sentence ? "" : openingPronoun(m.sentence + 1, next);
       const g = stemGender(
-        text.slice(m.end, next?.sentence === m.sentence ? next.start : undefined),
+        `${text.slice(m.end, next?.sentence === m.sentence ? next.start : undefined)} ${following}`,
       );
       if (!g) return;
       const t = tally.get(e) ?? { f: 0, m: 0 };
@@ -1670,7 +1762,7 @@ export function entityDistractors(
     keyType.kind === "person"
       ? nationalityFrame(
           sentence.text.slice(Math.max(0, span.start - 40), span.start),
-          sentence.text.slice(span.end, span.end + 60),
+          sentence.text.slice(span.end),
         )
       : undefined;
   const keyNation =
@@ -1711,7 +1803,9 @@ export function entityDistractors(
     // "England fly-half ____", "wing ____": the stem gives the key's role, and a rival must be
     // one the article gives the same role (a player beside players, never the coach).
     if (keyType.kind === "person" && title && !e.roles.has(title)) continue;
-    if (e.cls === "person" && namedOnlyInPassing(e, facts)) continue;
+    // (A name of no settled class counts as a person beside a person key: "James
+    // Honeyman-Scott", named only in a tribute Hynde quotes, joined no ceremony.)
+    if ((e.cls === "person" || keyType.kind === "person") && namedOnlyInPassing(e, facts)) continue;
     if (keyEra !== undefined && e.cls === "person") {
       const era = personEra(e, facts);
       if (era !== undefined && Math.abs(era - keyEra) > ERA_GAP) continue;
@@ -1778,7 +1872,7 @@ export function entityDistractors(
     articleOk(name) &&
     abbreviated(name) === abbreviated(key) &&
     candidateFits(keyType, key, name, sentence, facts);
-  const around = continentsAround(keyType, sentence, facts);
+  const around = continentsAround(keyType, key, sentence, facts);
   const gaz = (
     closedGroup(keyType, span, sentence) || !frame.gazetteer
       ? []
@@ -1910,11 +2004,17 @@ export function articleContinents(facts: ArticleFacts): Set<string> {
  */
 function continentsAround(
   keyType: AnswerType,
+  span: string,
   sentence: Sentence,
   facts: ArticleFacts,
 ): Set<string> {
   const out = new Set<string>();
   if (keyType.kind !== "place" || keyType.level !== "continent") return out;
+  // A firm's markets may lie on its home continent too ("the group's activities in ____ and
+  // other key markets" beside Europe's Renault and Asia's Nissan).
+  const at = sentence.text.indexOf(span);
+  if (at >= 0 && asMarket(sentence.text.slice(0, at), sentence.text.slice(at + span.length)))
+    return out;
   const home = facts.homeCountry ? countryByCode(facts.homeCountry) : undefined;
   if (home) out.add(continentOf(home));
   for (const m of facts.index.mentions) {

@@ -11,6 +11,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
+import { nationalityFrame } from "./choice-rules.ts";
 import {
   blankInNameList,
   catchAllBlank,
@@ -1072,10 +1073,16 @@ function buildCandidates(
         // has too few, the article's other people (in the body, those it names twice or more).
         // Bodies are not topped up: the article's other bodies are seldom of the same kind.
         // In the body, only a blank no role or title stands before ("King ____", "wing ____").
+        // Nor where the stem fixes the key's people or home ("… as a teenager in England"):
+        // the story's others are then no rivals unless the choice engine found them so.
         const storyPerson =
           entity?.cls === "person" &&
           keyType.kind === "person" &&
-          (lead > 0 || (entity.count >= 2 && BARE_BLANK.test(stem)));
+          (lead > 0 || (entity.count >= 2 && BARE_BLANK.test(stem))) &&
+          nationalityFrame(
+            sentence.text.slice(Math.max(0, span.start - 40), span.start),
+            sentence.text.slice(span.end),
+          ) === undefined;
         if (entity && storyPerson && made.length < 3)
           for (const full of kindRivals(entity, stem, facts, article.text, lead > 0 ? 1 : 2)) {
             if (made.length >= 3) break;

@@ -4,7 +4,7 @@
  * Swedish province of Scania and its largest city, ____" keeps them in the key's own province;
  * "against Wales in ____" asks nothing a reader needs the article for; "next to ____ harbour"
  * needs ports, which the gazetteer cannot tell from inland cities, so only the article's own
- * places stand; "Bogart in ____ (1944)" is a film, not a city. Pure functions of the key, its
+ * places stand; "activities in ____ and other key markets" needs a continent that is one; "Bogart in ____ (1944)" is a film, not a city. Pure functions of the key, its
  * sentence and the article's text, read by entityDistractors (questions/distractors.ts).
  */
 
@@ -57,6 +57,17 @@ const HOME_SIDE =
 /** "tropical", "the tropics": an article set in the tropical band. */
 const TROPICAL = /\btropic(?:s|al)\b/i;
 
+/** "the group's activities in ____ and other key markets": a continent as a market. */
+const MARKETS = /\b(?:markets?|sales|exports?|imports?|customers|carmakers?)\b/i;
+
+/** Whether a continent blank stands as a market ("activities in ____ and other key markets"). */
+export function asMarket(before: string, after: string): boolean {
+  return MARKETS.test(before) || MARKETS.test(after);
+}
+
+/** Continents no firm's key market lies in: a reader rules them out (graded fix, round 16). */
+const SMALL_MARKETS = new Set(["Africa", "Oceania", "Australia", "Antarctica"]);
+
 /** Continents that lie outside the tropical band a tropical article describes. */
 const TEMPERATE = new Set(["Europe", "Antarctica"]);
 
@@ -97,10 +108,16 @@ export function placeFrame(
   sentences: readonly { text: string }[],
 ): PlaceFrame {
   if (keyType.kind !== "place") return OPEN;
-  if (keyType.level === "continent")
-    return tropical(sentences)
-      ? { none: false, gazetteer: true, fits: (name) => !TEMPERATE.has(name) }
-      : OPEN;
+  if (keyType.level === "continent") {
+    const hot = tropical(sentences);
+    const trade = asMarket(before, after);
+    if (!hot && !trade) return OPEN;
+    return {
+      none: false,
+      gazetteer: true,
+      fits: (name) => !(hot && TEMPERATE.has(name)) && !(trade && SMALL_MARKETS.has(name)),
+    };
+  }
   if (keyType.level !== "city") return OPEN;
   if (WORK_AFTER.test(after) || WORK_BEFORE.test(before) || LANDMARK_AFTER.test(after))
     return { ...OPEN, none: true };

@@ -81,10 +81,18 @@ describe("years the article's own facts rule out", () => {
     for (const r of rivals(q as Question)) expect(Number(r), r).toBeGreaterThanOrEqual(1928);
   });
   it("the article's present is no past election beside a landslide", () => {
+    // Round 14 asked this landslide beside 1983, 1987 and 1992; round 17's grader dropped it
+    // (every rival before the key, the one vote after Mr Hale came to power): since round 18
+    // an election year with one-sided rivals is not asked, and the present is never a rival.
     const text = `The long premiership\nIn 1997, Mr Hale came to power at the age of 43. Mr Hale's party kept its hold on power after the 2001 landslide. Mr Dunn led the party in the 1983 election, the 1987 election and the 1992 election, losing all three. Mr Hale became the longest-serving leader in 2004. ${filler}`;
     const q = withKey(questions(text), "2001");
-    expect(q, "the landslide is asked").toBeDefined();
-    expect(rivals(q as Question)).not.toContain("2004");
+    expect(q, "one-sided rivals: not asked").toBeUndefined();
+    const later = `The long premiership\nIn 1997, Mr Hale came to power at the age of 43. Mr Hale's party kept its hold on power after the 2001 landslide. Mr Dunn led the party in the 1983 election, the 1987 election and the 1992 election, losing all three. Mr Hale lost the 2005 election and stood down in 2008. ${filler}`;
+    const asked = withKey(questions(later), "2001");
+    expect(asked, "with a later vote, the landslide is asked").toBeDefined();
+    const years = rivals(asked as Question).map(Number);
+    expect(years).not.toContain(2008);
+    expect(years.some((y) => y > 2001) && years.some((y) => y < 2001), years.join()).toBe(true);
   });
 });
 
