@@ -138,12 +138,16 @@ export function blankInNameList(stem: string): boolean {
  * Frames a reader fills from general knowledge: the place a famous disaster is named after
  * ("the ____ air disaster"), a ceremony's host ("with ____ as the MC"), the star or maker of a
  * named work's award ("his best actor Oscar for The Title"), a famous family ("the ____
- * sisters"), the giver an office names ("the Presidential Medal … by ____").
+ * sisters"), the giver an office names ("the Presidential Medal … by ____"), the country a
+ * war is known by ("the war in ____").
  */
 export function famousFrame(stem: string, span: Span): boolean {
   if (span.kind !== "entity") return false;
   if (/____\s+(?:air\s+|rail\s+|mining\s+)?(?:disaster|crash|tragedy|massacre)\b/i.test(stem))
     return true;
+  // "The war in ____ … provoked dissent" beside Blair: a war known by its country is known
+  // with its era and its leaders (graded give-away, round 16).
+  if (/\bwars?\s+in\s+____/i.test(stem)) return true;
   // "Humphrey Bogart in ____ (1944)": a work's title with its year, famous beside its star.
   if (/____\s*\(\d{4}\)/.test(stem)) return true;
   if (span.cls !== "person") return false;

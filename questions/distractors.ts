@@ -84,6 +84,7 @@ import {
   ORGANISATION_FOUNDED,
   ORGANISATION_ROLES,
   ORGANISATIONS,
+  SEAS,
   STATE_FOUNDED,
   STOPWORDS,
   TERM_CLASSES,
@@ -252,6 +253,7 @@ export function acceptable(
         nt.length > 1 &&
         ct[ct.length - 1] === nt[nt.length - 1] &&
         !bodyWord(ct[ct.length - 1] ?? "") &&
+        !WATER_KINDS.has(ct[ct.length - 1] ?? "") &&
         compassHalf(t) === undefined
       )
         return false;
@@ -273,11 +275,12 @@ export function acceptable(
     // "South America" beside the key "North America": the shared word names both halves.
     const half = compassHalf(candidate);
     const sharedHalf = half !== undefined && half === compassHalf(key) ? half : undefined;
-    // "Glasgow University" beside the key "Edinburgh University": the kind of body they share.
+    // "Glasgow University" beside the key "Edinburgh University", the Barents Sea beside the
+    // White Sea: the kind of body or water they share.
     const keyWords = norm(key).split(" ");
     for (const t of significantTokens(candidate)) {
       if (/^\d+$/.test(t) || t === sharedHalf) continue;
-      if (bodyWord(t) && keyWords.includes(t)) continue;
+      if ((bodyWord(t) || WATER_KINDS.has(t)) && keyWords.includes(t)) continue;
       if (
         inSentence.some(
           (u) => u === t || (t.length >= 5 && u.length >= 5 && u.slice(0, 5) === t.slice(0, 5)),
@@ -300,6 +303,16 @@ export function acceptable(
   }
   return true;
 }
+
+/** The last words of currents and waters: the Canary Current beside the Labrador Current. */
+const WATER_KINDS: ReadonlySet<string> = new Set([
+  "current",
+  "drift",
+  "sea",
+  "ocean",
+  "bay",
+  "gulf",
+]);
 
 /** "america" of "South America": the word a compass point divides, lower-cased. */
 function compassHalf(name: string): string | undefined {
@@ -1011,10 +1024,20 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
     case "continent":
       return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
     case "feature":
-      return keyType.unit === "current" ? random.shuffle([...OCEAN_CURRENTS]) : [];
+      if (keyType.unit === "current") return random.shuffle([...OCEAN_CURRENTS]);
+      return keyType.unit === "water" ? random.shuffle(watersBeside(key)) : [];
     default:
       return [];
   }
+}
+
+/**
+ * "the White Sea region of the ____": an ocean beside the other oceans, a sea beside the seas of
+ * its own waters (the Barents Sea, not the Caribbean, beside the White Sea).
+ */
+function watersBeside(key: string): string[] {
+  const group = Object.values(SEAS).find((list) => list.includes(key));
+  return (group ?? []).filter((w) => w !== key);
 }
 
 /**
@@ -1199,6 +1222,27 @@ function sameFirstAndLast(a: string, b: string): boolean {
 
 const fullNames = new WeakMap<ArticleFacts, Map<string, string>>();
 /** The article's whole name for a lone surname, else the name itself (found once per name). */
+/**
+ * A person's sex from the given name of their whole name: a bare surname tells nothing
+ * ("Corry", which the name lists hold as a woman's, is Martin Corry).
+ */
+function nameGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
+  const full = fullName(name, facts);
+  return full.includes(" ") ? genderOf(full) : "";
+}
+
+/** A person's sex from their whole name, else the article's pronouns. */
+function personGender(name: string, facts: ArticleFacts): "f" | "m" | "" {
+  return nameGender(name, facts) || pronounGender(name, facts);
+}
+
+/** Whether two people the article names are known to be of different sexes. */
+export function sexesDiffer(a: string, b: string, facts: ArticleFacts): boolean {
+  const ga = personGender(a, facts);
+  const gb = personGender(b, facts);
+  return ga !== "" && gb !== "" && ga !== gb;
+}
+
 function fullName(name: string, facts: ArticleFacts): string {
   if (name.includes(" ")) return name;
   let known = fullNames.get(facts);
@@ -1423,7 +1467,7 @@ const quotedOnly = new WeakMap<ArticleFacts, Set<Entity>>();
  * People the article names only inside quotation marks or as a likeness ("the “Reynolds
  * Rocket”", "live like Robinson Crusoe"): a product or a figure of speech, never a rival.
  */
-function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
+export function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
   let set = quotedOnly.get(facts);
   if (!set) {
     const real = new Set<Entity>();
@@ -1577,19 +1621,14 @@ export function candidateFits(
     // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
     const opponent = opponentGender(sentence.text);
     const kg =
-      genderOf(key) ||
-      genderOf(fullName(key, facts)) ||
+      nameGender(key, facts) ||
       stemGender(sentence.text) ||
       pronounGender(key, facts) ||
       opponent ||
       playersGender(key, sentence, facts);
     // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
     // the gender of the pronouns the article uses for them.
-    const cg = kg
-      ? genderOf(candidate) ||
-        genderOf(fullName(candidate, facts)) ||
-        pronounGender(candidate, facts)
-      : "";
+    const cg = kg ? personGender(candidate, facts) : "";
     if (kg && cg && kg !== cg) return false;
     // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
     if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;

@@ -11,7 +11,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Bank, Choice, Question, QuestionType } from "./bank.ts";
-import { nationalityFrame } from "./choice-rules.ts";
+import { nationalityFrame, playSentence } from "./choice-rules.ts";
 import {
   blankInNameList,
   catchAllBlank,
@@ -32,10 +32,13 @@ import {
   FUTURE,
   isTopic,
   listDistractors,
+  namedOnlyInPassing,
   numberDistractors,
   padded,
   personSurnames,
   sentencesWith,
+  sexesDiffer,
+  stemGender,
   stemNamesCountry,
   termDistractors,
 } from "./distractors.ts";
@@ -967,9 +970,7 @@ function buildCandidates(
       // "Sukumar Ray" shares "ray" with the main subject: an alias that names someone else
       // hides nothing and would block every stem that mentions them.
       const aliases = entity
-        ? [...entity.aliases].filter(
-            (a) => a !== entityKey(span.text) && facts.index.byAlias.get(a) === entity,
-          )
+        ? ownAliases(entity, facts.index).filter((a) => a !== entityKey(span.text))
         : [];
       // "by Jimmy Carter" after an award named for the office: the stem no longer shows it.
       if (editedAway(shown, span.start)) {
@@ -1083,11 +1084,18 @@ function buildCandidates(
             sentence.text.slice(Math.max(0, span.start - 40), span.start),
             sentence.text.slice(span.end),
           ) === undefined;
+        const sexMatters = stemGender(stem) !== "" || playSentence(sentence.text);
         if (entity && storyPerson && made.length < 3)
           for (const full of kindRivals(entity, stem, facts, article.text, lead > 0 ? 1 : 2)) {
             if (made.length >= 3) break;
             // "Loud" beside surnames, "John J. Loud" beside full names: the key's shape.
             const d = span.text.includes(" ") ? full : (full.split(" ").pop() ?? full);
+            // (A man beside men where the stem tells a sex or is about play: "She suffered …"
+            // told the story's Kim Varda apart from its men's draw.)
+            if (sexMatters && sexesDiffer(span.text, full, facts)) continue;
+            // Nor anyone the article names only in a quotation ("paying tribute to …").
+            const rival = facts.index.byAlias.get(entityKey(full));
+            if (rival && namedOnlyInPassing(rival, facts)) continue;
             if (!made.includes(d) && fitsArticle(stem, d) && samePlurality(span.text, d))
               made.push(d);
           }
@@ -1202,7 +1210,7 @@ function buildCandidates(
       const keyStart = shownAt(shown, d.start);
       const keyEnd = shownAt(shown, d.end);
       const stem = blankOut(display, keyStart, keyEnd);
-      const aliases = [...d.entity.aliases].filter((a) => facts.index.byAlias.get(a) === d.entity);
+      const aliases = ownAliases(d.entity, facts.index);
       if (recoverable(d.text, stem, aliases) || roleHinted(d, stem)) continue;
       const speaker: Candidate = {
         type: "cloze",
@@ -1408,6 +1416,23 @@ export function targetCount(words: number): number {
  * The strict choice first; when it falls short of what the article's length deserves, weaker
  * sentences (a "But" opening, a hedge) may carry the missing questions.
  */
+/**
+ * The names that stand for an entity alone. A person's bare given name is none where the
+ * article names another person by it: "Robert" of "Robert and Thomas Wintour" says nothing of
+ * Robert Catesby, so a stem naming Robert Cecil does not give Catesby away.
+ */
+function ownAliases(entity: Entity, index: EntityIndex): string[] {
+  const given = entity.cls === "person" ? entityKey(entity.name.split(" ")[0] ?? "") : "";
+  const shared =
+    given !== "" &&
+    [...index.byKey.values()].some(
+      (e) => e !== entity && e.cls === "person" && entityKey(e.name.split(" ")[0] ?? "") === given,
+    );
+  return [...entity.aliases].filter(
+    (a) => index.byAlias.get(a) === entity && !(shared && a === given),
+  );
+}
+
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
   // Which candidates give each other away: made once, shared by every pass below.
   const giveAways = new GiveAways<Candidate>();
@@ -1415,12 +1440,51 @@ function select(candidates: Candidate[], article: ArticleText, wanted: number): 
   // Half the article unasked: try again with its empty stretches served first.
   const length = article.text.length;
   if (chosen.length > 0 && gapOf(chosen, length) <= length * 0.5) return chosen;
-  // …sparing keys named in many stems too ("Cecil" asked late rather than early).
-  for (const minScore of [MIN_SCORE, RELAXED_SCORE])
-    for (const spare of [false, true]) {
-      const spread = selectWith(candidates, giveAways, article, wanted, minScore, spare, true);
-      if (spread.length >= chosen.length && gapOf(spread, length) <= length * 0.5) return spread;
-    }
+  const closes = (list: Candidate[]) =>
+    list.length >= chosen.length && gapOf(list, length) <= length * 0.5;
+  // …sparing keys named in many stems too ("Cecil" asked late rather than early)…
+  const spreadPass = (pool: Candidate[], sides: boolean): Candidate[] | undefined => {
+    for (const minScore of [MIN_SCORE, RELAXED_SCORE])
+      for (const spare of [false, true]) {
+        const spread = selectWith(pool, giveAways, article, wanted, minScore, spare, true, sides);
+        if (closes(spread)) return spread;
+      }
+    return undefined;
+  };
+  const spread = spreadPass(candidates, false);
+  if (spread) return spread;
+  // …or without a key whose mentions in the empty stretch's stems block its questions (the
+  // White Sea asked in the lead, named again in both sentences of the voyage)…
+  const [gapStart, gapEnd] = widestGap(chosen, length);
+  const inGap = candidates.filter(
+    (c) =>
+      !c.side &&
+      !c.failed &&
+      c.score >= MIN_SCORE &&
+      c.sentence.start > gapStart &&
+      c.sentence.start < gapEnd,
+  );
+  for (const blocker of chosen) {
+    // (Two sentences of the stretch at least: one blocked question is a fair trade.)
+    const blocked = new Set(
+      inGap.filter((c) => giveAways.clash(blocker, c)).map((c) => c.sentence.index),
+    );
+    if (blocked.size < 2) continue;
+    const without = selectWith(
+      candidates.filter((c) => c.key !== blocker.key),
+      giveAways,
+      article,
+      wanted,
+      MIN_SCORE,
+      false,
+      true,
+      false,
+    );
+    if (closes(without)) return without;
+  }
+  // …and only then with a side detail there ("shot ____ seals", graded drop every round).
+  const filled = spreadPass(candidates, true);
+  if (filled) return filled;
   // A bank that has its count: ask a key it already asks in the empty half instead (the
   // same person at a later sentence) before a side detail, which graders drop every round
   // (a count inside a parenthesis).
@@ -1503,6 +1567,8 @@ function selectWith(
   minScore: number,
   spare = false,
   spread = false,
+  /** Whether a side detail may fill an empty stretch (only once nothing else can). */
+  sides = spread,
 ): Candidate[] {
   const total = Math.max(1, article.sentences.length);
   const zones = Math.max(1, Math.min(wanted, 5));
@@ -1532,7 +1598,7 @@ function selectWith(
 
   // Weak candidates never make it, however much variety they would add.
   const pool = candidates
-    .filter((c) => (c.score >= minScore || (spread && c.side)) && !c.failed)
+    .filter((c) => (c.score >= minScore || (sides && c.side)) && !c.failed)
     .sort((a, b) => b.score - a.score);
   // How many other sentences' candidates a candidate would block (its key shown in their stems).
   const blocking = new Map<Candidate, number>();
@@ -1557,7 +1623,7 @@ function selectWith(
     for (const c of pool) {
       if (usedSentences.has(c.sentence.index) || conflicts(c)) continue;
       const zone = zoneOf(c);
-      if (c.side && !(spread && (zoneCount[zone] ?? 0) === 0)) continue;
+      if (c.side && !(sides && (zoneCount[zone] ?? 0) === 0)) continue;
       const typeN = typeCount.get(c.type) ?? 0;
       const facetN = facetCount.get(c.facet) ?? 0;
       let s = c.score;
@@ -1597,7 +1663,7 @@ function selectWith(
       checkedUpTo.delete(best);
       const fewer = best.distractors.length < 3;
       if (fewer) best.score -= 0.2;
-      if (conflicts(best) || (best.score < minScore && !(spread && best.side))) {
+      if (conflicts(best) || (best.score < minScore && !(sides && best.side))) {
         pool.splice(index, 1);
         continue;
       }
@@ -1636,11 +1702,20 @@ function balanceFigures(chosen: Candidate[], length: number): Candidate[] {
 
 /** The longest stretch of the article (in characters) that no question comes from. */
 function gapOf(list: readonly Candidate[], length: number): number {
+  const [start, end] = widestGap(list, length);
+  return end - start;
+}
+
+/** Where that stretch starts and ends. */
+function widestGap(list: readonly Candidate[], length: number): [number, number] {
   const starts = list.map((c) => c.sentence.start).sort((a, b) => a - b);
   const edges = [0, ...starts, length];
-  let widest = 0;
-  for (let i = 1; i < edges.length; i++)
-    widest = Math.max(widest, (edges[i] ?? 0) - (edges[i - 1] ?? 0));
+  let widest: [number, number] = [0, 0];
+  for (let i = 1; i < edges.length; i++) {
+    const a = edges[i - 1] ?? 0;
+    const b = edges[i] ?? 0;
+    if (b - a > widest[1] - widest[0]) widest = [a, b];
+  }
   return widest;
 }
 

@@ -80,6 +80,21 @@ export const OCEAN_CURRENTS = words(
   "Gulf Stream|Labrador Current|Humboldt Current|Kuroshio Current|Canary Current|Benguela Current|Agulhas Current|California Current|East Greenland Current|North Atlantic Drift",
 );
 
+/** Seas and oceans by the waters they lie in: a water key's rivals from its own part of the world. */
+export const SEAS: Record<string, string[]> = {
+  arctic: words(
+    "Barents Sea|Kara Sea|White Sea|Laptev Sea|Norwegian Sea|Greenland Sea|Beaufort Sea|Baffin Bay",
+  ),
+  europe: words(
+    "Baltic Sea|North Sea|Irish Sea|Mediterranean Sea|Adriatic Sea|Aegean Sea|Black Sea|Caspian Sea|Bay of Biscay",
+  ),
+  asia: words(
+    "South China Sea|East China Sea|Sea of Japan|Yellow Sea|Arabian Sea|Bay of Bengal|Red Sea|Persian Gulf|Sea of Okhotsk",
+  ),
+  americas: words("Caribbean Sea|Gulf of Mexico|Sargasso Sea|Bering Sea|Labrador Sea|Hudson Bay"),
+  oceans: words("Atlantic Ocean|Pacific Ocean|Indian Ocean|Arctic Ocean|Southern Ocean"),
+};
+
 export const CONTINENTS_AND_OCEANS = words(
   "Africa|Asia|Europe|North America|South America|Australia|Antarctica|Atlantic Ocean|Pacific Ocean|Indian Ocean|Arctic Ocean",
 );

@@ -1,0 +1,119 @@
+// Round 18 (issue 11): what round 17's graders still gave away or dropped, and choices the
+// engine could not yet make, checked from outside: a subject's upbringing fixes their people;
+// a continent as a market; a name the article only quotes; a sex told by the next sentence's
+// "She"; shares too near and over 100%; a city framed in its nation; universities and waters
+// beside their own kind; the country a war is known by.
+import { describe, expect, it } from "vitest";
+import type { Question } from "../../questions/bank.ts";
+import { cityNamed } from "../../questions/gazetteer.ts";
+import { generateReview } from "../../questions/generate.ts";
+import { SEAS } from "../../questions/lexicon.ts";
+import { reviewArticles } from "../../questions/node/review-set.ts";
+import { filler } from "./rules.ts";
+
+const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
+const rivalsOf = (q: Question) => q.choices.filter((c) => c.id !== q.answer).map((c) => c.text);
+
+function questions(text: string): Question[] {
+  return generateReview(text, { count: 20 }).bank.questions;
+}
+
+function withKey(bank: Question[], key: string): Question | undefined {
+  return bank.find((q) => q.type === "cloze" && keyOf(q) === key);
+}
+
+function bankOf(slug: string): Question[] {
+  const article = reviewArticles().find((a) => a.slug === slug);
+  if (!article) throw new Error(`${slug} is committed under test/questions/articles/review`);
+  return generateReview(article.text).bank.questions;
+}
+
+describe("round 18: the stem's own facts bound the rivals", () => {
+  it("a subject who grew up in England stands only beside people the article makes English", () => {
+    // Round 17 asked "Clapton … as a teenager in England" beside three Americans.
+    const text = `Hall of fame night\n\nSinger Dan Cole inducted the band at the ceremony in New York. English singer Tom Reed played two songs with them. Singer Lee Pryor closed the night. English drummer Ian Cope and English guitarist Rob Hale joined them. Harry Ames, alongside Cope, also introduced fellow guitarist Sam Tuck and recalled seeing him play as a teenager in England. ${filler} Ames later joined Cole, Reed, Hale and Pryor on stage for the last song.`;
+    const bank = questions(text);
+    expect(bank.length).toBeGreaterThan(0);
+    const q = withKey(bank, "Harry Ames");
+    for (const r of q ? rivalsOf(q) : [])
+      expect(["Tom Reed", "Ian Cope", "Rob Hale"], r).toContain(r);
+  });
+
+  it("a continent as a market: no Africa or Oceania, and the firm's own continents may stand", () => {
+    // (A continent is asked only where the article sets others against it.)
+    const text = `Carmaker's new boss\n\nThe Japanese carmaker Kanto Motors has named a new chief executive. Mr Oda ran its operations across Asia and Australasia, where sales rose by a third, and built its new plant in Europe. ${filler} In his new job, Mr Oda will devote 40% of his time to Kanto Motors and the rest to the group's activities in North America and other key markets. Kanto Motors aims to sell four million cars by 2008.`;
+    const q = withKey(questions(text), "North America");
+    expect(q, "the market is asked").toBeDefined();
+    const rivals = rivalsOf(q as Question);
+    for (const small of ["Africa", "Oceania", "Australia", "Antarctica"])
+      expect(rivals).not.toContain(small);
+    expect(rivals.length).toBe(3);
+  });
+
+  it("a name the article only quotes is no rival", () => {
+    const text = `Rock hall\n\nSinger Dan Cole inducted the band at the ceremony in New York. Singer Lee Pryor introduced the soul group. "We're paying tribute to James Pell and Pete Farr, without whom we would not be here," said Pryor. Joining the ceremony were legendary star Bo Danner, who performed with Ray Stone and Carl Mott. ${filler} Stone and Mott played on into the night, and Cole and Pryor sang the last song together.`;
+    for (const q of questions(text))
+      for (const quoted of ["James Pell", "Pete Farr", "Pell", "Farr"])
+        expect(rivalsOf(q), q.id).not.toContain(quoted);
+  });
+
+  it("a 'She' that opens the next sentence tells the sex of the player named before it", () => {
+    const text = `A year in tennis\n\nCarl Berger won the title in Paris, beating Jonas Holm in the final. Andy Roddale was the only player to put up any real resistance at the championships, where he lost to Berger. Paul Henning lost to Holm in the semi-finals. Tim Ruddock reached the quarter-finals in New York before losing to Henning. Kim Varda had an even more miserable year. She suffered a serious wrist injury and missed the autumn. ${filler} Berger ends the year as world number one, ahead of Holm and Henning.`;
+    const bank = questions(text);
+    const men = bank.filter((q) =>
+      /^(?:Carl Berger|Jonas Holm|Andy Roddale|Paul Henning|Tim Ruddock)$/.test(keyOf(q)),
+    );
+    expect(men.length, "the men's draw is asked").toBeGreaterThan(0);
+    for (const q of men) expect(rivalsOf(q), q.id).not.toContain("Kim Varda");
+  });
+});
+
+describe("round 18: numbers a reader weighs", () => {
+  it("a rise over 100% may have rivals over 100%, never below nothing", () => {
+    const text = `An ageing nation\n\n${filler} The government must plan for a 130% rise in the number of people over 65 by 2050. The pension fund is expected to run dry by 2030.`;
+    const q = withKey(questions(text), "130%");
+    expect(q, "the rise is asked").toBeDefined();
+    const values = rivalsOf(q as Question).map((r) => Number.parseFloat(r));
+    expect(values.every((n) => n > 0)).toBe(true);
+    expect(
+      values.some((n) => n > 100),
+      values.join(),
+    ).toBe(true);
+  });
+});
+
+describe("round 18: rivals of the key's own kind", () => {
+  it("a city the stem sets in Scotland stands beside Scottish cities only", () => {
+    const text = `The economist Alan Baird\n\nAlan Baird was born in Glasgow on 20 February 1951, the son of a Church of Scotland minister in the small Fife town of Kirkcaldy. ${filler} Baird later moved to London, where he worked for a bank until 1990, and became one of Britain's best-known economists.`;
+    const q = withKey(questions(text), "Glasgow");
+    expect(q, "the birthplace is asked").toBeDefined();
+    for (const r of rivalsOf(q as Question)) expect(cityNamed(r)?.admin, r).toBe("SCT");
+  });
+
+  it("a university named for its city stands beside those of the nation's other cities", () => {
+    const text = `The economist Alan Baird\n\nAlan Baird grew up in Fife. Baird achieved a first class degree in history from Edinburgh University, where he went on to complete a PhD. ${filler} Baird later moved to London, where he worked for a bank until 1990.`;
+    const q = withKey(questions(text), "Edinburgh University");
+    expect(q, "the university is asked").toBeDefined();
+    for (const r of rivalsOf(q as Question)) {
+      const city = cityNamed(r.replace(/ University$/, ""));
+      expect(city?.admin, r).toBe("SCT");
+    }
+  });
+
+  it("Nansen: a sea beside the seas of its own waters, a current beside currents", () => {
+    const bank = bankOf("13-fridtjof-nansen");
+    const sea = withKey(bank, "White Sea");
+    expect(sea, "the sea is asked").toBeDefined();
+    const arctic = new Set(SEAS.arctic);
+    const named = (r: string) => arctic.has(r) || /\b(?:Sea|Bay)$/.test(r);
+    for (const r of rivalsOf(sea as Question)) expect(named(r), r).toBe(true);
+    const current = withKey(bank, "Gulf Stream");
+    expect(current, "the current is asked").toBeDefined();
+    for (const r of rivalsOf(current as Question)) expect(r).toMatch(/\b(?:Current|Drift)$/);
+  });
+
+  it("the country a war is known by is not asked", () => {
+    const text = `The premier\n\n${filler} The war in Iraq and reforms of the health service have provoked dissent from backbenchers. Mr Hale came to power in 1997 at the age of 43.`;
+    for (const q of questions(text)) expect(q.prompt, q.id).not.toMatch(/\bwar in ____/i);
+  });
+});
