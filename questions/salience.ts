@@ -7,7 +7,7 @@
 
 import type { ArticleFacts } from "./distractors.ts";
 import { containsPhrase } from "./distractors.ts";
-import { type Entity, entityKey } from "./entities.ts";
+import { type Entity, entityKey, mentionsIn } from "./entities.ts";
 import type { Span } from "./spans.ts";
 import type { ArticleText, Sentence } from "./text.ts";
 import { typeName } from "./typing.ts";
@@ -52,8 +52,8 @@ export function aboutRelatives(sentence: Sentence, facts: ArticleFacts): boolean
   const main = facts.index.mainSubject;
   if (main?.cls !== "person" || !main.name.includes(" ")) return false;
   const surname = main.name.split(" ").pop() ?? "";
-  for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence.index || m.cls !== "person") continue;
+  for (const m of mentionsIn(facts.index, sentence.index)) {
+    if (m.cls !== "person") continue;
     // "Baldur" for "Baldur Olsen": a short form of a relative's whole name counts too.
     const entity = facts.index.byAlias.get(entityKey(m.name));
     const name = entity && entity !== main ? entity.name : m.name;
@@ -72,8 +72,8 @@ export function figureSpan(span: Span): boolean {
 export function mentionsMain(sentence: Sentence, facts: ArticleFacts): boolean {
   const main = facts.index.mainSubject;
   if (!main) return false;
-  return facts.index.mentions.some(
-    (m) => m.sentence === sentence.index && facts.index.byAlias.get(entityKey(m.name)) === main,
+  return mentionsIn(facts.index, sentence.index).some(
+    (m) => facts.index.byAlias.get(entityKey(m.name)) === main,
   );
 }
 
@@ -116,8 +116,7 @@ export const OUTCOME =
 export function centrality(sentence: Sentence, facts: ArticleFacts): number {
   let bonus = 0;
   const seen = new Set<string>();
-  for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence.index) continue;
+  for (const m of mentionsIn(facts.index, sentence.index)) {
     const entity = facts.index.byAlias.get(entityKey(m.name));
     if (!entity || seen.has(entity.name)) continue;
     seen.add(entity.name);

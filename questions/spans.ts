@@ -3,8 +3,8 @@
  * entities, vocabulary terms of known classes, and the items of explicit lists.
  */
 
-import type { EntityClass, EntityIndex, Mention } from "./entities.ts";
-import { entityKey } from "./entities.ts";
+import type { EntityClass, EntityIndex } from "./entities.ts";
+import { entityKey, mentionsIn } from "./entities.ts";
 import {
   MONTHS,
   NUMBER_WORD_PATTERN,
@@ -237,7 +237,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       prefix: "",
     });
   }
-  for (const mention of mentionsOf(index, sentence.index)) {
+  for (const mention of mentionsIn(index, sentence.index)) {
     const entity = index.byAlias.get(entityKey(mention.name));
     let cls = mention.cls;
     // A name the entity votes left open, but the place data knows: "born in Glasgow".
@@ -279,23 +279,6 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-const bySentence = new WeakMap<EntityIndex, Map<number, Mention[]>>();
-
-/** The index's mentions in one sentence (grouped once per index: findSpans runs per sentence). */
-function mentionsOf(index: EntityIndex, sentence: number): readonly Mention[] {
-  let groups = bySentence.get(index);
-  if (!groups) {
-    groups = new Map();
-    for (const m of index.mentions) {
-      const list = groups.get(m.sentence) ?? [];
-      list.push(m);
-      groups.set(m.sentence, list);
-    }
-    bySentence.set(index, groups);
-  }
-  return groups.get(sentence) ?? [];
 }
 
 function insideBrackets(text: string, pos: number): boolean {
