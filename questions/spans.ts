@@ -72,6 +72,10 @@ const DATE_PATTERNS: Array<[DateFormat, RegExp]> = [
   ],
 ];
 
+/** Every pattern above but the last three needs a month's name: most sentences have none. */
+const ANY_MONTH = new RegExp(MONTHS.join("|"));
+const MONTH_FORMATS = new Set<DateFormat>(["dmy", "mdy", "my", "dm", "md"]);
+
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
 const DIGIT_NUMBER =
   /(?<![\p{L}\d,.\-–])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d|\.\d|\p{L})/gu;
@@ -139,7 +143,9 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
 
   // Dates, ordinals and figures all hold a digit: a sentence without one needs none of them.
   const digits = /\d/.test(text);
+  const month = digits && ANY_MONTH.test(text);
   for (const [format, re] of digits ? DATE_PATTERNS : []) {
+    if (!month && MONTH_FORMATS.has(format)) continue;
     for (const m of matches(text, re)) {
       const start = m.index;
       const end = start + m[0].length;
