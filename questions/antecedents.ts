@@ -6,7 +6,7 @@
  * only where it can mean one thing: a wrong antecedent is worse than none.
  */
 
-import { type EntityIndex, entityKey } from "./entities.ts";
+import { type EntityIndex, entityKey, mentionsIn } from "./entities.ts";
 import type { Sentence } from "./text.ts";
 import { genderOf } from "./typing.ts";
 
@@ -47,9 +47,9 @@ export function possessiveEdit(
   const at = m.index - shift;
   if (at < 0 || sentence.text.slice(at, at + 3) !== (m[1] ?? "")) return undefined;
   const people = (s: number) =>
-    index.mentions.filter((x) => x.sentence === s && (x.cls === "person" || x.cls === "other"));
+    mentionsIn(index, s).filter((x) => x.cls === "person" || x.cls === "other");
   if (people(sentence.index).some((x) => x.start < at && x.cls === "person")) return undefined;
-  const prior = index.mentions.filter((x) => x.sentence === previous.index && x.cls === "person");
+  const prior = mentionsIn(index, previous.index).filter((x) => x.cls === "person");
   const keys = new Set(
     prior.map((x) => {
       const e = index.byAlias.get(entityKey(x.name));

@@ -7,6 +7,7 @@
 
 import type { EntityIndex } from "./entities.ts";
 import { entityKey } from "./entities.ts";
+import { matches } from "./matches.ts";
 import type { Span } from "./spans.ts";
 
 const BLANK = "____";
@@ -69,7 +70,7 @@ const NOT_VERBS = new Set(
 /** A person's name (or a role noun standing for one) in the stem, the blank aside. */
 function personNamed(text: string, index: EntityIndex): boolean {
   const visible = text.replace(BLANK, " ");
-  for (const m of visible.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu)) {
+  for (const m of matches(visible, /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu)) {
     const name = m[0]
       .replace(/['’]s$/, "")
       .replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+/, "");
@@ -125,7 +126,7 @@ export function blankInNameList(stem: string): boolean {
   if (at < 0) return false;
   // A list needs a comma and an "and"/"or": most stems have neither, and need no pattern run.
   if (!stem.includes(",") || !/\s(?:and|or)\s/.test(stem)) return false;
-  for (const m of stem.matchAll(NAME_LIST)) {
+  for (const m of matches(stem, NAME_LIST)) {
     const start = m.index ?? 0;
     if (at < start || at >= start + m[0].length) continue;
     const items = m[0].split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
@@ -196,7 +197,7 @@ const THE_NOUN = new RegExp(
 export function leansOnEarlier(stem: string, named: (noun: string) => boolean): boolean {
   if (LEANING_OPENER.test(stem)) return true;
   if (THIS_NOUN.test(stem)) return true;
-  for (const m of stem.matchAll(THE_NOUN)) {
+  for (const m of matches(stem, THE_NOUN)) {
     if (!named((m[1] ?? "").toLowerCase())) return true;
   }
   return false;

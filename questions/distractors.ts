@@ -1581,6 +1581,22 @@ export function personSurnames(facts: ArticleFacts): Set<string> {
 /** Whether a candidate name may stand beside the key: same type, same level, whole names. */
 /** "the Miles Martin pen company": a name the article uses for a firm, not a person. */
 function namesAFirm(name: string, facts: ArticleFacts): boolean {
+  // Asked of the same people for every key: once per article and name.
+  let known = firmCache.get(facts);
+  if (!known) {
+    known = new Map();
+    firmCache.set(facts, known);
+  }
+  let firm = known.get(name);
+  if (firm === undefined) {
+    firm = namesAFirmUncached(name, facts);
+    known.set(name, firm);
+  }
+  return firm;
+}
+const firmCache = new WeakMap<ArticleFacts, Map<string, boolean>>();
+
+function namesAFirmUncached(name: string, facts: ArticleFacts): boolean {
   const firm = new RegExp(
     `${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+(?:\\p{Ll}+\\s+)?(?:company|firm|corporation|brand)\\b`,
     "u",

@@ -242,6 +242,26 @@ function makeKey(name: string): string {
     .trim();
 }
 
+const bySentence = new WeakMap<EntityIndex, Map<number, Mention[]>>();
+
+/**
+ * The index's mentions in one sentence, in the index's order: grouped once per index, since
+ * findSpans, the salience checks and the antecedents run per sentence.
+ */
+export function mentionsIn(index: EntityIndex, sentence: number): readonly Mention[] {
+  let groups = bySentence.get(index);
+  if (!groups) {
+    groups = new Map();
+    for (const m of index.mentions) {
+      const list = groups.get(m.sentence) ?? [];
+      list.push(m);
+      groups.set(m.sentence, list);
+    }
+    bySentence.set(index, groups);
+  }
+  return groups.get(sentence) ?? [];
+}
+
 export function gazetteerClass(name: string): EntityClass | undefined {
   return gazetteer.get(name.toLowerCase());
 }

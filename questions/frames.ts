@@ -69,6 +69,10 @@ export function leadingYear(text: string): number | undefined {
  * city or country of its own stands beside the post abroad (Oslo, Stavanger).
  */
 export function envoyOf(before: string): string | undefined {
+  // The pattern ends " to", " in" or " at" and one space: tried from every position of the
+  // text before, so only where the text ends so.
+  const tail = before.slice(-4, -1);
+  if (!/^ (?:to|in|at)$/.test(tail) || !/\s/.test(before.slice(-1))) return undefined;
   return /\b(\p{Lu}\p{Ll}+) (?:representative|ambassador|envoy|consul|delegate|diplomat|legation|embassy|minister)(?: (?:to|in|at))\s$/u.exec(
     before,
   )?.[1];
@@ -90,8 +94,12 @@ const STOCK_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["Spain", "Portugal"],
 ];
 
+const PAIRED = new Set(STOCK_PAIRS.flat());
+
 /** "the atomic bombings of ____ and Nagasaki", "the rising economies of ____ and India". */
 export function stockPartner(key: string, before: string, after: string): boolean {
+  // Most keys are in no pair: no need to read the words around them.
+  if (!PAIRED.has(key)) return false;
   const next = /^\s*(?:and|&)\s+(\p{Lu}[\p{L}-]*)/u.exec(after)?.[1];
   const prev = /(\p{Lu}[\p{L}-]*)\s+(?:and|&)\s*$/u.exec(before)?.[1];
   return STOCK_PAIRS.some(

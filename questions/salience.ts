@@ -7,7 +7,7 @@
 
 import type { ArticleFacts } from "./distractors.ts";
 import { containsPhrase } from "./distractors.ts";
-import { type Entity, entityKey } from "./entities.ts";
+import { type Entity, entityKey, mentionsIn } from "./entities.ts";
 import type { Span } from "./spans.ts";
 import type { ArticleText, Sentence } from "./text.ts";
 import { typeName } from "./typing.ts";
@@ -41,6 +41,12 @@ export function leadWho(
 /** "his younger sister", "the explorer's father", "a niece of": someone's relative. */
 const RELATIVE =
   /\b(?:(?:his|her|their|the \p{Ll}+['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:(?:elder|younger|older|eldest|youngest|infant|baby|late|maternal|paternal|first|second|only)\s+)?(?:father|mother|grandfather|grandmother|grandparents?|parents?|brother|sister|siblings?|uncle|aunt|cousin|nephew|niece|stepfather|stepmother|half-brother|half-sister)|(?:niece|nephew|grandson|granddaughter|cousin|widow|uncle|aunt) of|(?:first|only|eldest|youngest|second) (?:child|son|daughter) of)\b/u;
+/**
+ * A word every RELATIVE match holds ("grandson" holds "son", "stepmother" "mother"): most
+ * sentences have none, and this plain scan says so faster than RELATIVE's word boundaries.
+ */
+const KIN_WORD =
+  /father|mother|parent|brother|sister|sibling|uncle|aunt|cousin|nephew|niece|son|daughter|widow|child/;
 
 /**
  * The sentence is about a relative of someone, not about the subject's own deeds: it names a
@@ -48,12 +54,12 @@ const RELATIVE =
  * ("Hans Olsen died" in a life of Peter Olsen).
  */
 export function aboutRelatives(sentence: Sentence, facts: ArticleFacts): boolean {
-  if (RELATIVE.test(sentence.text)) return true;
+  if (KIN_WORD.test(sentence.text) && RELATIVE.test(sentence.text)) return true;
   const main = facts.index.mainSubject;
   if (main?.cls !== "person" || !main.name.includes(" ")) return false;
   const surname = main.name.split(" ").pop() ?? "";
-  for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence.index || m.cls !== "person") continue;
+  for (const m of mentionsIn(facts.index, sentence.index)) {
+    if (m.cls !== "person") continue;
     // "Baldur" for "Baldur Olsen": a short form of a relative's whole name counts too.
     const entity = facts.index.byAlias.get(entityKey(m.name));
     const name = entity && entity !== main ? entity.name : m.name;
@@ -72,8 +78,8 @@ export function figureSpan(span: Span): boolean {
 export function mentionsMain(sentence: Sentence, facts: ArticleFacts): boolean {
   const main = facts.index.mainSubject;
   if (!main) return false;
-  return facts.index.mentions.some(
-    (m) => m.sentence === sentence.index && facts.index.byAlias.get(entityKey(m.name)) === main,
+  return mentionsIn(facts.index, sentence.index).some(
+    (m) => facts.index.byAlias.get(entityKey(m.name)) === main,
   );
 }
 
@@ -108,6 +114,9 @@ export function sideFigure(span: Span, sentence: Sentence): boolean {
 /** "won the Nobel Peace Prize", "the first woman to", "a record": an outcome worth asking. */
 export const OUTCOME =
   /\b(?:won|wins|awarded|prize|medal|record|first (?:\p{Ll}+ )?to|longest|largest|biggest|founded|invented|discovered|published|elected|became|led to|resulted in|champions?|title|victory|defeat(?:ed)?)\b/iu;
+/** A word every OUTCOME match holds, found without OUTCOME's word boundaries (2× faster). */
+const OUTCOME_WORD =
+  /won|wins|awarded|prize|medal|record|first|longest|largest|biggest|founded|invented|discovered|published|elected|became|led to|resulted in|champion|title|victory|defeat/iu;
 
 /**
  * How central a sentence is to the article: it names the article's most-named people and things
@@ -116,14 +125,13 @@ export const OUTCOME =
 export function centrality(sentence: Sentence, facts: ArticleFacts): number {
   let bonus = 0;
   const seen = new Set<string>();
-  for (const m of facts.index.mentions) {
-    if (m.sentence !== sentence.index) continue;
+  for (const m of mentionsIn(facts.index, sentence.index)) {
     const entity = facts.index.byAlias.get(entityKey(m.name));
     if (!entity || seen.has(entity.name)) continue;
     seen.add(entity.name);
     if (entity.count >= 3) bonus += 0.1;
   }
-  if (OUTCOME.test(sentence.text)) bonus += 0.2;
+  if (OUTCOME_WORD.test(sentence.text) && OUTCOME.test(sentence.text)) bonus += 0.2;
   return Math.min(0.4, bonus);
 }
 

@@ -3,8 +3,8 @@
  * entities, vocabulary terms of known classes, and the items of explicit lists.
  */
 
-import type { EntityClass, EntityIndex, Mention } from "./entities.ts";
-import { entityKey } from "./entities.ts";
+import type { EntityClass, EntityIndex } from "./entities.ts";
+import { entityKey, mentionsIn } from "./entities.ts";
 import {
   MONTHS,
   NUMBER_WORD_PATTERN,
@@ -71,6 +71,10 @@ const DATE_PATTERNS: Array<[DateFormat, RegExp]> = [
     /(?<![\d,.$#£€-])\b(1[0-9]\d\d|20[0-4]\d)\b(?![,.]\d|\d|\s?(?:MW|GW|kW|km|kg|%|percent|people|men|soldiers|ships|troops))/g,
   ],
 ];
+
+/** Every pattern above but the last three needs a month's name: most sentences have none. */
+const ANY_MONTH = new RegExp(MONTHS.join("|"));
+const MONTH_FORMATS = new Set<DateFormat>(["dmy", "mdy", "my", "dm", "md"]);
 
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
 const DIGIT_NUMBER =
@@ -139,7 +143,9 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
 
   // Dates, ordinals and figures all hold a digit: a sentence without one needs none of them.
   const digits = /\d/.test(text);
+  const month = digits && ANY_MONTH.test(text);
   for (const [format, re] of digits ? DATE_PATTERNS : []) {
+    if (!month && MONTH_FORMATS.has(format)) continue;
     for (const m of matches(text, re)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -237,7 +243,7 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
       prefix: "",
     });
   }
-  for (const mention of mentionsOf(index, sentence.index)) {
+  for (const mention of mentionsIn(index, sentence.index)) {
     const entity = index.byAlias.get(entityKey(mention.name));
     let cls = mention.cls;
     // A name the entity votes left open, but the place data knows: "born in Glasgow".
@@ -279,23 +285,6 @@ export function findSpans(sentence: Sentence, index: EntityIndex): Span[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-const bySentence = new WeakMap<EntityIndex, Map<number, Mention[]>>();
-
-/** The index's mentions in one sentence (grouped once per index: findSpans runs per sentence). */
-function mentionsOf(index: EntityIndex, sentence: number): readonly Mention[] {
-  let groups = bySentence.get(index);
-  if (!groups) {
-    groups = new Map();
-    for (const m of index.mentions) {
-      const list = groups.get(m.sentence) ?? [];
-      list.push(m);
-      groups.set(m.sentence, list);
-    }
-    bySentence.set(index, groups);
-  }
-  return groups.get(sentence) ?? [];
 }
 
 function insideBrackets(text: string, pos: number): boolean {
