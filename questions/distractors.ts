@@ -54,7 +54,7 @@ import {
 } from "./choice-rules.ts";
 import type { Entity, EntityIndex, Mention } from "./entities.ts";
 import { entityKey, roleAfter, roleBefore } from "./entities.ts";
-import { leadingYear, oneSided, partyBefore } from "./frames.ts";
+import { genreBefore, leadingYear, oneSided, partyBefore } from "./frames.ts";
 import {
   allCountries,
   allDemonyms,
@@ -444,6 +444,9 @@ export function dateDistractors(
       if (/\b(?:final|last) decade of (?:his|her) life\b/i.test(sentence.text))
         min = Math.max(min, life.died - 10);
     }
+    // "born to a serving prime minister": no day before the article has him take office.
+    const start = SERVING.test(sentence.text) ? tenureStart(facts) : undefined;
+    if (start !== undefined && keyYear >= start) min = Math.max(min, start);
   }
   const key = span.text;
   const texts: string[] = [];
@@ -720,6 +723,33 @@ function bothSides(
     .slice(DISTRACTORS_WANTED)
     .find((t) => eligible(t) && (below ? year(t) > key : year(t) < key));
   return other === undefined ? head : [...head.slice(0, DISTRACTORS_WANTED - 1), other];
+}
+
+/** A stem about an office held at the time: "a serving prime minister", "while in office". */
+const SERVING =
+  /\b(?:serving|sitting|incumbent)\s+(?:prime minister|premier|president|chancellor|leader)\b|\bin office\b/i;
+
+/** "In 1997, Mr Blair became the youngest premier", "came to power in 1997": taking office. */
+const TAKING_OFFICE =
+  /\b(?:came to power|took office|became (?:the )?(?:\p{Ll}+ )?(?:premier|prime minister|president|chancellor))\b/u;
+
+const tenures = new WeakMap<ArticleFacts, number | null>();
+/** The year the article has its subject take office (its earliest such sentence's year). */
+function tenureStart(facts: ArticleFacts): number | undefined {
+  let found = tenures.get(facts);
+  if (found === undefined) {
+    found = null;
+    for (const s of facts.sentences) {
+      if (!TAKING_OFFICE.test(s.text)) continue;
+      const years = yearsIn(facts, s.index);
+      if (years.length > 0) {
+        found = Math.min(...years);
+        break;
+      }
+    }
+    tenures.set(facts, found);
+  }
+  return found ?? undefined;
 }
 
 /** No year or decade key whose choices all fall before it, or all after it. */
@@ -1024,8 +1054,8 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
     case "continent":
       return random.shuffle(CONTINENTS.filter((c) => c !== "Antarctica"));
     case "feature":
-      if (keyType.unit === "current") return random.shuffle([...OCEAN_CURRENTS]);
-      return keyType.unit === "water" ? random.shuffle(watersBeside(key)) : [];
+      if (keyType.unit === "current") return random.shuffle(watersBeside(key, OCEAN_CURRENTS));
+      return keyType.unit === "water" ? random.shuffle(watersBeside(key, SEAS)) : [];
     default:
       return [];
   }
@@ -1033,10 +1063,11 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
 
 /**
  * "the White Sea region of the ____": an ocean beside the other oceans, a sea beside the seas of
- * its own waters (the Barents Sea, not the Caribbean, beside the White Sea).
+ * its own waters (the Barents Sea, not the Caribbean, beside the White Sea), a current beside the
+ * currents of its own ocean (no Kuroshio beside the Gulf Stream).
  */
-function watersBeside(key: string): string[] {
-  const group = Object.values(SEAS).find((list) => list.includes(key));
+function watersBeside(key: string, groups: Record<string, string[]>): string[] {
+  const group = Object.values(groups).find((list) => list.includes(key));
   return (group ?? []).filter((w) => w !== key);
 }
 
@@ -1400,6 +1431,15 @@ function personParty(e: Entity, facts: ArticleFacts): string | undefined {
   return personLabels(partiesOf, facts, (m, text) => {
     const party = partyBefore(text.slice(Math.max(0, m.start - 60), m.start));
     return party ? [party, 1] : undefined;
+  }).get(e);
+}
+
+const genresOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
+/** The music the article most often sets a person in ("soul singer Percy Sledge"). */
+function personGenre(e: Entity, facts: ArticleFacts): string | undefined {
+  return personLabels(genresOf, facts, (m, text) => {
+    const genre = genreBefore(text.slice(Math.max(0, m.start - 60), m.start));
+    return genre ? [genre, 1] : undefined;
   }).get(e);
 }
 
@@ -1841,6 +1881,10 @@ export function entityDistractors(
         paragraphEra(facts, sentence))
       : undefined;
   const nominee = keyType.kind === "person" && nomineeStem(sentence.text);
+  const keyGenre =
+    keyType.kind === "person"
+      ? genreBefore(sentence.text.slice(Math.max(0, span.start - 60), span.start))
+      : undefined;
   for (const e of facts.index.byKey.values()) {
     // A person the article keeps returning to (Blair in Brown's profile) is a rival a reader
     // knows; only the main subject, and a topic that is not a person, would be silly.
@@ -1872,6 +1916,9 @@ export function entityDistractors(
     if (keyNation && e.cls === "person" && personSide(e, facts) !== keyNation) continue;
     // "the present Tory spokesman, ____": only people the article gives that party.
     if (keyParty && e.cls === "person" && personParty(e, facts) !== keyParty) continue;
+    // "legendary R&B star ____": only people the article sets in that music (rock singers
+    // beside him were graded a give-away, round 18).
+    if (keyGenre && personGenre(e, facts) !== keyGenre) continue;
     sameClass.push(e);
   }
   // Prefer names of the same shape: the same keyword ("… University") and similar length.

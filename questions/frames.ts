@@ -122,6 +122,15 @@ const PARTY_WORD =
  * The party a stretch of text gives the name after it ("the present Tory spokesman on foreign
  * affairs, ", "Blairite "): the last party word in its clause.
  */
+/** "legendary R&B star ", "soul group ", "blues guitarist ": the music a name is played in. */
+const GENRE_BEFORE =
+  /\b(R&B|soul|rock|jazz|blues|pop|country|gospel|folk|punk|reggae|hip-hop|rap|classical|opera)\s+(?:\p{Ll}+\s+)?(?:star|singer|legend|musician|guitarist|pianist|drummer|group|band|quartet|trio|act|icon|veteran|pioneer|great)\s+$/iu;
+
+/** The genre the words right before a name give it, lower-cased ("r&b"); undefined if none. */
+export function genreBefore(before: string): string | undefined {
+  return GENRE_BEFORE.exec(before.slice(-60))?.[1]?.toLowerCase();
+}
+
 export function partyBefore(before: string): string | undefined {
   const clause = before.split(/[.;:!?]|\b(?:and|but|while|after|before|when)\b/).pop() ?? "";
   let found: { at: number; party: string } | undefined;

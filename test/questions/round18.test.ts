@@ -3,12 +3,14 @@
 // a continent as a market; a name the article only quotes; a sex told by the next sentence's
 // "She"; shares too near and over 100%; a city framed in its nation; universities and waters
 // beside their own kind; the country a war is known by.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
 import { cityNamed } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
-import { SEAS } from "../../questions/lexicon.ts";
-import { reviewArticles } from "../../questions/node/review-set.ts";
+import { OCEAN_CURRENTS, SEAS } from "../../questions/lexicon.ts";
+import { reviewArticles, sharedReviewDir } from "../../questions/node/review-set.ts";
 import { filler } from "./rules.ts";
 
 const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
@@ -109,11 +111,51 @@ describe("round 18: rivals of the key's own kind", () => {
     for (const r of rivalsOf(sea as Question)) expect(named(r), r).toBe(true);
     const current = withKey(bank, "Gulf Stream");
     expect(current, "the current is asked").toBeDefined();
-    for (const r of rivalsOf(current as Question)) expect(r).toMatch(/\b(?:Current|Drift)$/);
+    // Atlantic currents only, and never the Gulf Stream's own continuation.
+    const atlantic = new Set(OCEAN_CURRENTS.atlantic);
+    for (const r of rivalsOf(current as Question)) {
+      expect(atlantic.has(r), r).toBe(true);
+      expect(r).not.toBe("North Atlantic Drift");
+    }
   });
 
   it("the country a war is known by is not asked", () => {
     const text = `The premier\n\n${filler} The war in Iraq and reforms of the health service have provoked dissent from backbenchers. Mr Hale came to power in 1997 at the age of 43.`;
     for (const q of questions(text)) expect(q.prompt, q.id).not.toMatch(/\bwar in ____/i);
+  });
+});
+
+describe("round 18, part 3: what round 18's own grader found", () => {
+  it("'legendary R&B star ____' stands only beside people the article sets in R&B", () => {
+    const text = `Hall of fame night\n\nRock singer Dan Cole inducted the band at the ceremony in New York. Rock singer Lee Pryor closed the night. Rock guitarist Joe Marsh joined them. Joining the ceremony were legendary R&B star Bo Danner and soul singer Ray Stone. ${filler} Cole, Pryor and Marsh sang the last song together.`;
+    const q = withKey(questions(text), "Bo Danner");
+    for (const r of q ? rivalsOf(q) : [])
+      expect(
+        ["Cole", "Pryor", "Marsh"].some((n) => r.includes(n)),
+        r,
+      ).toBe(false);
+  });
+
+  // 06 is a BBC text, read from ../shared and never committed: the test says so and skips.
+  const blair = path.join(sharedReviewDir, "06-blair-labours-longest-serving-pm.txt");
+  it.skipIf(!existsSync(blair))(
+    "06: no day 'born to a serving prime minister' before the article has him take office (1997)",
+    () => {
+      for (const q of generateReview(readFileSync(blair, "utf8")).bank.questions) {
+        if (!/\bserving prime minister\b/.test(q.prompt)) continue;
+        for (const r of rivalsOf(q))
+          expect(Number(/\d{4}/.exec(r)?.[0]), r).toBeGreaterThanOrEqual(1997);
+      }
+    },
+  );
+
+  it("a sentence whose 'his' is no one it names as a subject is not asked", () => {
+    const text = `A year in tennis\n\nCarl Berger won three titles in one season, beating Jonas Holm in the final in Paris. ${filler} The only major let-down was a third-round loss to Paul Henning at the Open in Madrid, and Rome will be his main target next year. Tim Ruddock reached the final in New York before losing to Holm.`;
+    const bank = questions(text);
+    expect(bank.length).toBeGreaterThan(0);
+    for (const q of bank)
+      expect(q.prompt + q.choices.map((c) => c.text).join(" "), q.id).not.toMatch(
+        /his main target/,
+      );
   });
 });
