@@ -48,7 +48,12 @@ async function logIn(user: { user: string; password: string }): Promise<Page> {
   await page.goto(`${wp.origin}/wp-login.php`);
   await page.fill("#user_login", user.user);
   await page.fill("#user_pass", user.password);
-  await Promise.all([page.waitForURL(/\/wp-admin\//), page.click("#wp-submit")]);
+  // (On a loaded machine, with the other suites running beside it, the dashboard after a login
+  // has taken over 30 s, Playwright's default, to load in this private Apache and MariaDB.)
+  await Promise.all([
+    page.waitForURL(/\/wp-admin\//, { timeout: 90_000 }),
+    page.click("#wp-submit"),
+  ]);
   return page;
 }
 
