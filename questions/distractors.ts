@@ -387,6 +387,7 @@ export function dateDistractors(
   let max = Infinity;
   const keyYear = span.year;
   let century: { min: number; max: number } | undefined;
+  let lastEdge = false;
   if (keyYear !== undefined && span.format !== "century") {
     for (const other of allSpans) {
       if (other === span || other.kind !== "date" || other.year === undefined) continue;
@@ -443,6 +444,14 @@ export function dateDistractors(
       // "In the final decade of his life … in ____": the ten years before the death.
       if (/\b(?:final|last) decade of (?:his|her) life\b/i.test(sentence.text))
         min = Math.max(min, life.died - 10);
+    }
+    // "… the first child born to a serving prime minister in more than 150 years" (2000), then
+    // "The last 'Downing Street dad' was … in ____": the last one came before 1850.
+    const gap = lastBefore(facts, sentence.index);
+    if (gap !== undefined && keyYear < gap) {
+      max = Math.min(max, gap);
+      // No room after the key then: its rivals may all stand before it (as for a century).
+      lastEdge = gap - keyYear <= CROWD + 2;
     }
     // "born to a serving prime minister": no day before the article has him take office.
     const start = SERVING.test(sentence.text) ? tenureStart(facts) : undefined;
@@ -529,7 +538,9 @@ export function dateDistractors(
       // its far side ("the 20th century" for 1997): the rivals may all stand before it, and
       // then as near the key as the article's own dates allow, a gap apart ("1993, 1990,
       // 1987" for 1997, not 1978, which reads as another era).
-      const edge = century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2;
+      const edge =
+        lastEdge ||
+        (century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2);
       const spread = edge
         ? nearestOneSide(y, crowded ? CROWD + 1 : CROWD, 3, { min, max })
         : spreadValues(
@@ -723,6 +734,24 @@ function bothSides(
     .slice(DISTRACTORS_WANTED)
     .find((t) => eligible(t) && (below ? year(t) > key : year(t) < key));
   return other === undefined ? head : [...head.slice(0, DISTRACTORS_WANTED - 1), other];
+}
+
+/** "the first … in more than 150 years": the first for that long before the sentence's year. */
+const FIRST_IN_YEARS = /\bfirst\b[^.;]*\bin (?:more than|over) (\d+) years\b/;
+
+/**
+ * The latest year "The last …" may name, where the sentence before tells of the first such
+ * event "in more than N years" in year Y: Y − N − 1. Undefined otherwise.
+ */
+function lastBefore(facts: ArticleFacts, index: number): number | undefined {
+  if (!/^(?:And )?The last\b/.test(facts.sentences[index]?.text ?? "")) return undefined;
+  const previous = facts.sentences[index - 1]?.text ?? "";
+  const span = Number(FIRST_IN_YEARS.exec(previous)?.[1]);
+  const years = (facts.spans[index - 1] ?? []).flatMap((sp) =>
+    sp.kind === "date" && sp.year !== undefined && sp.format !== "century" ? [sp.year] : [],
+  );
+  if (!span || years.length === 0) return undefined;
+  return Math.max(...years) - span - 1;
 }
 
 /** A stem about an office held at the time: "a serving prime minister", "while in office". */

@@ -75,11 +75,12 @@ export const VENUES = words(
   "Roland Garros|Wimbledon|Flushing Meadows|Twickenham|Murrayfield|Lansdowne Road|Croke Park|Old Trafford|Anfield|Wembley|Lord's|Ascot|Aintree|Silverstone|Monza|Le Mans|Augusta|Melbourne Park|Stade de France|Camp Nou|Santiago Bernabeu",
 );
 
-/** Ocean currents a reader may have met, by ocean: the rivals of a current the article names. */
+/** Ocean currents a reader may have met, by waters: the rivals of a current the article names. */
 export const OCEAN_CURRENTS: Record<string, string[]> = {
-  atlantic: words(
-    "Gulf Stream|North Atlantic Drift|Labrador Current|East Greenland Current|Canary Current|Benguela Current|Brazil Current|Norwegian Current",
+  northAtlantic: words(
+    "Gulf Stream|North Atlantic Drift|Norwegian Current|Labrador Current|East Greenland Current|Transpolar Drift",
   ),
+  tropicalAtlantic: words("Canary Current|Benguela Current|Brazil Current|Guinea Current"),
   pacific: words(
     "Kuroshio Current|California Current|Humboldt Current|East Australian Current|Oyashio Current",
   ),
@@ -337,8 +338,9 @@ export const ALIAS_GROUPS: string[][] = [
   words("Washington|Washington, D.C."),
   words("atomic bomb|fission bomb|fission weapon|A-bomb"),
   words("hydrogen bomb|fusion weapon|thermonuclear weapon|H-bomb"),
-  // The North Atlantic Drift is the Gulf Stream's own continuation (graded ambiguous, round 18).
-  words("Gulf Stream|North Atlantic Drift"),
+  // The North Atlantic Drift and the Norwegian Current are the Gulf Stream's own continuation
+  // (graded ambiguous, round 18).
+  words("Gulf Stream|North Atlantic Drift|Norwegian Current"),
 ];
 
 /**
