@@ -18,6 +18,8 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   // continent with no rival the article names, a child's birth "a year later, in ____"; 17: the
   // river's own city as its port, "oxygen depletion", a shoal "dividing the river into two"),
   // and neither article has other sentences the engine can yet make honest questions of.
+  // (Round 18: 07 went 4 -> 5 with Glasgow among Scotland's cities and Edinburgh University
+  // among the nation's universities; its people still have no rivals of their party or era.)
   "07-profile-gordon-brown",
   "17-river-clyde",
   // Since round 10, below 8: their side details (one day's tally of seals, the day a ship broke
@@ -27,6 +29,8 @@ export const KNOWN_SHORT: ReadonlySet<string> = new Set([
   // Round 15: 15 went 7 -> 6 when "____ weeks later" became trivia everywhere (the spread pass
   // had brought it back to fill the article's empty middle); quality.test.ts lets a known-short
   // bank leave that stretch unasked rather than fill it with a side detail.
+  // (Round 18: 13 went 5 -> 7 with the White Sea among the Arctic's seas and the Gulf Stream
+  // among the North Atlantic's currents; its museum and university are blocked by Bergen.)
   "13-fridtjof-nansen",
   "15-duncan-edwards",
   // Since round 10, 9 -> 7: its harbour question (inland cities beside a port, graded fix) has
