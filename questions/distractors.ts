@@ -90,6 +90,7 @@ import {
   TERM_CLASSES,
   UNIVERSITIES,
 } from "./lexicon.ts";
+import { memoizedPer } from "./memo.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { asMarket, placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
@@ -1457,19 +1458,25 @@ function personSide(e: Entity, facts: ArticleFacts): string | undefined {
 const partiesOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
 /** The party the article gives a person most often ("Tory spokesman Michael Ancram"). */
 function personParty(e: Entity, facts: ArticleFacts): string | undefined {
-  return personLabels(partiesOf, facts, (m, text) => {
-    const party = partyBefore(text.slice(Math.max(0, m.start - 60), m.start));
-    return party ? [party, 1] : undefined;
-  }).get(e);
+  return labelBefore(partiesOf, facts, partyBefore).get(e);
 }
 
 const genresOf = new WeakMap<ArticleFacts, Map<Entity, string>>();
 /** The music the article most often sets a person in ("soul singer Percy Sledge"). */
 function personGenre(e: Entity, facts: ArticleFacts): string | undefined {
-  return personLabels(genresOf, facts, (m, text) => {
-    const genre = genreBefore(text.slice(Math.max(0, m.start - 60), m.start));
-    return genre ? [genre, 1] : undefined;
-  }).get(e);
+  return labelBefore(genresOf, facts, genreBefore).get(e);
+}
+
+/** Each person's label that `read` finds most often in the 60 characters before a mention. */
+function labelBefore(
+  cache: WeakMap<ArticleFacts, Map<Entity, string>>,
+  facts: ArticleFacts,
+  read: (before: string) => string | undefined,
+): Map<Entity, string> {
+  return personLabels(cache, facts, (m, text) => {
+    const label = read(text.slice(Math.max(0, m.start - 60), m.start));
+    return label ? [label, 1] : undefined;
+  });
 }
 
 /** The middle of the years a sentence names, if it names any. */
@@ -1647,23 +1654,12 @@ export function personSurnames(facts: ArticleFacts): Set<string> {
   return set;
 }
 
-/** Whether a candidate name may stand beside the key: same type, same level, whole names. */
 /** "the Miles Martin pen company": a name the article uses for a firm, not a person. */
-function namesAFirm(name: string, facts: ArticleFacts): boolean {
-  // Asked of the same people for every key: once per article and name.
-  let known = firmCache.get(facts);
-  if (!known) {
-    known = new Map();
-    firmCache.set(facts, known);
-  }
-  let firm = known.get(name);
-  if (firm === undefined) {
-    firm = namesAFirmUncached(name, facts);
-    known.set(name, firm);
-  }
-  return firm;
-}
-const firmCache = new WeakMap<ArticleFacts, Map<string, boolean>>();
+// Asked of the same people for every key: once per article and name.
+const namesAFirm = (name: string, facts: ArticleFacts): boolean => firmNamed(facts, name);
+const firmNamed = memoizedPer((facts: ArticleFacts, name: string) =>
+  namesAFirmUncached(name, facts),
+);
 
 function namesAFirmUncached(name: string, facts: ArticleFacts): boolean {
   const firm = new RegExp(

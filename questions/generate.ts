@@ -84,6 +84,7 @@ import { durationAnswers } from "./inference.ts";
 import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
 import { matches, midSentenceCapitals } from "./matches.ts";
+import { memoizedPer } from "./memo.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import {
   aboutRelatives,
@@ -1435,24 +1436,11 @@ const OBJECT_BEFORE =
  * Margaret Herrick said the statue looked like her uncle" has its own antecedent.
  */
 function ownerless(sentence: string, facts: ArticleFacts): boolean {
-  if (!/\b(?:he|she|his|her|him)\b/i.test(sentence)) return false;
-  let seen = ownerlessSeen.get(facts);
-  if (!seen) {
-    seen = new Map();
-    ownerlessSeen.set(facts, seen);
-  }
-  let found = seen.get(sentence);
-  if (found === undefined) {
-    found = everyPersonAnObject(sentence, facts);
-    seen.set(sentence, found);
-  }
-  return found;
+  return /\b(?:he|she|his|her|him)\b/i.test(sentence) && everyPersonAnObject(facts, sentence);
 }
 
-const ownerlessSeen = new WeakMap<ArticleFacts, Map<string, boolean>>();
-
 /** Whether the sentence names people, each only after "to", "by", "beating" and the like. */
-function everyPersonAnObject(sentence: string, facts: ArticleFacts): boolean {
+const everyPersonAnObject = memoizedPer((facts: ArticleFacts, sentence: string): boolean => {
   let named = 0;
   for (const e of facts.index.byKey.values()) {
     if (e.cls !== "person" || typeName(e.name, facts.index).kind !== "person") continue;
@@ -1469,7 +1457,7 @@ function everyPersonAnObject(sentence: string, facts: ArticleFacts): boolean {
     }
   }
   return named > 0;
-}
+});
 
 /**
  * The names that stand for an entity alone. A person's bare given name is none where the

@@ -15,3 +15,26 @@ export function memoized<T>(fn: (s: string) => T, limit: number): (s: string) =>
     return value;
   };
 }
+
+/**
+ * A pure function of one article's object (its facts or entity index) and a string, remembered
+ * per article: the cache goes with the article, so nothing is bounded or cleared.
+ */
+export function memoizedPer<K extends object, T>(
+  fn: (owner: K, s: string) => T,
+): (owner: K, s: string) => T {
+  const caches = new WeakMap<K, Map<string, T>>();
+  return (owner, s) => {
+    let cache = caches.get(owner);
+    if (!cache) {
+      cache = new Map();
+      caches.set(owner, cache);
+    }
+    let value = cache.get(s);
+    if (value === undefined) {
+      value = fn(owner, s);
+      cache.set(s, value);
+    }
+    return value;
+  };
+}

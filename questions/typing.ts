@@ -20,6 +20,7 @@ import {
   regionNamed,
 } from "./gazetteer.ts";
 import { ENTITY_KEYWORDS, GIVEN_NAMES, PERSON_TITLES, VENUES } from "./lexicon.ts";
+import { memoizedPer } from "./memo.ts";
 
 const VENUE_NAMES = new Set(VENUES);
 
@@ -214,24 +215,14 @@ function tokens(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
-const shapeCache = new WeakMap<EntityIndex, Map<string, boolean>>();
-
 /** Looks like a person's whole name: two to four capitalised words, a known given name first. */
 export function personShaped(name: string, index?: EntityIndex): boolean {
   // Asked of the same names by every sentence and candidate: once per article and name.
-  if (!index) return personShapedUncached(name);
-  let cache = shapeCache.get(index);
-  if (!cache) {
-    cache = new Map();
-    shapeCache.set(index, cache);
-  }
-  let shaped = cache.get(name);
-  if (shaped === undefined) {
-    shaped = personShapedUncached(name, index);
-    cache.set(name, shaped);
-  }
-  return shaped;
+  return index ? shapedIn(index, name) : personShapedUncached(name);
 }
+const shapedIn = memoizedPer((index: EntityIndex, name: string) =>
+  personShapedUncached(name, index),
+);
 
 function personShapedUncached(name: string, index?: EntityIndex): boolean {
   const t = tokens(name);

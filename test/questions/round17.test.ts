@@ -5,18 +5,9 @@
 // a name is told in; "The ____ telecentres" and "the team" for a set or side named before; a
 // count in brackets; a body founded after the sentence's years; a named church as a body.
 import { describe, expect, it } from "vitest";
-import type { Question } from "../../questions/bank.ts";
 import { generateReview } from "../../questions/generate.ts";
-import { reviewArticles } from "../../questions/node/review-set.ts";
+import { bankOf, keyOf } from "./review-bank.ts";
 import { filler } from "./rules.ts";
-
-const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
-
-function bankOf(slug: string): Question[] {
-  const article = reviewArticles().find((a) => a.slug === slug);
-  if (!article) throw new Error(`${slug} is committed under test/questions/articles/review`);
-  return generateReview(article.text).bank.questions;
-}
 
 describe("round 17: what round 16's graders dropped is not asked", () => {
   it("19, the Gunpowder Plot: no range's end, no capital of England, no count in brackets", () => {

@@ -10,10 +10,10 @@ import type { Question } from "../../questions/bank.ts";
 import { cityNamed } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { OCEAN_CURRENTS, SEAS } from "../../questions/lexicon.ts";
-import { reviewArticles, sharedReviewDir } from "../../questions/node/review-set.ts";
+import { sharedReviewDir } from "../../questions/node/review-set.ts";
+import { bankOf, keyOf } from "./review-bank.ts";
 import { filler } from "./rules.ts";
 
-const keyOf = (q: Question) => q.choices.find((c) => c.id === q.answer)?.text ?? "";
 const rivalsOf = (q: Question) => q.choices.filter((c) => c.id !== q.answer).map((c) => c.text);
 
 function questions(text: string): Question[] {
@@ -22,12 +22,6 @@ function questions(text: string): Question[] {
 
 function withKey(bank: Question[], key: string): Question | undefined {
   return bank.find((q) => q.type === "cloze" && keyOf(q) === key);
-}
-
-function bankOf(slug: string): Question[] {
-  const article = reviewArticles().find((a) => a.slug === slug);
-  if (!article) throw new Error(`${slug} is committed under test/questions/articles/review`);
-  return generateReview(article.text).bank.questions;
 }
 
 describe("round 18: the stem's own facts bound the rivals", () => {
