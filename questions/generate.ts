@@ -599,6 +599,8 @@ const CLOZE_TERM_CLASSES = new Set([
   "instrument",
   "ideology",
   "religion",
+  "organ",
+  "medicine",
 ]);
 
 function keyEligible(

@@ -210,6 +210,12 @@ export const TERM_CLASSES: Record<string, string[]> = {
     "lithium|carbon|sodium|magnesium|aluminium|silicon|phosphorus|sulfur|chlorine|potassium|calcium|iron|copper|zinc|silver|tin|gold|mercury|lead|radium|uranium|plutonium|thorium|deuterium|tritium",
   ),
   instrument: words("piano|violin|guitar|cello|flute|drums|trumpet|organ|harp|sitar|saxophone"),
+  // "The parasites travel to the ____ where they mature": the body's organs.
+  organ: words("liver|spleen|kidney|lung|brain|heart|stomach|pancreas|bone marrow|bladder|gut"),
+  // "a combination of antimalarial medications that includes an ____": medicines by name.
+  medicine: words(
+    "artemisinin|quinine|chloroquine|mefloquine|doxycycline|primaquine|lumefantrine|atovaquone|penicillin|amoxicillin|aspirin|ibuprofen|paracetamol|morphine|insulin|streptomycin|tetracycline|ivermectin",
+  ),
   ideology: words(
     "Communism|Fascism|Nazism|Socialism|Capitalism|Liberalism|Conservatism|Nationalism|Anarchism|Marxism|Colonialism|Imperialism",
   ),

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
 import { cityNamed } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
-import { OCEAN_CURRENTS, SEAS } from "../../questions/lexicon.ts";
+import { OCEAN_CURRENTS, SEAS, TERM_CLASSES } from "../../questions/lexicon.ts";
 import { sharedReviewDir } from "../../questions/node/review-set.ts";
 import { bankOf, keyOf } from "./review-bank.ts";
 import { filler } from "./rules.ts";
@@ -158,5 +158,18 @@ describe("round 18, part 3: what round 18's own grader found", () => {
     const q = withKey(questions(text), "1848");
     expect(q, "the year is asked").toBeDefined();
     for (const r of rivalsOf(q as Question)) expect(Number(r), r).toBeLessThan(1850);
+  });
+
+  it("an organ beside organs, a medicine beside medicines", () => {
+    const text = `A tropical fever\n\n${filler} The fever is spread by the bite of an infected fly. The parasites travel to the liver where they mature and reproduce. Years of work have shown that resistance to quinine has become a problem in some parts of the coast. The second medication may be either mefloquine, lumefantrine, or doxycycline.`;
+    const bank = questions(text);
+    const organ = withKey(bank, "liver");
+    expect(organ, "the organ is asked").toBeDefined();
+    const organs = new Set(TERM_CLASSES.organ);
+    for (const r of rivalsOf(organ as Question)) expect(organs.has(r), r).toBe(true);
+    const medicines = new Set(TERM_CLASSES.medicine);
+    const asked = bank.filter((q) => medicines.has(keyOf(q)));
+    expect(asked.length, "a medicine is asked").toBeGreaterThan(0);
+    for (const q of asked) for (const r of rivalsOf(q)) expect(medicines.has(r), r).toBe(true);
   });
 });
