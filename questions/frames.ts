@@ -10,11 +10,14 @@
  */
 const LEANS_ON_BEFORE =
   /^(?:At (?:about |around |roughly )?(?:the same|this|that) (?:time|point|stage)|(?:Around|About|Soon after) (?:this|that) time|The (?:word|term|phrase|name)\b(?! of\b| for\b| ["“‘]))/;
+/** "The second medication may be either …": the first one was the sentence before's. */
+const ORDINAL_SUBJECT =
+  /^The (?:second|third|other|latter|former|remaining) \p{Ll}+ (?:may|might|was|is|were|are|can|could|had|has|will|would)\b/u;
 const OPENING_THEN_PRONOUN =
   /^(?:Beginning|Starting|From|In|During|By|After|Before|Since|Until|Over|Throughout|Within|Under|Following)\b[^,.;]{2,50}? (?:it|they|he|she) (?:\p{Ll}+ed|was|were|is|are|had|has|became|becomes|began|grew|won|lost|took|made|held|remained)\b/u;
 
 export function leansOnSentenceBefore(t: string): boolean {
-  return LEANS_ON_BEFORE.test(t) || OPENING_THEN_PRONOUN.test(t);
+  return LEANS_ON_BEFORE.test(t) || OPENING_THEN_PRONOUN.test(t) || ORDINAL_SUBJECT.test(t);
 }
 
 /** "live like ____ for weeks": a simile's figure is a stock comparison, not a fact told. */

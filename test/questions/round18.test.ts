@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Question } from "../../questions/bank.ts";
+import { leansOnSentenceBefore } from "../../questions/frames.ts";
 import { cityNamed } from "../../questions/gazetteer.ts";
 import { generateReview } from "../../questions/generate.ts";
 import { OCEAN_CURRENTS, SEAS, TERM_CLASSES } from "../../questions/lexicon.ts";
@@ -171,5 +172,14 @@ describe("round 18, part 3: what round 18's own grader found", () => {
     const asked = bank.filter((q) => medicines.has(keyOf(q)));
     expect(asked.length, "a medicine is asked").toBeGreaterThan(0);
     for (const q of asked) for (const r of rivalsOf(q)) expect(medicines.has(r), r).toBe(true);
+  });
+
+  it("'The second medication may be …' leans on the sentence before: not asked", () => {
+    expect(
+      leansOnSentenceBefore("The second medication may be either mefloquine or quinine."),
+    ).toBe(true);
+    expect(leansOnSentenceBefore("The second-largest city is Bergen.")).toBe(false);
+    const text = `A tropical fever\n\n${filler} The recommended treatment is a combination of two medications. The second medication may be either mefloquine, lumefantrine, or doxycycline. The parasites travel to the liver where they mature and reproduce. In 2016, there were 216 million cases of the fever worldwide.`;
+    for (const q of questions(text)) expect(q.prompt, q.id).not.toMatch(/The second medication/);
   });
 });
