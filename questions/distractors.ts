@@ -542,8 +542,13 @@ export function dateDistractors(
       const edge =
         lastEdge ||
         (century !== undefined && Math.min(y - century.min, century.max - y) <= CROWD + 2);
+      const below = edge ? nearestOneSide(y, crowded ? CROWD + 1 : CROWD, 3, { min, max }) : [];
+      // "The last … in ____" before a bound the article sets: one rival past the bound, which a
+      // reader rules out by it, so the latest choice is not simply the key (round 18's grader).
       const spread = edge
-        ? nearestOneSide(y, crowded ? CROWD + 1 : CROWD, 3, { min, max })
+        ? lastEdge && below.length >= DISTRACTORS_WANTED
+          ? [...below.slice(0, DISTRACTORS_WANTED - 1), max + 1 + CROWD, ...below.slice(2)]
+          : below
         : spreadValues(
             y,
             offsets,
