@@ -1,7 +1,8 @@
-/** questions/tokens.ts: the hand-read tokens are the pattern's, on every article and on edge cases. */
+/** Hand-read tokens and capitalised words (tokens.ts, matches.ts) are their patterns' matches. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { capitalisedPairs, midSentenceCapitals } from "../../questions/matches.ts";
 import { wordTokens } from "../../questions/tokens.ts";
 
 const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
@@ -78,6 +79,58 @@ describe("wordTokens", () => {
       const length = next() % 24;
       for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
       expect(wordTokens(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+  });
+});
+
+describe("capitalisedPairs and midSentenceCapitals", () => {
+  const PAIRS = /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu;
+  const MID = /(?<=[\p{Ll}\d,;:] )\p{Lu}\p{Ll}+/gu;
+  const cases = [
+    ...articles("questions/articles"),
+    ...articles("test/questions/articles"),
+    "South Africa and New  York, ABc DEf Ég Öl, 𝐀𝐚 𝐚 Bb; Cc: Dd 9 Ee ǅa Ǆb",
+    " Leading space. A B Cd e Fg  Hi\u00a0Jk 𝐚 Lm \ud800 No",
+  ];
+  it("finds the patterns' matches", () => {
+    for (const text of cases) {
+      expect(capitalisedPairs(text)).toEqual([...text.matchAll(PAIRS)].map((m) => m[0]));
+      expect(midSentenceCapitals(text)).toEqual([...text.matchAll(MID)].map((m) => m[0]));
+    }
+  });
+
+  it("finds the patterns' matches in random strings", () => {
+    const alphabet = [
+      "A",
+      "b",
+      "É",
+      "ü",
+      "7",
+      ",",
+      ";",
+      " ",
+      "\u00a0",
+      "𝐀",
+      "𝐚",
+      "\ud800",
+      "ǅ",
+      ".",
+    ];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      const length = next() % 20;
+      for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+      expect(capitalisedPairs(text), JSON.stringify(text)).toEqual(
+        [...text.matchAll(PAIRS)].map((m) => m[0]),
+      );
+      expect(midSentenceCapitals(text), JSON.stringify(text)).toEqual(
+        [...text.matchAll(MID)].map((m) => m[0]),
+      );
     }
   });
 });
