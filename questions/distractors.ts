@@ -91,6 +91,7 @@ import {
   TERM_CLASSES,
   UNIVERSITIES,
 } from "./lexicon.ts";
+import { likenessBefore, quotedBefore } from "./matches.ts";
 import { memoizedPer } from "./memo.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { asMarket, placeFrame } from "./place-frames.ts";
@@ -1573,10 +1574,7 @@ export function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
       if (!entity) continue;
       seen.add(entity);
       const text = facts.sentences[m.sentence]?.text ?? "";
-      const before = text.slice(0, m.start);
-      const quotes = (before.match(/["“”]/g) ?? []).length;
-      const quoted = quotes % 2 === 1;
-      if (!quoted && !/\b(?:like|as)\s+$/i.test(before)) real.add(entity);
+      if (!quotedBefore(text, m.start) && !likenessBefore(text, m.start)) real.add(entity);
     }
     set = new Set([...seen].filter((e) => !real.has(e)));
     quotedOnly.set(facts, set);

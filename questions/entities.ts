@@ -757,8 +757,11 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     const last = piece[piece.length - 1];
     if (!first || !last) continue;
     let end = last.end;
-    const name = text.slice(first.start, end).replace(/['’]s$/, "");
-    if (/['’]s$/.test(text.slice(first.start, end))) end -= 2;
+    // "Teller's": the name without its possessive (endsWith, not a pattern tried at every letter).
+    const whole = text.slice(first.start, end);
+    const possessive = whole.endsWith("'s") || whole.endsWith("’s");
+    const name = possessive ? whole.slice(0, -2) : whole;
+    if (possessive) end -= 2;
     if (name.length < 2 || /^\p{Lu}\.?$/u.test(name)) continue;
     // "Ladri di biciclette": a foreign title cut short at its first lower-case word.
     if (/^ (?:di|de|da|del|della|la|le|von|van|du|des) \p{Ll}/u.test(text.slice(end))) continue;

@@ -106,3 +106,41 @@ function sizeAt(text: string, i: number): number {
   const low = text.charCodeAt(i + 1);
   return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
 }
+
+/** `(text.slice(0, at).match(/["“”]/g) ?? []).length % 2 === 1`: inside a quotation at `at`. */
+export function quotedBefore(text: string, at: number): boolean {
+  let quotes = 0;
+  for (let i = 0; i < at; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 0x201c || code === 0x201d) quotes++;
+  }
+  return quotes % 2 === 1;
+}
+
+const SPACE_CHAR = /\s/;
+
+/**
+ * `/\b(?:like|as)\s+$/i.test(text.slice(0, at))` ("live like Robinson Crusoe"), read backwards
+ * from `at` instead of tried from every position before it.
+ */
+export function likenessBefore(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && SPACE_CHAR.test(text.charAt(end - 1))) end--;
+  return end < at && (wordEndsAt(text, end, "like") || wordEndsAt(text, end, "as"));
+}
+
+/**
+ * Whether `word` (lower-case ASCII) ends at `end` in any case, after no letter, digit or "_":
+ * the pattern's `\b` and `i` (without `u`, both read ASCII only).
+ */
+function wordEndsAt(text: string, end: number, word: string): boolean {
+  const start = end - word.length;
+  if (start < 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const code = text.charCodeAt(start + k);
+    if (code >= 128 || (code | 32) !== word.charCodeAt(k)) return false;
+  }
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const lower = before | 32;
+  return !((before >= 48 && before <= 57) || (lower >= 97 && lower <= 122) || before === 95);
+}

@@ -1,8 +1,14 @@
-/** Hand-read tokens and capitalised words (tokens.ts, matches.ts) are their patterns' matches. */
+/** Hand-read replacements of patterns (tokens.ts, matches.ts, spelling.ts) give the patterns' answers. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { capitalisedPairs, midSentenceCapitals } from "../../questions/matches.ts";
+import {
+  capitalisedPairs,
+  likenessBefore,
+  midSentenceCapitals,
+  quotedBefore,
+} from "../../questions/matches.ts";
+import { editDistance } from "../../questions/spelling.ts";
 import { wordTokens } from "../../questions/tokens.ts";
 
 const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
@@ -132,5 +138,91 @@ describe("capitalisedPairs and midSentenceCapitals", () => {
         [...text.matchAll(MID)].map((m) => m[0]),
       );
     }
+  });
+});
+
+describe("quotedBefore and likenessBefore", () => {
+  const QUOTES = /["“”]/g;
+  const LIKENESS = /\b(?:like|as)\s+$/i;
+  it("read what their patterns read, at every position of random strings", () => {
+    const alphabet = [
+      "like",
+      "LiKe",
+      "as",
+      "AS",
+      "alike",
+      "has",
+      " ",
+      "\u00a0",
+      "\n",
+      '"',
+      "“",
+      "”",
+      "_",
+      "9",
+      "é",
+      "K",
+      "ſ",
+      "a",
+      "x",
+    ];
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 2000; n++) {
+      let text = "";
+      const length = next() % 10;
+      for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+      for (let at = 0; at <= text.length; at++) {
+        const before = text.slice(0, at);
+        const label = JSON.stringify([text, at]);
+        expect(quotedBefore(text, at), label).toBe((before.match(QUOTES) ?? []).length % 2 === 1);
+        expect(likenessBefore(text, at), label).toBe(LIKENESS.test(before));
+      }
+    }
+  });
+});
+
+describe("editDistance", () => {
+  /** The version before rows were reused: a new row per letter. */
+  function withNewRows(a: string, b: string, limit = 2): number {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        row.push(v);
+        best = Math.min(best, v);
+      }
+      if (best > limit) return limit + 1;
+      prev = row;
+    }
+    return prev[b.length] ?? limit + 1;
+  }
+  it("answers as the version with a new row per letter", () => {
+    const words = [
+      "",
+      "a",
+      "ab",
+      "gonzalez",
+      "gonzales",
+      "gonzalo",
+      "gonsalves",
+      "lewis",
+      "lewin",
+      "teller",
+      "tellers",
+      "ab𝐀",
+      "a𝐀b",
+    ];
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [1, 2, 3, 5])
+          expect(editDistance(a, b, limit), `${a} ${b} ${limit}`).toBe(withNewRows(a, b, limit));
   });
 });
