@@ -92,7 +92,7 @@ import {
   UNIVERSITIES,
 } from "./lexicon.ts";
 import { likenessBefore, quotedBefore } from "./matches.ts";
-import { memoizedPer } from "./memo.ts";
+import { memoized, memoizedPer } from "./memo.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { asMarket, placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
@@ -1114,21 +1114,16 @@ function prominent<T extends { code: string }>(countries: readonly T[], keep = 8
   return (sizeable.length >= 3 ? sizeable : ranked).slice(0, keep);
 }
 
-const thinRegions = new Map<string, boolean>();
 /**
  * A region with fewer than four countries of two big cities or more (Oceania). Remembered by
  * code: the gazetteer never changes, and every country candidate asks it of the key again.
  */
-function thinRegion(code: string): boolean {
-  let thin = thinRegions.get(code);
-  if (thin === undefined) {
-    const region = countryByCode(code)?.region;
-    thin =
-      allCountries().filter((c) => c.region === region && citiesOf(c.code).length >= 2).length < 4;
-    thinRegions.set(code, thin);
-  }
-  return thin;
-}
+const thinRegion = memoized((code: string): boolean => {
+  const region = countryByCode(code)?.region;
+  return (
+    allCountries().filter((c) => c.region === region && citiesOf(c.code).length >= 2).length < 4
+  );
+}, 1000);
 
 const prominentCountries = new Map<number, readonly CountryInfo[]>();
 /** `prominent(allCountries(), keep)`, ranked once per `keep`: the gazetteer never changes. */
