@@ -59,6 +59,7 @@ import {
   allCountries,
   allDemonyms,
   CONTINENTS,
+  type CountryInfo,
   citiesOf,
   cityNamed,
   continentOf,
@@ -90,7 +91,8 @@ import {
   TERM_CLASSES,
   UNIVERSITIES,
 } from "./lexicon.ts";
-import { memoizedPer } from "./memo.ts";
+import { likenessBefore, quotedBefore } from "./matches.ts";
+import { memoized, memoizedPer } from "./memo.ts";
 import { doesWhatKeyDoes, listedAlike } from "./org-roles.ts";
 import { asMarket, placeFrame } from "./place-frames.ts";
 import type { Random } from "./random.ts";
@@ -1067,7 +1069,7 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
       // A bare "America" stands beside the better-known countries of other parts of the world.
       if (continentReading(key))
         return random.shuffle(
-          prominent(allCountries(), 24)
+          prominentOfAll(24)
             .filter((c) => c.region !== keyRegion)
             .map((c) => c.name),
         );
@@ -1077,7 +1079,7 @@ function placePool(keyType: AnswerType, key: string, sentence: Sentence, random:
         return [
           ...random.shuffle(prominent(sameSub).map((c) => c.name)),
           ...random.shuffle(
-            prominent(allCountries(), 24)
+            prominentOfAll(24)
               .filter((c) => c.region !== keyRegion)
               .map((c) => c.name),
           ),
@@ -1117,18 +1119,32 @@ function prominent<T extends { code: string }>(countries: readonly T[], keep = 8
   return (sizeable.length >= 3 ? sizeable : ranked).slice(0, keep);
 }
 
-/** A region with fewer than four countries of two big cities or more (Oceania). */
-function thinRegion(code: string): boolean {
+/**
+ * A region with fewer than four countries of two big cities or more (Oceania). Remembered by
+ * code: the gazetteer never changes, and every country candidate asks it of the key again.
+ */
+const thinRegion = memoized((code: string): boolean => {
   const region = countryByCode(code)?.region;
   return (
     allCountries().filter((c) => c.region === region && citiesOf(c.code).length >= 2).length < 4
   );
+}, 1000);
+
+const prominentCountries = new Map<number, readonly CountryInfo[]>();
+/** `prominent(allCountries(), keep)`, ranked once per `keep`: the gazetteer never changes. */
+function prominentOfAll(keep: number): readonly CountryInfo[] {
+  let ranked = prominentCountries.get(keep);
+  if (!ranked) {
+    ranked = prominent(allCountries(), keep);
+    prominentCountries.set(keep, ranked);
+  }
+  return ranked;
 }
 
 let bigCountries: Set<string> | undefined;
 /** The 60 countries with the most big cities: peoples a reader has heard of. */
 function isBigCountry(code: string): boolean {
-  bigCountries ??= new Set(prominent(allCountries(), 60).map((c) => c.code));
+  bigCountries ??= new Set(prominentOfAll(60).map((c) => c.code));
   return bigCountries.has(code);
 }
 
@@ -1558,10 +1574,7 @@ export function namedOnlyInPassing(e: Entity, facts: ArticleFacts): boolean {
       if (!entity) continue;
       seen.add(entity);
       const text = facts.sentences[m.sentence]?.text ?? "";
-      const before = text.slice(0, m.start);
-      const quotes = (before.match(/["“”]/g) ?? []).length;
-      const quoted = quotes % 2 === 1;
-      if (!quoted && !/\b(?:like|as)\s+$/i.test(before)) real.add(entity);
+      if (!quotedBefore(text, m.start) && !likenessBefore(text, m.start)) real.add(entity);
     }
     set = new Set([...seen].filter((e) => !real.has(e)));
     quotedOnly.set(facts, set);
@@ -1666,153 +1679,182 @@ const firmNamed = memoizedPer((facts: ArticleFacts, name: string) =>
   namesAFirmUncached(name, facts),
 );
 
+const FIRM_WORD = /\b(?:company|firm|corporation|brand)\b/;
+
 function namesAFirmUncached(name: string, facts: ArticleFacts): boolean {
+  // The pattern opens on the name as written and ends on a word for a firm: only a sentence
+  // that holds both can match, and most hold no such word, so most names need no pattern.
+  const holding = sentencesWith(norm(name).split(" ")[0] ?? "", facts)
+    .map((i) => facts.sentences[i]?.text ?? "")
+    .filter((text) => FIRM_WORD.test(text) && text.includes(name));
+  if (holding.length === 0) return false;
   const firm = new RegExp(
     `${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+(?:\\p{Ll}+\\s+)?(?:company|firm|corporation|brand)\\b`,
     "u",
   );
-  for (const i of sentencesWith(norm(name).split(" ")[0] ?? "", facts))
-    if (firm.test(facts.sentences[i]?.text ?? "")) return true;
-  return false;
+  return holding.some((text) => firm.test(text));
 }
 
-export function candidateFits(
+/** A value made on first use only, then kept (`make` runs once at most). */
+function lazy<T>(make: () => T): () => T {
+  let held: { value: T } | undefined;
+  return () => {
+    held ??= { value: make() };
+    return held.value;
+  };
+}
+
+/**
+ * Whether a candidate fits the key's type and frame, as a test of candidates for one question:
+ * what it reads of the key and its sentence alone (the key's gender, the stem's frames) is read
+ * once per question, on first need, not once per candidate.
+ */
+export function candidateFitter(
   keyType: AnswerType,
   key: string,
-  candidate: string,
   sentence: Sentence,
   facts: ArticleFacts,
-): boolean {
-  const t = typeName(candidate, facts.index);
-  if (!fits(keyType, t)) return false;
-  // "Markham" the conspirator is no city, whatever the data says.
-  const known = facts.index.byAlias.get(entityKey(candidate));
-  if (known?.cls === "person" && keyType.kind !== "person") return false;
-  if (keyType.kind !== "person" && !candidate.includes(" ") && personSurnames(facts).has(candidate))
-    return false;
-  // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
-  if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase())) return false;
-  if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
-    return false;
+): (candidate: string) => boolean {
   const keyWords = key.split(" ").length;
-  const words = candidate.split(" ").length;
-  if (keyType.kind === "person" && namesAFirm(candidate, facts)) return false;
-  if (keyType.kind === "person") {
-    // A surname beside surnames, whole names beside whole names, never a bare first name.
-    if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
-    if (keyWords === 1 && words !== 1) return false;
-    // A lone surname that is also a town or a country ("Markham") reads as a place.
-    if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
-    // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
-    // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
-    const opponent = opponentGender(sentence.text);
-    const kg =
+  const afterKey = lazy(() => sentence.text.slice(sentence.text.indexOf(key) + key.length));
+  // "Academy librarian ____ said … her uncle": a woman beside women, a man beside men.
+  // The key's gender from its name, else from the stem's own pronouns ("… her uncle").
+  const opponent = lazy(() => opponentGender(sentence.text));
+  const keyGender = lazy(
+    () =>
       nameGender(key, facts) ||
       stemGender(sentence.text) ||
       pronounGender(key, facts) ||
-      opponent ||
-      playersGender(key, sentence, facts);
-    // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
-    // the gender of the pronouns the article uses for them.
-    const cg = kg ? personGender(candidate, facts) : "";
-    if (kg && cg && kg !== cg) return false;
-    // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
-    if (kg && !cg && (stemGender(sentence.text) || opponent)) return false;
-    // "____ also failed to win": no one the sentence before names as doing the same.
+      opponent() ||
+      playersGender(key, sentence, facts),
+  );
+  const genderStated = lazy(() => (stemGender(sentence.text) || opponent()) !== "");
+  const alsoAfterKey = lazy(() => alsoAfter(afterKey()));
+  const previous = facts.sentences[sentence.index - 1]?.text ?? "";
+  const regnalKey = REGNAL.test(key);
+  const kin = lazy(() => kinNamed(sentence.text));
+  const ofTongue = lazy(() => wordOfTongue(afterKey()));
+  const abroad = lazy(() => moveAbroad(afterKey()));
+  const warKey = /\bWars?\b/.test(key);
+  const keyHead = lazy(() => orgHead(key));
+  const countryInStem = lazy(() => stemNamesCountry(sentence, key, keyType.country));
+  const keyAmerica = lazy(() => continentReading(key));
+  return (candidate) => {
+    const t = typeName(candidate, facts.index);
+    if (!fits(keyType, t)) return false;
+    // "Markham" the conspirator is no city, whatever the data says.
+    const known = facts.index.byAlias.get(entityKey(candidate));
+    if (known?.cls === "person" && keyType.kind !== "person") return false;
     if (
-      alsoAfter(sentence.text.slice(sentence.text.indexOf(key) + key.length)) &&
-      containsPhrase(facts.sentences[sentence.index - 1]?.text ?? "", candidate)
+      keyType.kind !== "person" &&
+      !candidate.includes(" ") &&
+      personSurnames(facts).has(candidate)
     )
       return false;
-    // "Henry III" beside kings, not beside commoners (and no king beside commoners).
-    if (REGNAL.test(key) !== REGNAL.test(candidate)) return false;
-  }
-  // "from its Low German name": Dutch spells it alike, a second answer (choice-rules.ts).
-  if (
-    (keyType.kind === "nationality" || keyType.kind === "language") &&
-    kinNamed(sentence.text).has(candidate)
-  )
-    return false;
-  // "The English term for the city": a people of the key's own country speaking its tongue
-  // (Scottish beside English) would use the same term.
-  if (
-    keyType.kind === "nationality" &&
-    keyType.country !== undefined &&
-    t.country === keyType.country &&
-    wordOfTongue(sentence.text.slice(sentence.text.indexOf(key) + key.length))
-  )
-    return false;
-  // "England are still to meet … and ____": where the article's Ireland is the all-island
-  // side, Northern Ireland fields none.
-  if (
-    candidate === "Northern Ireland" &&
-    allIslandPlay(facts.countryCodes, facts.sentences, sentence.text)
-  )
-    return false;
-  // "top ____ clubs were seeking to sign him", in an article set in his own country.
-  if (
-    keyType.kind === "nationality" &&
-    facts.homeCountry !== undefined &&
-    keyType.country !== facts.homeCountry &&
-    t.country === facts.homeCountry &&
-    moveAbroad(sentence.text.slice(sentence.text.indexOf(key) + key.length))
-  )
-    return false;
-  // "a British patent": Scottish and Welsh are British too, and British is English as well.
-  if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
-    const demonym = countryByCode(keyType.country)?.demonym;
-    if (demonym === key || demonym === candidate) return false;
-  }
-  // A war beside wars, a tournament beside tournaments.
-  if (keyType.kind === "event" && /\bWars?\b/.test(key) !== /\bWars?\b/.test(candidate))
-    return false;
-  // "two ____ championships": a league beside leagues, not beside a school and an army.
-  if (keyType.kind === "organisation") {
-    const kh = orgHead(key);
-    if (kh && orgHead(candidate) !== kh) return false;
-  }
-  if (
-    keyType.kind === "place" &&
-    keyType.level === "city" &&
-    stemNamesCountry(sentence, key, keyType.country)
-  )
-    return t.country === keyType.country;
-  // "Returning home from Belgrade": a city of another country only from the key's own part of
-  // the world (Niš beside Belgrade, not Burnley).
-  if (keyType.kind === "place" && keyType.level === "city" && keyType.country && t.country) {
-    if (t.country !== keyType.country) {
-      const ks = countryByCode(keyType.country)?.subregion;
-      const cs = countryByCode(t.country)?.subregion;
-      if (ks && cs && ks !== cs) return false;
+    // A stray capitalised word ("Clouds", "Minister") the article also writes in lower case.
+    if (!candidate.includes(" ") && facts.index.lowerWords.has(candidate.toLowerCase()))
+      return false;
+    if (keyType.kind === "place" && keyType.level === "region" && t.country !== keyType.country)
+      return false;
+    const words = candidate.split(" ").length;
+    if (keyType.kind === "person" && namesAFirm(candidate, facts)) return false;
+    if (keyType.kind === "person") {
+      // A surname beside surnames, whole names beside whole names, never a bare first name.
+      if (keyWords >= 2 && !personShaped(candidate, facts.index)) return false;
+      if (keyWords === 1 && words !== 1) return false;
+      // A lone surname that is also a town or a country ("Markham") reads as a place.
+      if (words === 1 && (cityNamed(candidate) || countryNamed(candidate))) return false;
+      const kg = keyGender();
+      // A lone surname ("Nadal") has the gender of the whole name the article gives it, else
+      // the gender of the pronouns the article uses for them.
+      const cg = kg ? personGender(candidate, facts) : "";
+      if (kg && cg && kg !== cg) return false;
+      // "the first Russian woman to win …": where the stem itself says, an unknown is no rival.
+      if (kg && !cg && genderStated()) return false;
+      // "____ also failed to win": no one the sentence before names as doing the same.
+      if (alsoAfterKey() && containsPhrase(previous, candidate)) return false;
+      // "Henry III" beside kings, not beside commoners (and no king beside commoners).
+      if (regnalKey !== REGNAL.test(candidate)) return false;
     }
-  }
-  // "consumer expectations in America": the continent holds Mexico and Canada, so a bare
-  // "America" and a country of the Americas never stand together (choice-rules.ts).
-  if (keyType.kind === "place" && keyType.level === "country") {
-    const americas = (code: string | undefined) =>
-      code !== undefined && countryByCode(code)?.region === "Americas";
-    if (continentReading(key)) return !americas(t.country);
-    if (continentReading(candidate) && americas(keyType.country)) return false;
-  }
-  if (
-    keyType.kind === "place" &&
-    keyType.level === "country" &&
-    keyType.subregion &&
-    !(keyType.country && thinRegion(keyType.country))
-  ) {
-    // A European country beside European ones: same region at least.
-    const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
-    const cr = t.country ? countryByCode(t.country)?.region : undefined;
-    if (kr && cr && kr !== cr) return false;
-  }
-  if (keyType.kind === "nationality" && keyType.country && t.country) {
-    const kr = countryByCode(keyType.country)?.region;
-    const cr = countryByCode(t.country)?.region;
-    if (kr && cr && kr !== cr && !COMMON_NATIONALITIES.includes(candidate)) return false;
-  }
-  // "Hundred Years" beside generals: a name the article only ever writes as part of another.
-  if (!facts.index.byAlias.has(entityKey(candidate)) && keyType.kind === "name") return false;
-  return true;
+    // "from its Low German name": Dutch spells it alike, a second answer (choice-rules.ts).
+    if ((keyType.kind === "nationality" || keyType.kind === "language") && kin().has(candidate))
+      return false;
+    // "The English term for the city": a people of the key's own country speaking its tongue
+    // (Scottish beside English) would use the same term.
+    if (
+      keyType.kind === "nationality" &&
+      keyType.country !== undefined &&
+      t.country === keyType.country &&
+      ofTongue()
+    )
+      return false;
+    // "England are still to meet … and ____": where the article's Ireland is the all-island
+    // side, Northern Ireland fields none.
+    if (
+      candidate === "Northern Ireland" &&
+      allIslandPlay(facts.countryCodes, facts.sentences, sentence.text)
+    )
+      return false;
+    // "top ____ clubs were seeking to sign him", in an article set in his own country.
+    if (
+      keyType.kind === "nationality" &&
+      facts.homeCountry !== undefined &&
+      keyType.country !== facts.homeCountry &&
+      t.country === facts.homeCountry &&
+      abroad()
+    )
+      return false;
+    // "a British patent": Scottish and Welsh are British too, and British is English as well.
+    if (keyType.kind === "nationality" && keyType.country && t.country === keyType.country) {
+      const demonym = countryByCode(keyType.country)?.demonym;
+      if (demonym === key || demonym === candidate) return false;
+    }
+    // A war beside wars, a tournament beside tournaments.
+    if (keyType.kind === "event" && warKey !== /\bWars?\b/.test(candidate)) return false;
+    // "two ____ championships": a league beside leagues, not beside a school and an army.
+    if (keyType.kind === "organisation") {
+      const kh = keyHead();
+      if (kh && orgHead(candidate) !== kh) return false;
+    }
+    if (keyType.kind === "place" && keyType.level === "city" && countryInStem())
+      return t.country === keyType.country;
+    // "Returning home from Belgrade": a city of another country only from the key's own part
+    // of the world (Niš beside Belgrade, not Burnley).
+    if (keyType.kind === "place" && keyType.level === "city" && keyType.country && t.country) {
+      if (t.country !== keyType.country) {
+        const ks = countryByCode(keyType.country)?.subregion;
+        const cs = countryByCode(t.country)?.subregion;
+        if (ks && cs && ks !== cs) return false;
+      }
+    }
+    // "consumer expectations in America": the continent holds Mexico and Canada, so a bare
+    // "America" and a country of the Americas never stand together (choice-rules.ts).
+    if (keyType.kind === "place" && keyType.level === "country") {
+      const americas = (code: string | undefined) =>
+        code !== undefined && countryByCode(code)?.region === "Americas";
+      if (keyAmerica()) return !americas(t.country);
+      if (continentReading(candidate) && americas(keyType.country)) return false;
+    }
+    if (
+      keyType.kind === "place" &&
+      keyType.level === "country" &&
+      keyType.subregion &&
+      !(keyType.country && thinRegion(keyType.country))
+    ) {
+      // A European country beside European ones: same region at least.
+      const kr = keyType.country ? countryByCode(keyType.country)?.region : undefined;
+      const cr = t.country ? countryByCode(t.country)?.region : undefined;
+      if (kr && cr && kr !== cr) return false;
+    }
+    if (keyType.kind === "nationality" && keyType.country && t.country) {
+      const kr = countryByCode(keyType.country)?.region;
+      const cr = countryByCode(t.country)?.region;
+      if (kr && cr && kr !== cr && !COMMON_NATIONALITIES.includes(candidate)) return false;
+    }
+    // "Hundred Years" beside generals: a name the article only ever writes as part of another.
+    if (!facts.index.byAlias.has(entityKey(candidate)) && keyType.kind === "name") return false;
+    return true;
+  };
 }
 
 const topicCache = new WeakMap<
@@ -1999,11 +2041,10 @@ export function entityDistractors(
     facts.sentences,
   );
   if (frame.none) return [];
+  const keyAbbreviated = abbreviated(key);
+  const fitting = candidateFitter(keyType, key, sentence, facts);
   const shapeOk = (name: string) =>
-    frame.fits(name) &&
-    articleOk(name) &&
-    abbreviated(name) === abbreviated(key) &&
-    candidateFits(keyType, key, name, sentence, facts);
+    frame.fits(name) && articleOk(name) && abbreviated(name) === keyAbbreviated && fitting(name);
   const around = continentsAround(keyType, key, sentence, facts);
   const gaz = (
     closedGroup(keyType, span, sentence) || !frame.gazetteer

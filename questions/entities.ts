@@ -21,6 +21,7 @@ import {
 import { lowerCaseWords } from "./lower-words.ts";
 import { memoized } from "./memo.ts";
 import { charSize, type Sentence } from "./text.ts";
+import { type Tok, wordTokens } from "./tokens.ts";
 import { isGivenName } from "./typing.ts";
 
 export type EntityClass =
@@ -101,7 +102,6 @@ const CONNECTORS = new Set([
   "for",
   "on",
 ]);
-const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
 const WORK_CUE =
   /\b(?:film|films|novel|book|movie|song|album|play|poem|series|documentary|magazine|newspaper|opera|painting|titled|entitled)$/i;
 const PLACE_PREP = /\b(?:in|at|from|to|near|into|across|toward|towards|via|of the city of)$/i;
@@ -571,19 +571,9 @@ interface Run {
   votes: Partial<Record<EntityClass, number>>;
 }
 
-interface Tok {
-  text: string;
-  start: number;
-  end: number;
-}
-
 /** Capitalised word runs in one sentence, each with class votes from its context. */
 export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string>): Run[] {
-  const toks: Tok[] = [];
-  // TOKEN matches no empty string, so each search goes on where the last match ended.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text))
-    toks.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const toks = wordTokens(text);
 
   const runs: Run[] = [];
   let i = 0;
@@ -767,8 +757,11 @@ function splitRun(toks: Tok[], text: string, lowerWords: ReadonlySet<string>): R
     const last = piece[piece.length - 1];
     if (!first || !last) continue;
     let end = last.end;
-    const name = text.slice(first.start, end).replace(/['’]s$/, "");
-    if (/['’]s$/.test(text.slice(first.start, end))) end -= 2;
+    // "Teller's": the name without its possessive (endsWith, not a pattern tried at every letter).
+    const whole = text.slice(first.start, end);
+    const possessive = whole.endsWith("'s") || whole.endsWith("’s");
+    const name = possessive ? whole.slice(0, -2) : whole;
+    if (possessive) end -= 2;
     if (name.length < 2 || /^\p{Lu}\.?$/u.test(name)) continue;
     // "Ladri di biciclette": a foreign title cut short at its first lower-case word.
     if (/^ (?:di|de|da|del|della|la|le|von|van|du|des) \p{Ll}/u.test(text.slice(end))) continue;

@@ -13,7 +13,7 @@ import {
   nationalityNamed,
 } from "./gazetteer.ts";
 import { STOPWORDS } from "./lexicon.ts";
-import { matches } from "./matches.ts";
+import { capitalisedPairs, matches } from "./matches.ts";
 import type { AnswerType } from "./typing.ts";
 
 export type Reason = "give-away" | "self-answering" | "idiom-blank" | "trivia" | "no-context";
@@ -234,8 +234,8 @@ export function stemGivesAway(
 
 /** A city of 200,000 people or more of the country `code`, named in the stem. */
 function sizeableCityOf(stem: string, code: string): boolean {
-  for (const m of matches(stem, /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)) {
-    const city = cityNamed(m[0]) ?? cityNamed(m[0].split(" ")[0] ?? "");
+  for (const name of capitalisedPairs(stem)) {
+    const city = cityNamed(name) ?? cityNamed(name.split(" ")[0] ?? "");
     if (city && city.code === code && city.population >= 200_000) return true;
   }
   return false;

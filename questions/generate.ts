@@ -83,7 +83,7 @@ import { GiveAways } from "./giveaway.ts";
 import { durationAnswers } from "./inference.ts";
 import { knownOrSide, mostNamedOf } from "./known-facts.ts";
 import { STOPWORDS } from "./lexicon.ts";
-import { matches, midSentenceCapitals } from "./matches.ts";
+import { capitalisedPairs, matches, midSentenceCapitals } from "./matches.ts";
 import { memoizedPer } from "./memo.ts";
 import { type Random, randomFor, randomFromHash } from "./random.ts";
 import {
@@ -377,8 +377,7 @@ function collectFacts(article: ArticleText, index: EntityIndex): ArticleFacts {
  */
 function capitalisedNames(article: ArticleText): Map<string, number> {
   const names = new Map<string, number>();
-  for (const m of matches(article.text, /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu))
-    names.set(m[0], (names.get(m[0]) ?? 0) + 1);
+  for (const name of capitalisedPairs(article.text)) names.set(name, (names.get(name) ?? 0) + 1);
   return names;
 }
 

@@ -494,13 +494,19 @@ function commaSegments(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** Each term class's words in lower case, made once: every list of every sentence asks. */
+const TERM_SETS: Array<[string, Set<string>]> = Object.entries(TERM_CLASSES).map(([cls, list]) => [
+  cls,
+  new Set(list.map((w) => w.toLowerCase())),
+]);
+
 /** The term class shared by at least half of the items. */
 export function listClass(items: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
-  for (const [cls, list] of Object.entries(TERM_CLASSES)) {
-    const set = new Set(list.map((w) => w.toLowerCase()));
-    const n = items.filter((i) => set.has(i.toLowerCase())).length;
+  const lower = items.map((i) => i.toLowerCase());
+  for (const [cls, set] of TERM_SETS) {
+    const n = lower.filter((i) => set.has(i)).length;
     if (n > bestCount) {
       best = cls;
       bestCount = n;

@@ -7,18 +7,24 @@ import { memoized } from "./memo.ts";
 /** Levenshtein distance, stopping once it passes `limit` (names are short). */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows, reused: the distance is asked of every pair of lookalike surnames.
+  let prev: number[] = [];
+  let row: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      row.push(v);
+      row[j] = v;
       best = Math.min(best, v);
     }
     if (best > limit) return limit + 1;
+    const done = prev;
     prev = row;
+    row = done;
   }
   return prev[b.length] ?? limit + 1;
 }
