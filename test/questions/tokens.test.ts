@@ -11,6 +11,31 @@ import {
 import { editDistance } from "../../questions/spelling.ts";
 import { wordTokens } from "../../questions/tokens.ts";
 
+/**
+ * `count` strings of up to `maxLength - 1` symbols drawn from `alphabet` by a fixed linear
+ * congruential sequence from `seed`: the same strings every run.
+ */
+function randomStrings(
+  alphabet: readonly string[],
+  seed: number,
+  count: number,
+  maxLength: number,
+): string[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state;
+  };
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let text = "";
+    const length = next() % maxLength;
+    for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+    out.push(text);
+  }
+  return out;
+}
+
 const TOKEN = /\p{Lu}\.(?:\s?\p{Lu}\.)*|[\p{L}\p{N}]+(?:['’\-–][\p{L}\p{N}]+)*(?:\.(?=\s*\())?/gu;
 
 function byPattern(text: string) {
@@ -53,37 +78,8 @@ describe("wordTokens", () => {
   });
 
   it("finds the pattern's tokens in random strings of the characters that matter", () => {
-    const alphabet = [
-      "A",
-      "b",
-      "É",
-      "ü",
-      "7",
-      ".",
-      " ",
-      "\u00a0",
-      "'",
-      "’",
-      "-",
-      "–",
-      "(",
-      ")",
-      "𝐀",
-      "𝐚",
-      "\ud800",
-      "\n",
-      ",",
-      "ǅ",
-    ];
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
-    for (let n = 0; n < 3000; n++) {
-      let text = "";
-      const length = next() % 24;
-      for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+    const alphabet = [..."AbÉü7. \u00a0'’-–()𝐀𝐚\ud800\n,ǅ"];
+    for (const text of randomStrings(alphabet, 7, 3000, 24)) {
       expect(wordTokens(text), JSON.stringify(text)).toEqual(byPattern(text));
     }
   });
@@ -106,31 +102,8 @@ describe("capitalisedPairs and midSentenceCapitals", () => {
   });
 
   it("finds the patterns' matches in random strings", () => {
-    const alphabet = [
-      "A",
-      "b",
-      "É",
-      "ü",
-      "7",
-      ",",
-      ";",
-      " ",
-      "\u00a0",
-      "𝐀",
-      "𝐚",
-      "\ud800",
-      "ǅ",
-      ".",
-    ];
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
-    for (let n = 0; n < 3000; n++) {
-      let text = "";
-      const length = next() % 20;
-      for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+    const alphabet = [..."AbÉü7,; \u00a0𝐀𝐚\ud800ǅ."];
+    for (const text of randomStrings(alphabet, 11, 3000, 20)) {
       expect(capitalisedPairs(text), JSON.stringify(text)).toEqual(
         [...text.matchAll(PAIRS)].map((m) => m[0]),
       );
@@ -166,15 +139,7 @@ describe("quotedBefore and likenessBefore", () => {
       "a",
       "x",
     ];
-    let seed = 5;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
-    for (let n = 0; n < 2000; n++) {
-      let text = "";
-      const length = next() % 10;
-      for (let k = 0; k < length; k++) text += alphabet[next() % alphabet.length];
+    for (const text of randomStrings(alphabet, 5, 2000, 10)) {
       for (let at = 0; at <= text.length; at++) {
         const before = text.slice(0, at);
         const label = JSON.stringify([text, at]);
