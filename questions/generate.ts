@@ -32,7 +32,6 @@ import {
   FUTURE,
   isTopic,
   listDistractors,
-  namedOnlyInPassing,
   numberDistractors,
   padded,
   personSurnames,
@@ -1102,9 +1101,6 @@ function buildCandidates(
             // (A man beside men where the stem tells a sex or is about play: "She suffered …"
             // told the story's Kim Varda apart from its men's draw.)
             if (sexMatters && sexesDiffer(span.text, full, facts)) continue;
-            // Nor anyone the article names only in a quotation ("paying tribute to …").
-            const rival = facts.index.byAlias.get(entityKey(full));
-            if (rival && namedOnlyInPassing(rival, facts)) continue;
             if (!made.includes(d) && fitsArticle(stem, d) && samePlurality(span.text, d))
               made.push(d);
           }
@@ -1466,16 +1462,21 @@ const everyPersonAnObject = memoizedPer((facts: ArticleFacts, sentence: string):
  * Robert Catesby, so a stem naming Robert Cecil does not give Catesby away.
  */
 function ownAliases(entity: Entity, index: EntityIndex): string[] {
-  const given = entity.cls === "person" ? entityKey(entity.name.split(" ")[0] ?? "") : "";
-  const shared =
-    given !== "" &&
-    [...index.byKey.values()].some(
-      (e) => e !== entity && e.cls === "person" && entityKey(e.name.split(" ")[0] ?? "") === given,
-    );
+  const given = entity.cls === "person" ? givenKey(entity) : "";
+  const shared = given !== "" && peopleNamed(index, given) >= 2;
   return [...entity.aliases].filter(
     (a) => index.byAlias.get(a) === entity && !(shared && a === given),
   );
 }
+
+const givenKey = (e: Entity) => entityKey(e.name.split(" ")[0] ?? "");
+
+/** How many people the article names by a given name (counted once per article and name). */
+const peopleNamed = memoizedPer((index: EntityIndex, given: string): number => {
+  let n = 0;
+  for (const e of index.byKey.values()) if (e.cls === "person" && givenKey(e) === given) n++;
+  return n;
+});
 
 function select(candidates: Candidate[], article: ArticleText, wanted: number): Candidate[] {
   // Which candidates give each other away: made once, shared by every pass below.

@@ -6,7 +6,7 @@
  */
 
 import type { ArticleFacts } from "./distractors.ts";
-import { containsPhrase } from "./distractors.ts";
+import { containsPhrase, namedOnlyInPassing } from "./distractors.ts";
 import { type Entity, entityKey, mentionsIn } from "./entities.ts";
 import type { Span } from "./spans.ts";
 import type { ArticleText, Sentence } from "./text.ts";
@@ -179,6 +179,8 @@ export function kindRivals(
         e.cls === key.cls &&
         e.count >= minCount &&
         e.name.includes(" ") &&
+        // Nor anyone the article names only in a quotation ("paying tribute to …").
+        !namedOnlyInPassing(e, facts) &&
         // "the Miles Martin pen company": a firm named for its founder is no person.
         typeName(e.name, facts.index).kind === key.cls &&
         !namesFirm(articleText, e.name) &&
